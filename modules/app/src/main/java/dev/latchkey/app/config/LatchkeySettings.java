@@ -1,0 +1,53 @@
+package dev.latchkey.app.config;
+
+import dev.latchkey.credentials.api.RelyingParty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Deployment settings, read once from Liberty variables (server.xml defaults, overridden by
+ * environment variables or bootstrap properties) through MicroProfile Config.
+ */
+@ApplicationScoped
+public class LatchkeySettings {
+
+    private final RelyingParty relyingParty;
+    private final boolean secureCookies;
+
+    public LatchkeySettings() {
+        Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
+        String id = config.getOptionalValue("latchkey.rp.id", String.class).orElse("localhost").strip();
+        String name = config.getOptionalValue("latchkey.rp.name", String.class).orElse("Latchkey").strip();
+        String origins = config.getOptionalValue("latchkey.rp.origins", String.class).orElse("http://localhost:9080");
+        Set<String> originSet = Arrays.stream(origins.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        this.relyingParty = new RelyingParty(id, name, originSet);
+        // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
+        // only ever acceptable on localhost, which browsers treat as a secure context.
+        this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
+    }
+
+    @Produces
+    @Singleton
+    RelyingParty relyingParty() {
+        return relyingParty;
+    }
+
+    public Set<String> allowedOrigins() {
+        return relyingParty.origins();
+    }
+
+    public boolean secureCookies() {
+        return secureCookies;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.latchkey.app.health;
+
+import dev.latchkey.credentials.api.CredentialsReadiness;
+import dev.latchkey.identity.api.IdentityReadiness;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code /health/ready}: ready only when every module with tables has migrated them and its
+ * persistence unit answers. A failed EntityManagerFactory does not fail Liberty's start; this does
+ * keep a load balancer from sending users to such an instance.
+ */
+@Readiness
+@ApplicationScoped
+public class ModulesReadiness implements HealthCheck {
+
+    @Inject
+    IdentityReadiness identity;
+
+    @Inject
+    CredentialsReadiness credentials;
+
+    @Override
+    public HealthCheckResponse call() {
+        Optional<String> identityProblem = identity.problem();
+        Optional<String> credentialsProblem = credentials.problem();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules")
+                .withData("identity", identityProblem.orElse("ready"))
+                .withData("credentials", credentialsProblem.orElse("ready"));
+        return (identityProblem.isEmpty() && credentialsProblem.isEmpty() ? builder.up() : builder.down()).build();
+    }
+}

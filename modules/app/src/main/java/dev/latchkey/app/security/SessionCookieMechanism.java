@@ -1,0 +1,49 @@
+package dev.latchkey.app.security;
+
+import dev.latchkey.identity.api.Sessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Restores the caller on every request from the session row behind the session cookie.
+ *
+ * <p>Deliberately without {@code @AutoApplySession}: the container keeps no login of its own
+ * (no HttpSession, no LtpaToken2), so deleting the row signs the browser out on the very next
+ * request, on every instance.
+ */
+@ApplicationScoped
+public class SessionCookieMechanism implements HttpAuthenticationMechanism {
+
+    public static final String ROLE = "user";
+    /** Request attribute holding the restored {@link Sessions.SignedInSession}. */
+    public static final String SESSION_ATTRIBUTE = "latchkey.session";
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Cookies cookies;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        // No cookie, no lookup: static files and anonymous pages cost nothing.
+        Optional<Sessions.SignedInSession> session = cookies.read(request, Cookies.SESSION).flatMap(sessions::resolve);
+        if (session.isPresent()) {
+            request.setAttribute(SESSION_ATTRIBUTE, session.get());
+            return context.notifyContainerAboutLogin(session.get().accountId().toString(), Set.of(ROLE));
+        }
+        if (context.isProtected()) {
+            String target = request.getRequestURI();
+            return context.redirect("/signin?next=" + java.net.URLEncoder.encode(target, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return context.doNothing();
+    }
+}

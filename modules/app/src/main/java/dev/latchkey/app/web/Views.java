@@ -1,0 +1,58 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.CsrfFilter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.WebApplicationTemplateResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/**
+ * Renders the Thymeleaf templates that ui-templates/ places under {@code WEB-INF/templates}.
+ * Thymeleaf escapes every {@code th:text} value, so user-supplied names cannot inject markup.
+ */
+@ApplicationScoped
+public class Views {
+
+    private volatile JakartaServletWebApplication application;
+    private volatile TemplateEngine engine;
+
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                       Map<String, ?> variables) throws IOException {
+        ensureStarted(request);
+        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH);
+        context.setVariables(Map.copyOf(variables));
+        context.setVariable("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE));
+        context.setVariable("signedIn", request.getUserPrincipal() != null);
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        engine.process(template, context, response.getWriter());
+    }
+
+    private void ensureStarted(HttpServletRequest request) {
+        if (engine == null) {
+            synchronized (this) {
+                if (engine == null) {
+                    application = JakartaServletWebApplication.buildApplication(request.getServletContext());
+                    WebApplicationTemplateResolver resolver = new WebApplicationTemplateResolver(application);
+                    resolver.setPrefix("/WEB-INF/templates/");
+                    resolver.setSuffix(".html");
+                    resolver.setTemplateMode(TemplateMode.HTML);
+                    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                    resolver.setCacheable(true);
+                    TemplateEngine e = new TemplateEngine();
+                    e.setTemplateResolver(resolver);
+                    engine = e;
+                }
+            }
+        }
+    }
+}

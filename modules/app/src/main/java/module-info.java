@@ -1,0 +1,29 @@
+/**
+ * The WAR: a thin web layer over the modules' APIs, the session mechanism and Liberty wiring.
+ * It exports nothing; it may require every module, but only their {@code api} packages are
+ * visible to it (an import of another module's {@code internal} package does not compile).
+ */
+module dev.latchkey.app {
+    requires dev.latchkey.identity;
+    requires dev.latchkey.credentials;
+    requires dev.latchkey.nudges;
+    requires dev.latchkey.education;
+    requires dev.latchkey.insights;
+
+    requires jakarta.servlet;
+    requires jakarta.cdi;
+    requires jakarta.inject;
+    requires jakarta.annotation;
+    requires jakarta.security;
+    requires jakarta.json.bind;
+    requires jakarta.json;
+    requires microprofile.health.api;
+    requires microprofile.config.api;
+    requires thymeleaf;
+    requires java.logging;
+
+    opens dev.latchkey.app.config;
+    opens dev.latchkey.app.security;
+    opens dev.latchkey.app.web;
+    opens dev.latchkey.app.health;
+}

@@ -1,0 +1,42 @@
+package dev.latchkey.credentials.api;
+
+/**
+ * A ceremony was refused. Nothing was stored and nobody was signed in. The message is written for
+ * the person in front of the browser; {@link #reason()} is for logs, metrics and status codes.
+ */
+public class CeremonyRejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        /** The payload is not a well-formed WebAuthn response. */
+        MALFORMED,
+        /** No pending ceremony has this challenge, it expired, or it was already used. */
+        UNKNOWN_CHALLENGE,
+        /** The challenge was issued to another browser or for another purpose. */
+        WRONG_CEREMONY,
+        /** Origin, RP ID, signature, flags or counter failed verification. */
+        VERIFICATION_FAILED,
+        /** The passkey is not registered here. */
+        UNKNOWN_CREDENTIAL,
+        /** The passkey or the email address is already registered. */
+        ALREADY_REGISTERED,
+        /** Too many ceremonies pending for one client address. */
+        TOO_MANY_CEREMONIES
+    }
+
+    private final Reason reason;
+
+    public CeremonyRejected(Reason reason, String userMessage) {
+        super(userMessage);
+        this.reason = reason;
+    }
+
+    public CeremonyRejected(Reason reason, String userMessage, Throwable cause) {
+        super(userMessage, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.latchkey.credentials.api;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code PublicKeyCredentialCreationOptionsJSON} (WebAuthn L3 §5.1.1), ready for
+ * {@code PublicKeyCredential.parseCreationOptionsFromJSON}. Binary fields are base64url strings.
+ */
+public record CreationOptions(
+        Rp rp,
+        User user,
+        String challenge,
+        List<CredentialParameters> pubKeyCredParams,
+        long timeout,
+        List<CredentialDescriptor> excludeCredentials,
+        AuthenticatorSelection authenticatorSelection,
+        List<String> hints,
+        String attestation,
+        Map<String, Boolean> extensions) {
+
+    public record Rp(String id, String name) {
+    }
+
+    public record User(String id, String name, String displayName) {
+    }
+
+    public record CredentialParameters(String type, int alg) {
+    }
+
+    public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.latchkey.credentials.api;
+
+import dev.latchkey.identity.api.NewAccount;
+import java.util.UUID;
+
+/**
+ * The WebAuthn ceremonies.
+ *
+ * <p>Each {@code start} stores a fresh random challenge for five minutes (database clock) bound to
+ * the browser; each {@code finish} consumes it first, whatever happens next, so a challenge can be
+ * used at most once and a failed attempt cannot be retried with it.
+ */
+public interface PasskeyCeremonies {
+
+    /**
+     * Options to create the first passkey of a new account. Nothing but the challenge is stored;
+     * the account is created only when {@link #finishSignUp} succeeds.
+     *
+     * @throws CeremonyRejected with {@code TOO_MANY_CEREMONIES} when the client address has too many pending
+     */
+    CreationOptions startSignUp(NewAccount account, CeremonyBinding binding, String clientAddress);
+
+    /**
+     * Verifies the browser's {@code PublicKeyCredential.toJSON()} and, in one transaction, creates
+     * the account and stores its passkey.
+     *
+     * @return the new account's id
+     * @throws CeremonyRejected when anything is wrong; nothing is stored then
+     */
+    UUID finishSignUp(String responseJson, CeremonyBinding binding);
+
+    /** Options for a username-less sign-in with a discoverable credential. */
+    RequestOptions startSignIn(Mediation mediation, CeremonyBinding binding, String clientAddress);
+
+    /**
+     * Verifies an assertion and records the passkey's use.
+     *
+     * @throws CeremonyRejected when anything is wrong; nothing is stored then
+     */
+    SignInResult finishSignIn(String responseJson, CeremonyBinding binding);
+
+    /**
+     * A verified sign-in.
+     *
+     * @param mediation how the challenge that was answered had been requested
+     */
+    record SignInResult(UUID accountId, UUID passkeyId, Mediation mediation) {
+    }
+}

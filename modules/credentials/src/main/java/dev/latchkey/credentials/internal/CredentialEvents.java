@@ -1,0 +1,28 @@
+package dev.latchkey.credentials.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.UUID;
+
+/** Appends to the credentials module's own event log ({@code cred_event}); rows are never changed. */
+@ApplicationScoped
+class CredentialEvents {
+
+    enum Type { PASSKEY_REGISTERED, PASSKEY_USED, CEREMONY_REJECTED }
+
+    @PersistenceContext(unitName = "credentials")
+    EntityManager em;
+
+    @Transactional
+    void record(Type type, UUID accountId, UUID passkeyId, String detail) {
+        em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
+                        + " values (?, ?, ?, ?, current_timestamp)")
+                .setParameter(1, type.name())
+                .setParameter(2, accountId)
+                .setParameter(3, passkeyId)
+                .setParameter(4, detail == null ? null : detail.substring(0, Math.min(200, detail.length())))
+                .executeUpdate();
+    }
+}

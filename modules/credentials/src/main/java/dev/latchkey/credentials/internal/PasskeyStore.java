@@ -1,0 +1,77 @@
+package dev.latchkey.credentials.internal;
+
+import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.credentials.api.Passkeys;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Passkey records in {@code cred_passkey}. Credential ids are unique across all accounts. */
+@ApplicationScoped
+class PasskeyStore implements Passkeys {
+
+    @PersistenceContext(unitName = "credentials")
+    EntityManager em;
+
+    Optional<PasskeyEntity> findByCredentialId(byte[] credentialId) {
+        return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
+                .setParameter("id", credentialId)
+                .getResultStream().findFirst();
+    }
+
+    /** Joins the caller's transaction: sign-up stores the account and its passkey as one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean insertIfNew(PasskeyEntity passkey) {
+        if (findByCredentialId(passkey.credentialId).isPresent()) {
+            return false;
+        }
+        em.persist(passkey);
+        em.flush();
+        return true;
+    }
+
+    /**
+     * Records a verified use. The update is conditional on the counter the verification saw, so
+     * two concurrent uses of one passkey cannot both move it (#sctn-sign-counter).
+     */
+    @Transactional
+    boolean recordUse(UUID passkeyId, long expectedCount, long newCount, boolean backupState, boolean userVerified) {
+        return em.createQuery("update PasskeyEntity p set p.signCount = :n, p.backupState = :bs,"
+                        + " p.userVerified = (p.userVerified or :uv), p.lastUsedAt = :now"
+                        + " where p.id = :id and p.signCount = :old")
+                .setParameter("n", newCount)
+                .setParameter("bs", backupState)
+                .setParameter("uv", userVerified)
+                .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("id", passkeyId)
+                .setParameter("old", expectedCount)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    public List<Passkey> of(UUID accountId) {
+        return em.createQuery("select p from PasskeyEntity p where p.accountId = :a order by p.createdAt, p.id",
+                        PasskeyEntity.class)
+                .setParameter("a", accountId)
+                .getResultStream()
+                .map(PasskeyStore::toPasskey)
+                .toList();
+    }
+
+    static List<String> transports(PasskeyEntity p) {
+        return p.transports.isEmpty() ? List.of() : Arrays.asList(p.transports.split(","));
+    }
+
+    private static Passkey toPasskey(PasskeyEntity p) {
+        return new Passkey(p.id, Hashes.base64Url(p.credentialId), p.aaguid, transports(p), p.backupEligible,
+                p.backupState, p.userVerified, Optional.ofNullable(p.attachment), p.createdAt,
+                Optional.ofNullable(p.lastUsedAt));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.latchkey.credentials.internal;
+
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.EmailTakenException;
+import dev.latchkey.identity.api.NewAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Writes a sign-up to two modules' tables in one JTA transaction: identity's account first, then
+ * this module's passkey. Any failure after the account insert rolls both back.
+ */
+@ApplicationScoped
+class SignUpWriter {
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    PasskeyStore passkeys;
+
+    @Transactional
+    Account createAccountWithPasskey(NewAccount newAccount, PasskeyEntity passkey) {
+        Account account;
+        try {
+            account = accounts.create(newAccount);
+        } catch (EmailTakenException e) {
+            throw new CeremonyRejected(CeremonyRejected.Reason.ALREADY_REGISTERED,
+                    "An account with this email address already exists. Sign in instead.", e);
+        }
+        passkey.accountId = account.id();
+        // #rp-op-registering-a-new-credential-step-cred-id-not-registered: the credential id must
+        // not be registered yet, to any account. Checked here, after the account insert and inside
+        // the same transaction, so the unique index and this check fail the whole sign-up.
+        if (!passkeys.insertIfNew(passkey)) {
+            throw new CeremonyRejected(CeremonyRejected.Reason.ALREADY_REGISTERED,
+                    "This passkey is already registered. Sign in with it instead.");
+        }
+        return account;
+    }
+}

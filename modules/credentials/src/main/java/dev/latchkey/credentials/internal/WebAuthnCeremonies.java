@@ -1,0 +1,301 @@
+package dev.latchkey.credentials.internal;
+
+import com.webauthn4j.WebAuthnManager;
+import com.webauthn4j.converter.AttestedCredentialDataConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.credential.CredentialRecord;
+import com.webauthn4j.credential.CredentialRecordImpl;
+import com.webauthn4j.data.AuthenticationData;
+import com.webauthn4j.data.AuthenticationParameters;
+import com.webauthn4j.data.AuthenticatorTransport;
+import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.PublicKeyCredentialType;
+import com.webauthn4j.data.RegistrationData;
+import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
+import com.webauthn4j.data.client.CollectedClientData;
+import com.webauthn4j.data.client.Origin;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
+import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
+import com.webauthn4j.verifier.exception.VerificationException;
+import dev.latchkey.credentials.api.CeremonyBinding;
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.CeremonyRejected.Reason;
+import dev.latchkey.credentials.api.CreationOptions;
+import dev.latchkey.credentials.api.Mediation;
+import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.credentials.api.RelyingParty;
+import dev.latchkey.credentials.api.RequestOptions;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.UserHandle;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * WebAuthn Level 3 registration (§7.1) and authentication (§7.2) with webauthn4j.
+ *
+ * <p>Order in every finish: parse (malformed → 400), consume the challenge (single use, also on
+ * failure), check that this browser began this ceremony, let webauthn4j verify, then write.
+ * Nothing is written unless every step passed.
+ */
+@ApplicationScoped
+class WebAuthnCeremonies implements PasskeyCeremonies {
+
+    private static final Logger LOG = Logger.getLogger(WebAuthnCeremonies.class.getName());
+
+    /** ES256, EdDSA, RS256, in order of preference (#dom-publickeycredentialcreationoptions-pubkeycredparams). */
+    static final List<PublicKeyCredentialParameters> ALGORITHMS = List.of(
+            new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.ES256),
+            new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
+            new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
+    static final long TIMEOUT_MILLIS = ChallengeStore.LIFETIME_MINUTES * 60_000L;
+
+    private final ObjectConverter converter = new ObjectConverter();
+    private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+    private final AttestedCredentialDataConverter attestedData = new AttestedCredentialDataConverter(converter);
+
+    @Inject
+    RelyingParty relyingParty;
+
+    @Inject
+    ChallengeStore challenges;
+
+    @Inject
+    PasskeyStore passkeys;
+
+    @Inject
+    SignUpWriter signUps;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    CredentialEvents events;
+
+    @Override
+    public CreationOptions startSignUp(NewAccount account, CeremonyBinding binding, String clientAddress) {
+        byte[] challenge = challenges.issue(PendingCeremony.Purpose.SIGN_UP, null, Mediation.MODAL, binding,
+                clientAddress, new PendingCeremony.PendingAccount(account.userHandle().bytes(),
+                        account.email().value(), account.displayName()));
+        return new CreationOptions(
+                new CreationOptions.Rp(relyingParty.id(), relyingParty.name()),
+                new CreationOptions.User(account.userHandle().base64Url(), account.email().value(), account.displayName()),
+                Hashes.base64Url(challenge),
+                ALGORITHMS.stream()
+                        .map(p -> new CreationOptions.CredentialParameters("public-key", (int) p.getAlg().getValue()))
+                        .toList(),
+                TIMEOUT_MILLIS,
+                // A brand-new user handle has no passkeys yet; adding a passkey to an existing
+                // account fills this from its records.
+                List.of(),
+                new CreationOptions.AuthenticatorSelection("required", true, "preferred"),
+                List.of(),
+                "none",
+                Map.of("credProps", true));
+    }
+
+    @Override
+    public UUID finishSignUp(String responseJson, CeremonyBinding binding) {
+        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        RegistrationData data;
+        try {
+            data = webAuthn.parseRegistrationResponseJSON(responseJson);
+        } catch (RuntimeException e) {
+            throw ResponseEnvelope.malformed(e);
+        }
+        AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData =
+                data.getAttestationObject() == null ? null : data.getAttestationObject().getAuthenticatorData();
+        if (authData == null || authData.getAttestedCredentialData() == null) {
+            throw ResponseEnvelope.malformed(null);
+        }
+        PendingCeremony ceremony = consume(data.getCollectedClientData(), PendingCeremony.Purpose.SIGN_UP, binding);
+        PendingCeremony.PendingAccount pending = ceremony.pendingAccount()
+                .orElseThrow(() -> wrongCeremony(null));
+        try {
+            // §7.1 steps 5-27 (type, challenge, origin, rpIdHash, UP, UV policy, algorithm,
+            // attestation statement, credential id length) are webauthn4j's.
+            webAuthn.verify(data, new RegistrationParameters(serverProperty(ceremony), ALGORITHMS, false, true));
+        } catch (VerificationException e) {
+            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+        }
+        AttestedCredentialData credential = authData.getAttestedCredentialData();
+        if (!Arrays.equals(credential.getCredentialId(), base64UrlDecode(envelope.id()))) {
+            throw rejected(Reason.MALFORMED, null, null);
+        }
+        PasskeyEntity passkey = new PasskeyEntity();
+        passkey.id = UUID.randomUUID();
+        passkey.credentialId = credential.getCredentialId();
+        passkey.publicKey = coseKeyBytes(credential);
+        passkey.signCount = authData.getSignCount();
+        passkey.aaguid = toUuid(credential.getAaguid());
+        passkey.transports = data.getTransports() == null ? "" : data.getTransports().stream()
+                .map(AuthenticatorTransport::getValue).sorted().collect(Collectors.joining(","));
+        passkey.backupEligible = authData.isFlagBE();
+        passkey.backupState = authData.isFlagBS();
+        passkey.userVerified = authData.isFlagUV();
+        passkey.attachment = envelope.attachment().orElse(null);
+        passkey.attestationFormat = data.getAttestationObject().getFormat();
+        passkey.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        NewAccount newAccount = new NewAccount(UserHandle.of(pending.userHandle()), new EmailAddress(pending.email()),
+                pending.displayName());
+        Account account;
+        try {
+            account = signUps.createAccountWithPasskey(newAccount, passkey);
+        } catch (CeremonyRejected e) {
+            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
+            throw e;
+        }
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), passkey.id, "sign-up");
+        return account.id();
+    }
+
+    @Override
+    public RequestOptions startSignIn(Mediation mediation, CeremonyBinding binding, String clientAddress) {
+        byte[] challenge = challenges.issue(PendingCeremony.Purpose.SIGN_IN, null, mediation, binding, clientAddress, null);
+        return new RequestOptions(Hashes.base64Url(challenge), TIMEOUT_MILLIS, relyingParty.id(), List.of(),
+                "preferred", List.of());
+    }
+
+    @Override
+    public SignInResult finishSignIn(String responseJson, CeremonyBinding binding) {
+        ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        AuthenticationData data;
+        try {
+            data = webAuthn.parseAuthenticationResponseJSON(responseJson);
+        } catch (RuntimeException e) {
+            throw ResponseEnvelope.malformed(e);
+        }
+        if (data.getCredentialId() == null || data.getAuthenticatorData() == null) {
+            throw ResponseEnvelope.malformed(null);
+        }
+        PendingCeremony ceremony = consume(data.getCollectedClientData(), PendingCeremony.Purpose.SIGN_IN, binding);
+
+        // §7.2 step 6: identify the credential; it must be registered here.
+        PasskeyEntity passkey = passkeys.findByCredentialId(data.getCredentialId())
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL,
+                        "This passkey is not registered with us. It may have been removed. Try another passkey"
+                                + " or another way to sign in.", null));
+        // §7.2 step 6 (user not identified before the ceremony): response.userHandle must be
+        // present and must be the user handle of the credential's owner.
+        Account owner = accounts.find(passkey.accountId)
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, null, null));
+        byte[] presented = data.getUserHandle();
+        if (presented == null || !MessageDigest.isEqual(presented, owner.userHandle().bytes())) {
+            throw rejected(Reason.VERIFICATION_FAILED, null, null);
+        }
+        try {
+            // §7.2 steps 7-21 (type, challenge, origin, rpIdHash, UP, UV policy, signature,
+            // signCount) are webauthn4j's.
+            webAuthn.verify(data, new AuthenticationParameters(serverProperty(ceremony), credentialRecord(passkey),
+                    null, false, true));
+        } catch (MaliciousCounterValueException e) {
+            // §7.2 step 22: a counter that did not grow signals a possibly cloned authenticator.
+            LOG.warning(() -> "Passkey " + passkey.id + " presented a sign counter that did not increase");
+            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+        } catch (VerificationException e) {
+            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+        }
+        AuthenticatorData<?> authData = data.getAuthenticatorData();
+        // §7.2 step 23: update the stored sign count and backup state (BS can change over time).
+        if (!passkeys.recordUse(passkey.id, passkey.signCount, authData.getSignCount(), authData.isFlagBS(),
+                authData.isFlagUV())) {
+            throw rejected(Reason.VERIFICATION_FAILED, null, null);
+        }
+        events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,
+                "sign-in " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
+        return new SignInResult(owner.id(), passkey.id, ceremony.mediation());
+    }
+
+    private PendingCeremony consume(CollectedClientData clientData, PendingCeremony.Purpose purpose,
+                                    CeremonyBinding binding) {
+        if (clientData == null || clientData.getChallenge() == null) {
+            throw ResponseEnvelope.malformed(null);
+        }
+        PendingCeremony ceremony = challenges.consume(clientData.getChallenge().getValue())
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CHALLENGE,
+                        "This sign-in request has expired or was already used. Please try again.", null));
+        if (ceremony.purpose() != purpose
+                || !MessageDigest.isEqual(ceremony.bindingHash(), Hashes.sha256(binding.secret()))) {
+            throw wrongCeremony(null);
+        }
+        return ceremony;
+    }
+
+    /** §7.1 step 9 / §7.2 step 13: origins and RP ID come from configuration, never from the request. */
+    private ServerProperty serverProperty(PendingCeremony ceremony) {
+        Set<Origin> origins = relyingParty.origins().stream().map(Origin::new).collect(Collectors.toSet());
+        return new ServerProperty(origins, relyingParty.id(), new DefaultChallenge(ceremony.challenge()));
+    }
+
+    private CredentialRecord credentialRecord(PasskeyEntity p) {
+        AttestedCredentialData attested = attestedData.convert(ByteBuffer.allocate(16 + 2 + p.credentialId.length + p.publicKey.length)
+                .put(uuidBytes(p.aaguid))
+                .putShort((short) p.credentialId.length)
+                .put(p.credentialId)
+                .put(p.publicKey)
+                .array());
+        Set<AuthenticatorTransport> transports = PasskeyStore.transports(p).stream()
+                .map(AuthenticatorTransport::create).collect(Collectors.toSet());
+        return new CredentialRecordImpl(new NoneAttestationStatement(), p.userVerified, p.backupEligible,
+                p.backupState, p.signCount, attested, null, null, null, transports);
+    }
+
+    private byte[] coseKeyBytes(AttestedCredentialData credential) {
+        byte[] all = attestedData.convert(credential);
+        int offset = 16 + 2 + credential.getCredentialId().length;
+        return Arrays.copyOfRange(all, offset, all.length);
+    }
+
+    private static UUID toUuid(AAGUID aaguid) {
+        return aaguid == null ? new UUID(0, 0) : aaguid.getValue();
+    }
+
+    private static byte[] uuidBytes(UUID uuid) {
+        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
+    }
+
+    private static byte[] base64UrlDecode(String s) {
+        try {
+            return java.util.Base64.getUrlDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw ResponseEnvelope.malformed(e);
+        }
+    }
+
+    private CeremonyRejected wrongCeremony(Throwable cause) {
+        return rejected(Reason.WRONG_CEREMONY,
+                "This passkey request was started in another window or for something else. Please start again.", cause);
+    }
+
+    private CeremonyRejected rejected(Reason reason, String message, Throwable cause) {
+        String text = Optional.ofNullable(message).orElse("We could not verify your passkey. Please try again.");
+        if (cause != null) {
+            LOG.log(Level.FINE, "Ceremony rejected: " + reason, cause);
+        }
+        events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, reason.name()
+                + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));
+        return new CeremonyRejected(reason, text, cause);
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Credentials: passkeys and the WebAuthn ceremonies that create and use them (webauthn4j).
+ *
+ * <p>Owns tables prefixed {@code cred_}. Requires identity's api only (accounts and user handles).
+ */
+module dev.latchkey.credentials {
+    requires transitive dev.latchkey.identity;
+    requires jakarta.persistence;
+    requires jakarta.cdi;
+    requires jakarta.inject;
+    requires jakarta.transaction;
+    requires jakarta.annotation;
+    requires java.sql;
+    requires java.naming;
+    requires flyway.core;
+    requires com.webauthn4j.core;
+    requires tools.jackson.databind;
+
+    exports dev.latchkey.credentials.api;
+
+    opens dev.latchkey.credentials.internal;
+}

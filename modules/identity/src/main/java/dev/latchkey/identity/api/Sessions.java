@@ -1,0 +1,39 @@
+package dev.latchkey.identity.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signed-in sessions, kept as database rows so that any instance behind a load balancer can
+ * restore them and a deleted row signs the browser out everywhere at once.
+ *
+ * <p>Storage contract: only a SHA-256 hash of a session token is stored; the token itself exists
+ * only in the browser's cookie. Expiry is judged by the database clock, never a JVM's.
+ */
+public interface Sessions {
+
+    /**
+     * Starts a new session for the account. Every sign-in gets a fresh token (no session fixation).
+     *
+     * @return the opaque token to hand to the browser
+     */
+    SessionToken start(UUID accountId);
+
+    /** The signed-in account behind a token, if the token names a live session. */
+    Optional<SignedInSession> resolve(String token);
+
+    /** Ends the session; unknown or malformed tokens are ignored. */
+    void end(String token);
+
+    /** An opaque session token as given to the browser. */
+    record SessionToken(String value) {
+        @Override
+        public String toString() {
+            return "SessionToken[redacted]";
+        }
+    }
+
+    /** A live session. */
+    record SignedInSession(UUID sessionId, UUID accountId) {
+    }
+}

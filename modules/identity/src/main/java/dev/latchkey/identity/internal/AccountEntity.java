@@ -1,0 +1,31 @@
+package dev.latchkey.identity.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "idn_account")
+class AccountEntity {
+
+    @Id
+    UUID id;
+
+    @Column(name = "user_handle", nullable = false, unique = true, length = 64)
+    byte[] userHandle;
+
+    @Column(nullable = false, unique = true, length = 254)
+    String email;
+
+    @Column(name = "display_name", nullable = false, length = 256)
+    String displayName;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    protected AccountEntity() {
+    }
+}

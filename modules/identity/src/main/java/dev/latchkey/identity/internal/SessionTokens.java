@@ -1,0 +1,39 @@
+package dev.latchkey.identity.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Random session tokens (256 bits) and the hash under which the database keeps them. */
+final class SessionTokens {
+
+    static final int TOKEN_BYTES = 32;
+    /** Base64url without padding of {@link #TOKEN_BYTES} bytes. */
+    static final int TOKEN_CHARS = 43;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private SessionTokens() {
+    }
+
+    static String newToken() {
+        byte[] b = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The stored form of a well-formed token; empty for anything a browser could not have been given. */
+    static Optional<byte[]> hash(String token) {
+        if (token == null || token.length() != TOKEN_CHARS
+                || !token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * Identity: who a user is and how they are signed in.
+ *
+ * <p>Owns accounts, sessions and (later) fallback sign-in, recovery, devices and sign-in events,
+ * in tables prefixed {@code idn_}. Requires no other Latchkey module; higher modules reach it only
+ * through {@link dev.latchkey.identity.api}.
+ */
+module dev.latchkey.identity {
+    requires jakarta.persistence;
+    requires jakarta.cdi;
+    requires jakarta.inject;
+    requires jakarta.transaction;
+    requires jakarta.annotation;
+    requires java.sql;
+    requires java.naming;
+    requires flyway.core;
+
+    exports dev.latchkey.identity.api;
+
+    // Hibernate and CDI reach the entities and beans reflectively (on the class path at run time
+    // inside Liberty, but stated here so the module is honest on the module path too).
+    opens dev.latchkey.identity.internal;
+}

@@ -1,0 +1,196 @@
+// Latchkey's WebAuthn client: one small ES module, no inline script (the CSP forbids it).
+// Pages hand it data through data-* attributes and the csrf-token meta tag; every failure
+// reaches the user as a readable message and keeps its cause for the console.
+
+const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+/** The JSON serialisation helpers of WebAuthn Level 3; without them we cannot talk to the server. */
+export function browserCanUsePasskeys() {
+  return typeof window.PublicKeyCredential === 'function'
+    && typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'
+    && typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function'
+    && typeof navigator.credentials?.create === 'function';
+}
+
+async function postJson(url, body) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'X-CSRF-Token': csrfToken() },
+      body: typeof body === 'string' ? body : JSON.stringify(body ?? {}),
+    });
+  } catch (cause) {
+    throw new Error('We could not reach the server. Check your connection and try again.', { cause });
+  }
+  let data = {};
+  try {
+    data = await response.json();
+  } catch (cause) {
+    if (response.ok) {
+      throw new Error('The server sent an answer we could not read. Please try again.', { cause });
+    }
+  }
+  if (!response.ok) {
+    const error = new Error(data.error || `The request failed (${response.status}). Please try again.`);
+    error.status = response.status;
+    error.details = data;
+    throw error;
+  }
+  return data;
+}
+
+/** Turns what navigator.credentials throws into words for a person. */
+function explain(error, ceremony) {
+  switch (error?.name) {
+    case 'NotAllowedError':
+      return ceremony === 'create'
+        ? 'The passkey was not created: the prompt was closed or timed out. Try again when you are ready.'
+        : 'Sign-in was cancelled or timed out. Try again when you are ready.';
+    case 'InvalidStateError':
+      return 'This device already has a passkey for this account.';
+    case 'NotSupportedError':
+      return 'This device has no way to store a passkey. Try another device or a security key.';
+    case 'SecurityError':
+      return 'This page cannot use passkeys at its current address. Check that you opened the right site.';
+    case 'AbortError':
+      return 'The passkey request was stopped. Try again.';
+    default:
+      return error?.message || 'Something went wrong with the passkey. Please try again.';
+  }
+}
+
+function show(element, message) {
+  if (!element) return;
+  element.textContent = message;
+  element.hidden = !message;
+}
+
+// ---------------------------------------------------------------- sign-in
+
+function setUpSignIn() {
+  const form = document.getElementById('signin-form');
+  const button = document.getElementById('passkey-button');
+  const status = document.getElementById('signin-status');
+  const errorBox = document.getElementById('signin-error');
+  const next = form?.dataset.next || '/account/security';
+  let autofill = null;
+
+  const finish = async (credential) => {
+    show(status, 'Checking your passkey…');
+    const result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, credential.toJSON());
+    window.location.assign(result.redirect);
+  };
+
+  // Passkey autofill (conditional mediation): started once, silently; it waits until the user
+  // picks a passkey in the username field's suggestions.
+  const startAutofill = async () => {
+    if (typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
+        || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
+      return;
+    }
+    const controller = new AbortController();
+    autofill = controller;
+    try {
+      const options = await postJson('/api/signin/options', { mediation: 'conditional' });
+      const credential = await navigator.credentials.get({
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+        mediation: 'conditional',
+        signal: controller.signal,
+      });
+      if (credential) await finish(credential);
+    } catch (error) {
+      if (controller.signal.aborted || error?.name === 'AbortError') return; // the button took over
+      console.error(new Error('Passkey autofill sign-in failed', { cause: error }));
+      show(status, '');
+      show(errorBox, explain(error, 'get'));
+    }
+  };
+
+  button.addEventListener('click', async () => {
+    // One WebAuthn request at a time: the button's modal request replaces the autofill one.
+    autofill?.abort();
+    autofill = null;
+    show(errorBox, '');
+    button.disabled = true;
+    try {
+      const options = await postJson('/api/signin/options', { mediation: 'modal' });
+      show(status, 'Follow your device’s prompt to use your passkey.');
+      const credential = await navigator.credentials.get({
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+      });
+      await finish(credential);
+    } catch (error) {
+      console.error(new Error('Passkey sign-in failed', { cause: error }));
+      show(status, '');
+      show(errorBox, explain(error, 'get'));
+      button.disabled = false;
+      startAutofill();
+    }
+  });
+
+  startAutofill();
+}
+
+// ---------------------------------------------------------------- sign-up
+
+function setUpSignUp() {
+  const form = document.getElementById('signup-form');
+  const button = document.getElementById('signup-button');
+  const status = document.getElementById('signup-status');
+  const errorBox = document.getElementById('signup-error');
+
+  const showFieldErrors = (errors) => {
+    for (const field of ['email', 'displayName']) {
+      const input = document.getElementById(field);
+      const message = errors?.[field] ?? '';
+      document.getElementById(`${field}-error`).textContent = message;
+      input.setAttribute('aria-invalid', message ? 'true' : 'false');
+    }
+    const first = ['email', 'displayName'].find((f) => errors?.[f]);
+    if (first) document.getElementById(first).focus();
+  };
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    show(errorBox, '');
+    showFieldErrors({});
+    button.disabled = true;
+    try {
+      const options = await postJson('/api/signup/options', {
+        email: form.elements.email.value,
+        displayName: form.elements.displayName.value,
+      });
+      show(status, 'Follow your device’s prompt to create your passkey.');
+      const credential = await navigator.credentials.create({
+        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
+      });
+      show(status, 'Saving your passkey…');
+      const result = await postJson('/api/signup/finish', credential.toJSON());
+      window.location.assign(result.redirect);
+    } catch (error) {
+      console.error(new Error('Sign-up failed', { cause: error }));
+      show(status, '');
+      if (error.details?.errors) {
+        showFieldErrors(error.details.errors);
+      }
+      show(errorBox, explain(error, 'create'));
+      button.disabled = false;
+    }
+  });
+}
+
+// ---------------------------------------------------------------- start
+
+const page = document.body.dataset.page;
+if (page === 'signin' || page === 'signup') {
+  if (!browserCanUsePasskeys()) {
+    show(document.getElementById('unsupported'), document.getElementById('unsupported').textContent.trim());
+    document.querySelectorAll('#signin-form button, #signup-form button').forEach((b) => { b.disabled = true; });
+  } else if (page === 'signin') {
+    setUpSignIn();
+  } else {
+    setUpSignUp();
+  }
+}
