@@ -130,10 +130,14 @@ public class CeremonyApi extends HttpServlet {
         }));
     }
 
+    /**
+     * The binding a finishing request presents. A browser without the cookie cannot have begun
+     * any ceremony; it still gets to the challenge lookup, so that the challenge it carries is
+     * spent like any other failed attempt's (single use, consumed on failure too).
+     */
     private CeremonyBinding existingBinding(HttpServletRequest request) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43)
-                .orElseThrow(() -> new CeremonyRejected(CeremonyRejected.Reason.WRONG_CEREMONY,
-                        "This passkey request was started in another browser. Please start again.")));
+                .orElseGet(Cookies::randomValue));
     }
 
     private String readBody(HttpServletRequest request) throws IOException {

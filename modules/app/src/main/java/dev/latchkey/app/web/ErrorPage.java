@@ -22,7 +22,7 @@ public class ErrorPage extends HttpServlet {
         int status = code instanceof Integer i ? i : 500;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (error != null) {
+        if (error != null && status >= 500) {
             LOG.log(Level.SEVERE, "Unhandled error on " + uri, error);
         }
         HttpServletRequest original = new jakarta.servlet.http.HttpServletRequestWrapper(request) {

@@ -88,9 +88,21 @@ class ChallengeStore {
         return Optional.of(new PendingCeremony(
                 challenge,
                 PendingCeremony.Purpose.valueOf((String) row[1]),
-                Optional.ofNullable(row[2]).map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())),
+                Optional.ofNullable(row[2]).map(ChallengeStore::uuid),
                 Mediation.valueOf((String) row[3]),
                 (byte[]) row[4],
                 Optional.ofNullable(pending)));
+    }
+
+    /** Native queries return uuid columns as UUID (PostgreSQL) or as 16 bytes (H2). */
+    private static UUID uuid(Object column) {
+        if (column instanceof UUID u) {
+            return u;
+        }
+        if (column instanceof byte[] b && b.length == 16) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(column.toString());
     }
 }

@@ -47,6 +47,7 @@ class CredentialsSchema implements CredentialsReadiness {
     }
 
     @Override
+    @jakarta.transaction.Transactional
     public Optional<String> problem() {
         if (problem != null) {
             return Optional.of(problem);

@@ -13,8 +13,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Passkey records in {@code cred_passkey}. Credential ids are unique across all accounts. */
+/**
+ * Passkey records in {@code cred_passkey}. Credential ids are unique across all accounts.
+ * Reads run in a transaction too: Liberty's non-transactional entity managers log J2CA0026E when
+ * they are closed at the end of a request.
+ */
 @ApplicationScoped
+@Transactional
 class PasskeyStore implements Passkeys {
 
     @PersistenceContext(unitName = "credentials")
@@ -43,8 +48,9 @@ class PasskeyStore implements Passkeys {
      */
     @Transactional
     boolean recordUse(UUID passkeyId, long expectedCount, long newCount, boolean backupState, boolean userVerified) {
+        // userVerified is "has ever been verified": callers pass stored || presented.
         return em.createQuery("update PasskeyEntity p set p.signCount = :n, p.backupState = :bs,"
-                        + " p.userVerified = (p.userVerified or :uv), p.lastUsedAt = :now"
+                        + " p.userVerified = :uv, p.lastUsedAt = :now"
                         + " where p.id = :id and p.signCount = :old")
                 .setParameter("n", newCount)
                 .setParameter("bs", backupState)

@@ -220,7 +220,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         AuthenticatorData<?> authData = data.getAuthenticatorData();
         // §7.2 step 23: update the stored sign count and backup state (BS can change over time).
         if (!passkeys.recordUse(passkey.id, passkey.signCount, authData.getSignCount(), authData.isFlagBS(),
-                authData.isFlagUV())) {
+                passkey.userVerified || authData.isFlagUV())) {
             throw rejected(Reason.VERIFICATION_FAILED, null, null);
         }
         events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,

@@ -47,6 +47,7 @@ class IdentitySchema implements IdentityReadiness {
     }
 
     @Override
+    @jakarta.transaction.Transactional
     public Optional<String> problem() {
         if (problem != null) {
             return Optional.of(problem);

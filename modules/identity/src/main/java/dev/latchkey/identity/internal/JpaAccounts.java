@@ -16,7 +16,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
+/** Reads run in a transaction too (see PasskeyStore in credentials: J2CA0026E otherwise). */
 @ApplicationScoped
+@Transactional
 class JpaAccounts implements Accounts {
 
     @PersistenceContext(unitName = "identity")

@@ -36,22 +36,24 @@ class JpaSessions implements Sessions {
         return new SessionToken(token);
     }
 
+    /**
+     * Runs in a transaction of its own although it only reads: it is called from the
+     * authentication mechanism, before the web container has set up the local transaction
+     * containment a non-transactional read would need (J2CA0026E otherwise).
+     */
     @Override
+    @Transactional
     public Optional<SignedInSession> resolve(String token) {
         Optional<byte[]> hash = SessionTokens.hash(token);
         if (hash.isEmpty()) {
             return Optional.empty();
         }
         // One indexed read per request; expiry judged by the database clock.
-        List<?> rows = em.createNativeQuery(
-                        "select id, account_id from idn_session where token_hash = ? and expires_at > current_timestamp")
-                .setParameter(1, hash.get())
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return Optional.of(new SignedInSession(asUuid(row[0]), asUuid(row[1])));
+        return em.createQuery("select s from SessionEntity s where s.tokenHash = :h and s.expiresAt > current_timestamp",
+                        SessionEntity.class)
+                .setParameter("h", hash.get())
+                .getResultStream().findFirst()
+                .map(s -> new SignedInSession(s.id, s.accountId));
     }
 
     @Override
@@ -61,16 +63,12 @@ class JpaSessions implements Sessions {
         if (hash.isEmpty()) {
             return;
         }
-        List<?> owners = em.createNativeQuery("select account_id from idn_session where token_hash = ?")
-                .setParameter(1, hash.get()).getResultList();
+        List<UUID> owners = em.createQuery("select s.accountId from SessionEntity s where s.tokenHash = :h", UUID.class)
+                .setParameter("h", hash.get()).getResultList();
         int deleted = em.createNativeQuery("delete from idn_session where token_hash = ?")
                 .setParameter(1, hash.get()).executeUpdate();
         if (deleted == 1 && !owners.isEmpty()) {
-            events.record(IdentityEvents.Type.SIGNED_OUT, asUuid(owners.get(0)));
+            events.record(IdentityEvents.Type.SIGNED_OUT, owners.get(0));
         }
-    }
-
-    private static UUID asUuid(Object o) {
-        return o instanceof UUID u ? u : UUID.fromString(o.toString());
     }
 }

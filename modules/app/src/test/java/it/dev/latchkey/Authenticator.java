@@ -1,0 +1,145 @@
+package it.dev.latchkey;
+
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.AttestationConveyancePreference;
+import com.webauthn4j.data.AuthenticatorAssertionResponse;
+import com.webauthn4j.data.AuthenticatorAttestationResponse;
+import com.webauthn4j.data.AuthenticatorSelectionCriteria;
+import com.webauthn4j.data.AuthenticatorTransport;
+import com.webauthn4j.data.PublicKeyCredential;
+import com.webauthn4j.data.PublicKeyCredentialCreationOptions;
+import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.PublicKeyCredentialRequestOptions;
+import com.webauthn4j.data.PublicKeyCredentialRpEntity;
+import com.webauthn4j.data.PublicKeyCredentialType;
+import com.webauthn4j.data.PublicKeyCredentialUserEntity;
+import com.webauthn4j.data.ResidentKeyRequirement;
+import com.webauthn4j.data.UserVerificationRequirement;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.client.Origin;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.data.extension.client.AuthenticationExtensionClientOutput;
+import com.webauthn4j.data.extension.client.RegistrationExtensionClientOutput;
+import com.webauthn4j.test.authenticator.webauthn.NoneAttestationAuthenticator;
+import com.webauthn4j.test.authenticator.webauthn.WebAuthnAuthenticatorAdaptor;
+import com.webauthn4j.test.client.ClientPlatform;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A software authenticator (webauthn4j-test's emulator) behind a client platform at a given
+ * origin. It reads the server's options JSON and answers with {@code PublicKeyCredential.toJSON()}
+ * shaped JSON, exactly what the page script posts.
+ */
+final class Authenticator {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder D64 = Base64.getUrlDecoder();
+
+    private final NoneAttestationAuthenticator model = new NoneAttestationAuthenticator();
+    private final ClientPlatform client;
+
+    Authenticator() {
+        this(Browser.BASE_URL);
+    }
+
+    Authenticator(String origin) {
+        client = new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(model, new ObjectConverter()));
+    }
+
+    /** Same key material, different origin: what a phishing page relaying the ceremony would produce. */
+    Authenticator at(String origin) {
+        client.setOrigin(new Origin(origin));
+        return this;
+    }
+
+    /** Answers creation options JSON with a registration response JSON. */
+    String create(String optionsJson) {
+        return create(optionsJson, null);
+    }
+
+    /** As {@link #create(String)}, with the RP ID replaced (a wrong-RP response). */
+    String create(String optionsJson, String rpIdOverride) {
+        JsonNode o = JSON.readTree(optionsJson);
+        List<PublicKeyCredentialParameters> params = StreamSupport.stream(o.get("pubKeyCredParams").spliterator(), false)
+                .map(p -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
+                        COSEAlgorithmIdentifier.create(p.get("alg").asLong())))
+                .toList();
+        String rpId = rpIdOverride != null ? rpIdOverride : o.get("rp").get("id").stringValue();
+        PublicKeyCredentialCreationOptions options = new PublicKeyCredentialCreationOptions(
+                new PublicKeyCredentialRpEntity(rpId, o.get("rp").get("name").stringValue()),
+                new PublicKeyCredentialUserEntity(D64.decode(o.get("user").get("id").stringValue()),
+                        o.get("user").get("name").stringValue(), o.get("user").get("displayName").stringValue()),
+                new DefaultChallenge(D64.decode(o.get("challenge").stringValue())),
+                params,
+                o.get("timeout").asLong(),
+                List.of(),
+                new AuthenticatorSelectionCriteria(null, true, ResidentKeyRequirement.REQUIRED,
+                        UserVerificationRequirement.PREFERRED),
+                AttestationConveyancePreference.NONE,
+                null);
+        PublicKeyCredential<AuthenticatorAttestationResponse, RegistrationExtensionClientOutput> credential =
+                client.create(options);
+        AuthenticatorAttestationResponse r = credential.getResponse();
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", B64.encodeToString(credential.getRawId()));
+        json.put("rawId", B64.encodeToString(credential.getRawId()));
+        json.put("type", "public-key");
+        json.put("authenticatorAttachment", "platform");
+        ObjectNode response = json.putObject("response");
+        response.put("clientDataJSON", B64.encodeToString(r.getClientDataJSON()));
+        response.put("attestationObject", B64.encodeToString(r.getAttestationObject()));
+        var transports = response.putArray("transports");
+        if (r.getTransports() != null) {
+            r.getTransports().stream().map(AuthenticatorTransport::getValue).forEach(transports::add);
+        }
+        json.putObject("clientExtensionResults");
+        return json.toString();
+    }
+
+    /** Answers request options JSON with an authentication response JSON. */
+    String get(String optionsJson) {
+        JsonNode o = JSON.readTree(optionsJson);
+        PublicKeyCredentialRequestOptions options = new PublicKeyCredentialRequestOptions(
+                new DefaultChallenge(D64.decode(o.get("challenge").stringValue())),
+                o.get("timeout").asLong(),
+                o.get("rpId").stringValue(),
+                List.of(),
+                UserVerificationRequirement.PREFERRED,
+                null);
+        PublicKeyCredential<AuthenticatorAssertionResponse, AuthenticationExtensionClientOutput> credential =
+                client.get(options);
+        AuthenticatorAssertionResponse r = credential.getResponse();
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", B64.encodeToString(credential.getRawId()));
+        json.put("rawId", B64.encodeToString(credential.getRawId()));
+        json.put("type", "public-key");
+        json.put("authenticatorAttachment", "platform");
+        ObjectNode response = json.putObject("response");
+        response.put("clientDataJSON", B64.encodeToString(r.getClientDataJSON()));
+        response.put("authenticatorData", B64.encodeToString(r.getAuthenticatorData()));
+        response.put("signature", B64.encodeToString(r.getSignature()));
+        if (r.getUserHandle() != null) {
+            response.put("userHandle", B64.encodeToString(r.getUserHandle()));
+        }
+        json.putObject("clientExtensionResults");
+        return json.toString();
+    }
+
+    static ObjectNode parse(String json) {
+        return (ObjectNode) JSON.readTree(json);
+    }
+
+    static String b64(byte[] bytes) {
+        return B64.encodeToString(bytes);
+    }
+
+    static byte[] unb64(String s) {
+        return D64.decode(s);
+    }
+}

@@ -1,0 +1,92 @@
+package it.dev.latchkey;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One browser profile as the server sees it: its own cookie jar, the CSRF token the pages hand
+ * out, and an Origin header. Talks plain HTTP to the running Liberty server.
+ */
+final class Browser {
+
+    static final String BASE_URL = System.getProperty("latchkey.it.base-url", "http://localhost:9381");
+
+    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    private String origin = BASE_URL;
+
+    /** Loads a page (which hands out the CSRF cookie) and returns the response. */
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().header("Accept", "text/html"));
+    }
+
+    /** A JSON POST as the WebAuthn script makes it. */
+    HttpResponse<String> postJson(String path, String json) {
+        ensureCsrfCookie();
+        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .header("Origin", origin)
+                .header("X-CSRF-Token", cookie("latchkey_csrf").orElse("")));
+    }
+
+    /** A form POST as a page makes it. */
+    HttpResponse<String> postForm(String path, String form) {
+        ensureCsrfCookie();
+        String body = form.isEmpty() ? "_csrf=" + cookie("latchkey_csrf").orElse("")
+                : form + "&_csrf=" + cookie("latchkey_csrf").orElse("");
+        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin));
+    }
+
+    Browser withOrigin(String origin) {
+        this.origin = origin;
+        return this;
+    }
+
+    Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .filter(v -> !v.isEmpty())
+                .findFirst();
+    }
+
+    /** Whether the server treats this browser as signed in. */
+    boolean signedIn() {
+        return get("/account/security").statusCode() == 200;
+    }
+
+    private void ensureCsrfCookie() {
+        if (cookie("latchkey_csrf").isEmpty()) {
+            get("/signin");
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package it.dev.latchkey;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Read-only access to the test server's database, to prove what a rejected request did not
+ * write. Same settings as the server: PostgreSQL when DB_KIND=postgres, otherwise the test H2
+ * file (opened with AUTO_SERVER, as the server opens it).
+ */
+final class Database {
+
+    private Database() {
+    }
+
+    static long count(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database check failed: " + e.getMessage(), e);
+        }
+    }
+
+    static long tableSize(String table) {
+        return count("select count(*) from " + table);
+    }
+
+    private static Connection connect() throws SQLException {
+        if ("postgres".equals(System.getenv("DB_KIND"))) {
+            String url = "jdbc:postgresql://" + env("PG_HOST", "localhost") + ":" + env("PG_PORT", "5432") + "/"
+                    + env("PG_DB", "latchkey");
+            return DriverManager.getConnection(url, env("PG_USER", "latchkey"), env("PG_PASSWORD", ""));
+        }
+        String path = System.getProperty("latchkey.it.h2.path");
+        return DriverManager.getConnection("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isEmpty() ? fallback : v;
+    }
+}
