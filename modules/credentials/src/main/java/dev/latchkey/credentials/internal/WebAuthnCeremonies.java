@@ -1,10 +1,7 @@
 package dev.latchkey.credentials.internal;
 
 import com.webauthn4j.WebAuthnManager;
-import com.webauthn4j.converter.AttestedCredentialDataConverter;
 import com.webauthn4j.converter.util.ObjectConverter;
-import com.webauthn4j.credential.CredentialRecord;
-import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
 import com.webauthn4j.data.AuthenticationParameters;
 import com.webauthn4j.data.AuthenticatorTransport;
@@ -12,11 +9,9 @@ import com.webauthn4j.data.PublicKeyCredentialParameters;
 import com.webauthn4j.data.PublicKeyCredentialType;
 import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
-import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.CollectedClientData;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
@@ -39,7 +34,6 @@ import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.UserHandle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,7 +68,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     private final ObjectConverter converter = new ObjectConverter();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
-    private final AttestedCredentialDataConverter attestedData = new AttestedCredentialDataConverter(converter);
+    private final StoredCredential stored = new StoredCredential(converter);
 
     @Inject
     RelyingParty relyingParty;
@@ -147,9 +141,9 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         PasskeyEntity passkey = new PasskeyEntity();
         passkey.id = UUID.randomUUID();
         passkey.credentialId = credential.getCredentialId();
-        passkey.publicKey = coseKeyBytes(credential);
+        passkey.publicKey = stored.publicKey(credential);
         passkey.signCount = authData.getSignCount();
-        passkey.aaguid = toUuid(credential.getAaguid());
+        passkey.aaguid = StoredCredential.aaguid(credential.getAaguid());
         passkey.transports = data.getTransports() == null ? "" : data.getTransports().stream()
                 .map(AuthenticatorTransport::getValue).sorted().collect(Collectors.joining(","));
         passkey.backupEligible = authData.isFlagBE();
@@ -208,7 +202,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         try {
             // §7.2 steps 7-21 (type, challenge, origin, rpIdHash, UP, UV policy, signature,
             // signCount) are webauthn4j's.
-            webAuthn.verify(data, new AuthenticationParameters(serverProperty(ceremony), credentialRecord(passkey),
+            webAuthn.verify(data, new AuthenticationParameters(serverProperty(ceremony), stored.toRecord(passkey),
                     null, false, true));
         } catch (MaliciousCounterValueException e) {
             // §7.2 step 22: a counter that did not grow signals a possibly cloned authenticator.
@@ -247,33 +241,6 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     private ServerProperty serverProperty(PendingCeremony ceremony) {
         Set<Origin> origins = relyingParty.origins().stream().map(Origin::new).collect(Collectors.toSet());
         return new ServerProperty(origins, relyingParty.id(), new DefaultChallenge(ceremony.challenge()));
-    }
-
-    private CredentialRecord credentialRecord(PasskeyEntity p) {
-        AttestedCredentialData attested = attestedData.convert(ByteBuffer.allocate(16 + 2 + p.credentialId.length + p.publicKey.length)
-                .put(uuidBytes(p.aaguid))
-                .putShort((short) p.credentialId.length)
-                .put(p.credentialId)
-                .put(p.publicKey)
-                .array());
-        Set<AuthenticatorTransport> transports = PasskeyStore.transports(p).stream()
-                .map(AuthenticatorTransport::create).collect(Collectors.toSet());
-        return new CredentialRecordImpl(new NoneAttestationStatement(), p.userVerified, p.backupEligible,
-                p.backupState, p.signCount, attested, null, null, null, transports);
-    }
-
-    private byte[] coseKeyBytes(AttestedCredentialData credential) {
-        byte[] all = attestedData.convert(credential);
-        int offset = 16 + 2 + credential.getCredentialId().length;
-        return Arrays.copyOfRange(all, offset, all.length);
-    }
-
-    private static UUID toUuid(AAGUID aaguid) {
-        return aaguid == null ? new UUID(0, 0) : aaguid.getValue();
-    }
-
-    private static byte[] uuidBytes(UUID uuid) {
-        return ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits()).array();
     }
 
     private static byte[] base64UrlDecode(String s) {
