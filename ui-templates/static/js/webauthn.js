@@ -41,6 +41,35 @@ async function postJson(url, body) {
   return data;
 }
 
+/**
+ * What this browser says it can do with passkeys, sent with each finished ceremony so the server
+ * knows whether this device can hold a passkey. A missing capability is unknown (null), not false:
+ * getClientCapabilities() is missing in Chrome before 133 and Safari before 17.4.
+ */
+async function clientCapabilities() {
+  const report = { platformAuthenticator: null, conditionalGet: null, conditionalCreate: null, hybridTransport: null };
+  try {
+    if (typeof PublicKeyCredential.getClientCapabilities === 'function') {
+      const caps = await PublicKeyCredential.getClientCapabilities();
+      for (const [key, name] of [['conditionalGet', 'conditionalGet'], ['conditionalCreate', 'conditionalCreate'],
+        ['hybridTransport', 'hybridTransport'], ['userVerifyingPlatformAuthenticator', 'platformAuthenticator']]) {
+        if (typeof caps?.[key] === 'boolean') report[name] = caps[key];
+      }
+    }
+    if (report.platformAuthenticator === null
+        && typeof PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable === 'function') {
+      report.platformAuthenticator = await PublicKeyCredential.isUserVerifyingPlatformAuthenticatorAvailable();
+    }
+  } catch (error) {
+    console.warn('Could not read passkey capabilities', error);
+  }
+  return report;
+}
+
+async function finishBody(credential) {
+  return { credential: credential.toJSON(), client: await clientCapabilities() };
+}
+
 /** Turns what navigator.credentials throws into words for a person. */
 function explain(error, ceremony) {
   switch (error?.name) {
@@ -79,7 +108,7 @@ function setUpSignIn() {
 
   const finish = async (credential) => {
     show(status, 'Checking your passkey…');
-    const result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, credential.toJSON());
+    const result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, await finishBody(credential));
     window.location.assign(result.redirect);
   };
 
@@ -167,7 +196,7 @@ function setUpSignUp() {
         publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
       });
       show(status, 'Saving your passkey…');
-      const result = await postJson('/api/signup/finish', credential.toJSON());
+      const result = await postJson('/api/signup/finish', await finishBody(credential));
       window.location.assign(result.redirect);
     } catch (error) {
       console.error(new Error('Sign-up failed', { cause: error }));

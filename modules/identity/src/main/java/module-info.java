@@ -14,6 +14,7 @@ module dev.latchkey.identity {
     requires java.sql;
     requires java.naming;
     requires flyway.core;
+    requires nl.basjes.parse.useragent;
 
     exports dev.latchkey.identity.api;
 

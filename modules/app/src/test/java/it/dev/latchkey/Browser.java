@@ -27,6 +27,7 @@ final class Browser {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     private String origin = BASE_URL;
+    private String userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
 
     /** Loads a page (which hands out the CSRF cookie) and returns the response. */
     HttpResponse<String> get(String path) {
@@ -55,6 +56,11 @@ final class Browser {
                 .header("Origin", origin));
     }
 
+    Browser withUserAgent(String userAgent) {
+        this.userAgent = userAgent;
+        return this;
+    }
+
     Browser withOrigin(String origin) {
         this.origin = origin;
         return this;
@@ -81,7 +87,8 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -56,7 +56,7 @@ class CeremonyAttackIT {
         String options = Journeys.signUpOptions(browser, newEmail, "Wrong RP");
         String response = new Authenticator().create(options, "evil.example");
         Snapshot before = Snapshot.take(newEmail);
-        assertRejected(browser.postJson("/api/signup/finish", response), 400, "VERIFICATION_FAILED", before, browser);
+        assertRejected(browser.postJson("/api/signup/finish", Journeys.finishBody(response)), 400, "VERIFICATION_FAILED", before, browser);
         assertThat(Database.count("select count(*) from idn_account where email = ?", newEmail)).isZero();
     }
 
@@ -130,7 +130,7 @@ class CeremonyAttackIT {
             assertThat(signIn.statusCode()).as("sign-in with %s", abbreviate(payload)).isBetween(400, 499);
             assertThat(signIn.body()).doesNotContain("Exception").doesNotContain("at dev.latchkey");
             before.assertUnchanged(email);
-            HttpResponse<String> signUp = new Browser().postJson("/api/signup/finish", payload);
+            HttpResponse<String> signUp = new Browser().postJson("/api/signup/finish", Journeys.finishBody(payload));
             assertThat(signUp.statusCode()).as("sign-up with %s", abbreviate(payload)).isBetween(400, 499);
             before.assertUnchanged(email);
         }

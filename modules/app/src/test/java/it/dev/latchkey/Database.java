@@ -7,8 +7,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Read-only access to the test server's database, to prove what a rejected request did not
- * write. Same settings as the server: PostgreSQL when DB_KIND=postgres, otherwise the test H2
+ * Access to the test server's database, to prove what a rejected request did not write (and,
+ * for timeout tests, to age a session as time would). Same settings as the server: PostgreSQL when DB_KIND=postgres, otherwise the test H2
  * file (opened with AUTO_SERVER, as the server opens it).
  */
 final class Database {
@@ -27,6 +27,17 @@ final class Database {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database check failed: " + e.getMessage(), e);
+        }
+    }
+
+    static int execute(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database update failed: " + e.getMessage(), e);
         }
     }
 

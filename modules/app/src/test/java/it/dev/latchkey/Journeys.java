@@ -25,7 +25,7 @@ final class Journeys {
     /** Signs up and asserts success; the browser is signed in afterwards. */
     static void signUp(Browser browser, Authenticator authenticator, String email) {
         String options = signUpOptions(browser, email, "Test User");
-        HttpResponse<String> finish = browser.postJson("/api/signup/finish", authenticator.create(options));
+        HttpResponse<String> finish = browser.postJson("/api/signup/finish", finishBody(authenticator.create(options)));
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(200);
         assertThat(finish.body()).contains("/account/security");
     }
@@ -37,6 +37,12 @@ final class Journeys {
     }
 
     static HttpResponse<String> signIn(Browser browser, String assertionJson) {
-        return browser.postJson("/api/signin/finish", assertionJson);
+        return browser.postJson("/api/signin/finish", finishBody(assertionJson));
+    }
+
+    /** What the page posts to a finish endpoint: the credential and the browser's capabilities. */
+    static String finishBody(String credentialJson) {
+        return "{\"credential\":" + credentialJson + ",\"client\":{\"platformAuthenticator\":true,"
+                + "\"conditionalGet\":true,\"conditionalCreate\":null,\"hybridTransport\":false}}";
     }
 }

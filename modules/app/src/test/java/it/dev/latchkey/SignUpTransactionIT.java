@@ -20,7 +20,7 @@ class SignUpTransactionIT {
         Browser alice = new Browser();
         String aliceOptions = Journeys.signUpOptions(alice, Journeys.uniqueEmail("alice"), "Alice");
         String aliceCredential = new Authenticator().create(aliceOptions);
-        assertThat(alice.postJson("/api/signup/finish", aliceCredential).statusCode()).isEqualTo(200);
+        assertThat(alice.postJson("/api/signup/finish", Journeys.finishBody(aliceCredential)).statusCode()).isEqualTo(200);
 
         // Mallory signs up with a fresh address but presents Alice's credential id and key.
         Browser mallory = new Browser();
@@ -35,7 +35,7 @@ class SignUpTransactionIT {
         long accounts = Database.tableSize("idn_account");
         long passkeys = Database.tableSize("cred_passkey");
         long accountEvents = Database.tableSize("idn_event");
-        HttpResponse<String> finish = mallory.postJson("/api/signup/finish", forged.toString());
+        HttpResponse<String> finish = mallory.postJson("/api/signup/finish", Journeys.finishBody(forged.toString()));
 
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(409);
         assertThat(finish.body()).contains("ALREADY_REGISTERED");

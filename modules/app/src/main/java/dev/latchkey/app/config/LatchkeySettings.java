@@ -1,6 +1,8 @@
 package dev.latchkey.app.config;
 
 import dev.latchkey.credentials.api.RelyingParty;
+import dev.latchkey.identity.api.SessionPolicy;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class LatchkeySettings {
 
     private final RelyingParty relyingParty;
+    private final SessionPolicy sessionPolicy;
     private final boolean secureCookies;
 
     public LatchkeySettings() {
@@ -32,6 +35,9 @@ public class LatchkeySettings {
                 .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         this.relyingParty = new RelyingParty(id, name, originSet);
+        this.sessionPolicy = new SessionPolicy(
+                Duration.ofMinutes(config.getOptionalValue("latchkey.session.idle.minutes", Integer.class).orElse(30)),
+                Duration.ofHours(config.getOptionalValue("latchkey.session.absolute.hours", Integer.class).orElse(12)));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -41,6 +47,12 @@ public class LatchkeySettings {
     @Singleton
     RelyingParty relyingParty() {
         return relyingParty;
+    }
+
+    @Produces
+    @Singleton
+    SessionPolicy sessionPolicy() {
+        return sessionPolicy;
     }
 
     public Set<String> allowedOrigins() {

@@ -24,6 +24,10 @@ public class Cookies {
     public static final String CSRF = "latchkey_csrf";
     /** Binds pending WebAuthn ceremonies to this browser. */
     public static final String CEREMONY = "latchkey_ceremony";
+    /** Recognises this browser profile as a device; identifies no one on its own. */
+    public static final String DEVICE = "latchkey_device";
+    /** Chrome caps cookie lifetimes at 400 days. */
+    static final int DEVICE_MAX_AGE_SECONDS = 400 * 24 * 3600;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,6 +62,17 @@ public class Cookies {
         cookie.setHttpOnly(true);
         cookie.setSecure(settings.secureCookies());
         cookie.setAttribute("SameSite", sameSite);
+        response.addCookie(cookie);
+    }
+
+    /** A long-lived cookie (the device cookie), renewed at every sign-in. */
+    public void writeLasting(HttpServletResponse response, String base, String value) {
+        Cookie cookie = new Cookie(name(base), value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(settings.secureCookies());
+        cookie.setAttribute("SameSite", "Lax");
+        cookie.setMaxAge(DEVICE_MAX_AGE_SECONDS);
         response.addCookie(cookie);
     }
 

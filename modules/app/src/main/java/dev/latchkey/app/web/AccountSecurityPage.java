@@ -1,6 +1,10 @@
 package dev.latchkey.app.web;
 
+import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import jakarta.inject.Inject;
@@ -27,6 +31,12 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient Passkeys passkeys;
 
+    @Inject
+    transient Devices devices;
+
+    @Inject
+    transient SignIns signIns;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = Optional.ofNullable(request.getUserPrincipal())
@@ -36,8 +46,28 @@ public class AccountSecurityPage extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
+        Optional<UUID> thisDevice = Optional.ofNullable(request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE))
+                .map(s -> (Sessions.SignedInSession) s)
+                .flatMap(Sessions.SignedInSession::deviceId);
+        UUID id = account.get().id();
         views.render(request, response, 200, "account-security", Map.of(
                 "account", account.get(),
-                "passkeys", passkeys.of(account.get().id()).stream().map(PasskeyRow::of).toList()));
+                "passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList(),
+                "devices", devices.of(id).stream()
+                        .map(d -> new DeviceRow(d.label(), When.shown(d.lastSeen()), When.iso(d.lastSeen()),
+                                thisDevice.filter(d.id()::equals).isPresent()))
+                        .toList(),
+                "signIns", signIns.recent(id, 10).stream()
+                        .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
+                        .toList(),
+                "otherSessionsEnded", request.getParameter("otherSessionsEnded") != null));
+    }
+
+    /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
+    public record DeviceRow(String label, String lastSeen, String lastSeenIso, boolean current) {
+    }
+
+    /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */
+    public record SignInRow(String description, boolean succeeded, String at, String atIso) {
     }
 }

@@ -7,6 +7,11 @@ import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.Sessions;
 import jakarta.inject.Inject;
@@ -48,6 +53,12 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient Cookies cookies;
+
+    @Inject
+    transient Devices devices;
+
+    @Inject
+    transient SignIns signIns;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -95,9 +106,10 @@ public class CeremonyApi extends HttpServlet {
     }
 
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CeremonyBinding binding = existingBinding(request);
-        UUID accountId = ceremonies.finishSignUp(readBody(request), binding);
-        startSession(request, response, accountId);
+        FinishRequest finish = readFinish(request);
+        UUID accountId = ceremonies.finishSignUp(finish.credentialJson(), existingBinding(request));
+        Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), finish.client());
+        startSession(request, response, accountId, device);
         writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT));
     }
 
@@ -108,17 +120,26 @@ public class CeremonyApi extends HttpServlet {
     }
 
     private void signInFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CeremonyBinding binding = existingBinding(request);
-        PasskeyCeremonies.SignInResult result = ceremonies.finishSignIn(readBody(request), binding);
-        startSession(request, response, result.accountId());
+        FinishRequest finish = readFinish(request);
+        PasskeyCeremonies.SignInResult result;
+        try {
+            result = ceremonies.finishSignIn(finish.credentialJson(), existingBinding(request));
+        } catch (CeremonyRejected e) {
+            signIns.recordFailure(Optional.empty(), devices.label(finish.client()), SignInMethod.PASSKEY, e.reason().name());
+            throw e;
+        }
+        Device device = devices.seen(result.accountId(), BrowserContext.deviceKey(cookies, request, response),
+                finish.client());
+        signIns.recordSuccess(result.accountId(), device, result.method());
+        startSession(request, response, result.accountId(), device);
         String next = Paths.safeNext(request.getParameter("next"));
         writeJson(response, 200, Map.of("redirect", next, "mediation", result.mediation().name().toLowerCase()));
     }
 
     /** A new session row and a new cookie at every sign-in; the previous session, if any, ends. */
-    private void startSession(HttpServletRequest request, HttpServletResponse response, UUID accountId) {
+    private void startSession(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device) {
         cookies.read(request, Cookies.SESSION).ifPresent(sessions::end);
-        Sessions.SessionToken token = sessions.start(accountId);
+        Sessions.SessionToken token = sessions.start(accountId, Optional.of(device.id()));
         cookies.write(response, Cookies.SESSION, token.value(), "Lax");
     }
 
@@ -151,6 +172,20 @@ public class CeremonyApi extends HttpServlet {
             }
             return new String(bytes, StandardCharsets.UTF_8);
         }
+    }
+
+    /** The page posts {@code {"credential": PublicKeyCredential.toJSON(), "client": {capabilities}}}. */
+    private FinishRequest readFinish(HttpServletRequest request) throws IOException {
+        Map<?, ?> body = readObject(request);
+        if (!(body.get("credential") instanceof Map<?, ?> credential)) {
+            throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
+                    "Your browser sent a passkey response we could not read. Please try again.");
+        }
+        Map<?, ?> client = body.get("client") instanceof Map<?, ?> c ? c : Map.of();
+        return new FinishRequest(jsonb.toJson(credential), BrowserContext.describe(request, client));
+    }
+
+    private record FinishRequest(String credentialJson, ClientDescription client) {
     }
 
     private Map<?, ?> readObject(HttpServletRequest request) throws IOException {

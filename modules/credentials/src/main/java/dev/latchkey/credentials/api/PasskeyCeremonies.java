@@ -1,6 +1,7 @@
 package dev.latchkey.credentials.api;
 
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.SignInMethod;
 import java.util.UUID;
 
 /**
@@ -43,7 +44,9 @@ public interface PasskeyCeremonies {
      * A verified sign-in.
      *
      * @param mediation how the challenge that was answered had been requested
+     * @param method    where the passkey was, from the browser's (unsigned) attachment and the
+     *                  passkey's transports: for coverage and analytics, never for a security decision
      */
-    record SignInResult(UUID accountId, UUID passkeyId, Mediation mediation) {
+    record SignInResult(UUID accountId, UUID passkeyId, Mediation mediation, SignInMethod method) {
     }
 }

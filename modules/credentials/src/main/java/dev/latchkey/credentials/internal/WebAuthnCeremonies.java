@@ -174,7 +174,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     @Override
     public SignInResult finishSignIn(String responseJson, CeremonyBinding binding) {
-        ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(responseJson);
@@ -219,7 +219,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,
                 "sign-in " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
-        return new SignInResult(owner.id(), passkey.id, ceremony.mediation());
+        return new SignInResult(owner.id(), passkey.id, ceremony.mediation(),
+                PasskeyLocation.of(envelope.attachment(), PasskeyStore.transports(passkey)));
     }
 
     private PendingCeremony consume(CollectedClientData clientData, PendingCeremony.Purpose purpose,

@@ -15,12 +15,19 @@ public interface Sessions {
     /**
      * Starts a new session for the account. Every sign-in gets a fresh token (no session fixation).
      *
+     * @param deviceId the device record of the browser, when known
      * @return the opaque token to hand to the browser
      */
-    SessionToken start(UUID accountId);
+    SessionToken start(UUID accountId, Optional<UUID> deviceId);
 
-    /** The signed-in account behind a token, if the token names a live session. */
+    /**
+     * The signed-in account behind a token, if the token names a live session: younger than the
+     * absolute lifetime and used within the idle timeout. Counts as use of the session.
+     */
     Optional<SignedInSession> resolve(String token);
+
+    /** Ends every other session of the token's account; returns how many ended. */
+    int endOthers(String token);
 
     /** Ends the session; unknown or malformed tokens are ignored. */
     void end(String token);
@@ -34,6 +41,6 @@ public interface Sessions {
     }
 
     /** A live session. */
-    record SignedInSession(UUID sessionId, UUID accountId) {
+    record SignedInSession(UUID sessionId, UUID accountId, Optional<UUID> deviceId) {
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 class JpaSessions implements Sessions {
 
-    /** Absolute lifetime of a session; the identity issue makes this configurable and adds an idle timeout. */
-    static final int ABSOLUTE_HOURS = 12;
+    /** Last-use times are written at most this often per session, to keep most requests read-only. */
+    static final long TOUCH_SECONDS = 60;
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -22,15 +23,20 @@ class JpaSessions implements Sessions {
     @Inject
     IdentityEvents events;
 
+    @Inject
+    SessionPolicy policy;
+
     @Override
     @Transactional
-    public SessionToken start(UUID accountId) {
+    public SessionToken start(UUID accountId, Optional<UUID> deviceId) {
         String token = SessionTokens.newToken();
-        em.createNativeQuery("insert into idn_session (id, token_hash, account_id, created_at, expires_at)"
-                        + " values (?, ?, ?, current_timestamp, current_timestamp + interval '" + ABSOLUTE_HOURS + "' hour)")
+        em.createNativeQuery("insert into idn_session (id, token_hash, account_id, device_id, created_at, last_seen_at,"
+                        + " expires_at) values (?, ?, ?, ?, current_timestamp, current_timestamp,"
+                        + " current_timestamp + interval '" + policy.absolute().toSeconds() + "' second)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, SessionTokens.hash(token).orElseThrow())
                 .setParameter(3, accountId)
+                .setParameter(4, deviceId.orElse(null))
                 .executeUpdate();
         events.record(IdentityEvents.Type.SIGNED_IN, accountId);
         return new SessionToken(token);
@@ -48,12 +54,39 @@ class JpaSessions implements Sessions {
         if (hash.isEmpty()) {
             return Optional.empty();
         }
-        // One indexed read per request; expiry judged by the database clock.
-        return em.createQuery("select s from SessionEntity s where s.tokenHash = :h and s.expiresAt > current_timestamp",
-                        SessionEntity.class)
+        // One indexed read per request; both expiries judged by the database clock. Durations
+        // are numbers from configuration, never user input.
+        List<?> rows = em.createNativeQuery("select id, account_id, device_id,"
+                        + " case when last_seen_at < current_timestamp - interval '" + TOUCH_SECONDS + "' second"
+                        + " then 1 else 0 end"
+                        + " from idn_session where token_hash = ? and expires_at > current_timestamp"
+                        + " and last_seen_at > current_timestamp - interval '" + policy.idle().toSeconds() + "' second")
+                .setParameter(1, hash.get())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        UUID id = NativeValues.uuid(row[0]);
+        if (((Number) row[3]).intValue() == 1) {
+            em.createNativeQuery("update idn_session set last_seen_at = current_timestamp where id = ?")
+                    .setParameter(1, id).executeUpdate();
+        }
+        return Optional.of(new SignedInSession(id, NativeValues.uuid(row[1]),
+                Optional.ofNullable(row[2]).map(NativeValues::uuid)));
+    }
+
+    @Override
+    @Transactional
+    public int endOthers(String token) {
+        Optional<byte[]> hash = SessionTokens.hash(token);
+        if (hash.isEmpty()) {
+            return 0;
+        }
+        return em.createQuery("delete from SessionEntity s where s.tokenHash <> :h and s.accountId in"
+                        + " (select o.accountId from SessionEntity o where o.tokenHash = :h)")
                 .setParameter("h", hash.get())
-                .getResultStream().findFirst()
-                .map(s -> new SignedInSession(s.id, s.accountId));
+                .executeUpdate();
     }
 
     @Override

@@ -27,6 +27,12 @@ class SessionEntity {
     @Column(name = "expires_at", nullable = false)
     Instant expiresAt;
 
+    @Column(name = "last_seen_at", nullable = false)
+    Instant lastSeenAt;
+
+    @Column(name = "device_id")
+    UUID deviceId;
+
     protected SessionEntity() {
     }
 }

@@ -1,0 +1,59 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.Cookies;
+import dev.latchkey.identity.api.Capabilities;
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.DeviceKey;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** What a request tells about the browser profile behind it: device cookie, User-Agent, client hints. */
+final class BrowserContext {
+
+    private BrowserContext() {
+    }
+
+    /** The browser's device key, issuing a new device cookie when it has none (or a broken one). */
+    static DeviceKey deviceKey(Cookies cookies, HttpServletRequest request, HttpServletResponse response) {
+        DeviceKey key = cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse).orElseGet(DeviceKey::random);
+        cookies.writeLasting(response, Cookies.DEVICE, key.value());
+        return key;
+    }
+
+    static Optional<DeviceKey> existingDeviceKey(Cookies cookies, HttpServletRequest request) {
+        return cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse);
+    }
+
+    static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported) {
+        Map<String, String> hints = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("sec-ch-ua") && hints.size() < 12) {
+                hints.put(lower, request.getHeader(name));
+            }
+        }
+        return new ClientDescription(request.getHeader("User-Agent"), hints, capabilities(reported));
+    }
+
+    /**
+     * Reads the page's report of {@code getClientCapabilities()} and
+     * {@code isUserVerifyingPlatformAuthenticatorAvailable()}; anything missing or not a boolean
+     * stays unknown.
+     */
+    static Capabilities capabilities(Map<?, ?> reported) {
+        if (reported == null) {
+            return Capabilities.UNKNOWN;
+        }
+        return new Capabilities(flag(reported, "platformAuthenticator"), flag(reported, "conditionalGet"),
+                flag(reported, "conditionalCreate"), flag(reported, "hybridTransport"));
+    }
+
+    private static Optional<Boolean> flag(Map<?, ?> reported, String name) {
+        return reported.get(name) instanceof Boolean b ? Optional.of(b) : Optional.empty();
+    }
+}

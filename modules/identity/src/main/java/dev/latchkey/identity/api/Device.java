@@ -1,0 +1,24 @@
+package dev.latchkey.identity.api;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One browser profile an account signs in from: the pair (account, device cookie).
+ *
+ * @param label       a friendly name such as "Chrome on Windows" or "Safari on iPhone"
+ * @param browser     the browser's name ("Chrome", "Safari", ...), or "Browser" when unknown
+ * @param platform    the platform's name ("Windows", "iPhone", "Android", "Mac", "Linux", ...)
+ * @param deviceClass "Phone", "Tablet", "Desktop" or "Unknown"
+ */
+public record Device(
+        UUID id,
+        UUID accountId,
+        String label,
+        String browser,
+        String platform,
+        String deviceClass,
+        Instant firstSeen,
+        Instant lastSeen,
+        Capabilities capabilities) {
+}

@@ -1,0 +1,26 @@
+package dev.latchkey.identity.api;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Devices an account signs in from. A device is a browser profile, recognised by a long-lived
+ * random device cookie (the web layer keeps the cookie; only its hash is stored here).
+ */
+public interface Devices {
+
+    /**
+     * Records that the account was seen on this browser profile: creates the device record the
+     * first time, refreshes its label, last-seen time and known capabilities afterwards.
+     */
+    Device seen(UUID accountId, DeviceKey key, ClientDescription client);
+
+    /** The account's devices, most recently seen first. */
+    List<Device> of(UUID accountId);
+
+    /** The account's device record for this browser profile, if it has one. */
+    java.util.Optional<Device> find(UUID accountId, DeviceKey key);
+
+    /** A label for a browser that has no device record yet ("Chrome on Windows"). */
+    String label(ClientDescription client);
+}

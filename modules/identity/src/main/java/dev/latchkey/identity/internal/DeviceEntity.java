@@ -1,0 +1,58 @@
+package dev.latchkey.identity.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "idn_device")
+class DeviceEntity {
+
+    @Id
+    UUID id;
+
+    @Column(name = "account_id", nullable = false)
+    UUID accountId;
+
+    @Column(name = "device_key_hash", nullable = false, length = 32)
+    byte[] deviceKeyHash;
+
+    @Column(nullable = false, length = 120)
+    String label;
+
+    @Column(nullable = false, length = 60)
+    String browser;
+
+    @Column(nullable = false, length = 60)
+    String platform;
+
+    @Column(name = "device_class", nullable = false, length = 30)
+    String deviceClass;
+
+    @Column(name = "user_agent", nullable = false, length = 512)
+    String userAgent;
+
+    @Column(name = "platform_authenticator")
+    Boolean platformAuthenticator;
+
+    @Column(name = "conditional_get")
+    Boolean conditionalGet;
+
+    @Column(name = "conditional_create")
+    Boolean conditionalCreate;
+
+    @Column(name = "hybrid_transport")
+    Boolean hybridTransport;
+
+    @Column(name = "first_seen_at", nullable = false)
+    Instant firstSeenAt;
+
+    @Column(name = "last_seen_at", nullable = false)
+    Instant lastSeenAt;
+
+    protected DeviceEntity() {
+    }
+}

@@ -1,0 +1,111 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.Capabilities;
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.DeviceKey;
+import dev.latchkey.identity.api.Devices;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+class JpaDevices implements Devices {
+
+    private final DeviceLabels labels = new DeviceLabels();
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    /** Start-up: build the User-Agent analyzer before the first sign-in needs it. */
+    void warmUp(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
+                Object started) {
+        labels.warmUp();
+    }
+
+    @Override
+    public Device seen(UUID accountId, DeviceKey key, ClientDescription client) {
+        DeviceLabels.Label label = labels.of(client);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Optional<DeviceEntity> existing = entity(accountId, key);
+        DeviceEntity d = existing.orElseGet(() -> {
+            DeviceEntity fresh = new DeviceEntity();
+            fresh.id = UUID.randomUUID();
+            fresh.accountId = accountId;
+            fresh.deviceKeyHash = hash(key);
+            fresh.firstSeenAt = now;
+            return fresh;
+        });
+        d.label = label.label();
+        d.browser = label.browser();
+        d.platform = label.platform();
+        d.deviceClass = label.deviceClass();
+        String ua = client.userAgent();
+        d.userAgent = ua.length() > 512 ? ua.substring(0, 512) : ua;
+        Capabilities known = client.capabilities().mergedOver(capabilities(d));
+        d.platformAuthenticator = known.platformAuthenticator().orElse(null);
+        d.conditionalGet = known.conditionalGet().orElse(null);
+        d.conditionalCreate = known.conditionalCreate().orElse(null);
+        d.hybridTransport = known.hybridTransport().orElse(null);
+        d.lastSeenAt = now;
+        if (existing.isEmpty()) {
+            em.persist(d);
+        }
+        em.flush();
+        return toDevice(d);
+    }
+
+    @Override
+    public List<Device> of(UUID accountId) {
+        return em.createQuery("select d from DeviceEntity d where d.accountId = :a order by d.lastSeenAt desc",
+                        DeviceEntity.class)
+                .setParameter("a", accountId)
+                .getResultStream().map(JpaDevices::toDevice).toList();
+    }
+
+    @Override
+    public Optional<Device> find(UUID accountId, DeviceKey key) {
+        return entity(accountId, key).map(JpaDevices::toDevice);
+    }
+
+    @Override
+    public String label(ClientDescription client) {
+        return labels.of(client).label();
+    }
+
+    private Optional<DeviceEntity> entity(UUID accountId, DeviceKey key) {
+        return em.createQuery("select d from DeviceEntity d where d.accountId = :a and d.deviceKeyHash = :h",
+                        DeviceEntity.class)
+                .setParameter("a", accountId)
+                .setParameter("h", hash(key))
+                .getResultStream().findFirst();
+    }
+
+    private static Capabilities capabilities(DeviceEntity d) {
+        return new Capabilities(Optional.ofNullable(d.platformAuthenticator), Optional.ofNullable(d.conditionalGet),
+                Optional.ofNullable(d.conditionalCreate), Optional.ofNullable(d.hybridTransport));
+    }
+
+    private static Device toDevice(DeviceEntity d) {
+        return new Device(d.id, d.accountId, d.label, d.browser, d.platform, d.deviceClass, d.firstSeenAt,
+                d.lastSeenAt, capabilities(d));
+    }
+
+    private static byte[] hash(DeviceKey key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.value().getBytes(StandardCharsets.US_ASCII));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.latchkey.identity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.identity.api.Capabilities;
+import dev.latchkey.identity.api.ClientDescription;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Labels for real User-Agent strings, as people would name their devices. */
+class DeviceLabelsTest {
+
+    private static final DeviceLabels LABELS = new DeviceLabels();
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+        Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1 | Safari on iPhone | Phone
+        Mozilla/5.0 (iPad; CPU OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1 | Safari on iPad | Tablet
+        Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Mobile Safari/537.36 | Chrome on Android | Phone
+        Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 Edg/137.0.0.0 | Edge on Windows | Desktop
+        Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 | Chrome on Windows | Desktop
+        Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15 | Safari on Mac | Desktop
+        Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36 | Chrome on Mac | Desktop
+        Mozilla/5.0 (X11; Linux x86_64; rv:139.0) Gecko/20100101 Firefox/139.0 | Firefox on Linux | Desktop
+        Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36 | Chrome on Linux | Desktop
+        """)
+    void labelsRealBrowsers(String userAgent, String label, String deviceClass) {
+        DeviceLabels.Label result = LABELS.of(new ClientDescription(userAgent, Map.of(), Capabilities.UNKNOWN));
+        assertThat(result.label()).isEqualTo(label);
+        assertThat(result.deviceClass()).isEqualTo(deviceClass);
+    }
+
+    @Test
+    void clientHintsNameThePlatformWhenTheUserAgentIsReduced() {
+        String reduced = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
+        DeviceLabels.Label result = LABELS.of(new ClientDescription(reduced, Map.of(
+                "sec-ch-ua", "\"Chromium\";v=\"137\", \"Google Chrome\";v=\"137\", \"Not/A)Brand\";v=\"24\"",
+                "sec-ch-ua-mobile", "?0",
+                "sec-ch-ua-platform", "\"Linux\""), Capabilities.UNKNOWN));
+        assertThat(result.label()).isEqualTo("Chrome on Linux");
+    }
+
+    @Test
+    void garbageGetsAGenericLabelNotAnError() {
+        assertThat(LABELS.of(new ClientDescription("", Map.of(), Capabilities.UNKNOWN)).label())
+                .isEqualTo("Browser on an unknown device");
+        assertThat(LABELS.of(new ClientDescription("<script>alert(1)</script>" + "x".repeat(5000), Map.of(),
+                Capabilities.UNKNOWN)).label()).doesNotContain("<script>");
+    }
+}
