@@ -11,6 +11,10 @@ module dev.latchkey.identity {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    // Mail and managed threads are used only by the outbox inside the container; modules that
+    // run identity's API in their own unit tests (on the module path) need not carry them.
+    requires static jakarta.mail;
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires flyway.core;

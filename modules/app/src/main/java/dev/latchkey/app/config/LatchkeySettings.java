@@ -1,6 +1,7 @@
 package dev.latchkey.app.config;
 
 import dev.latchkey.credentials.api.RelyingParty;
+import dev.latchkey.identity.api.MailSettings;
 import dev.latchkey.identity.api.SessionPolicy;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,8 @@ public class LatchkeySettings {
     private final RelyingParty relyingParty;
     private final SessionPolicy sessionPolicy;
     private final boolean secureCookies;
+    private final MailSettings mailSettings;
+    private final boolean developmentOutbox;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -38,6 +41,14 @@ public class LatchkeySettings {
         this.sessionPolicy = new SessionPolicy(
                 Duration.ofMinutes(config.getOptionalValue("latchkey.session.idle.minutes", Integer.class).orElse(30)),
                 Duration.ofHours(config.getOptionalValue("latchkey.session.absolute.hours", Integer.class).orElse(12)));
+        this.mailSettings = new MailSettings(
+                config.getOptionalValue("latchkey.smtp.host", String.class).orElse("").strip(),
+                config.getOptionalValue("latchkey.smtp.port", Integer.class).orElse(587),
+                config.getOptionalValue("latchkey.smtp.user", String.class).orElse(""),
+                config.getOptionalValue("latchkey.smtp.password", String.class).orElse(""),
+                config.getOptionalValue("latchkey.smtp.starttls", Boolean.class).orElse(true),
+                config.getOptionalValue("latchkey.mail.from", String.class).orElse("Latchkey <no-reply@localhost>"));
+        this.developmentOutbox = config.getOptionalValue("latchkey.dev.outbox", Boolean.class).orElse(false);
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -53,6 +64,17 @@ public class LatchkeySettings {
     @Singleton
     SessionPolicy sessionPolicy() {
         return sessionPolicy;
+    }
+
+    @Produces
+    @Singleton
+    MailSettings mailSettings() {
+        return mailSettings;
+    }
+
+    /** The development outbox page is on only when explicitly switched on and no SMTP server is configured. */
+    public boolean developmentOutbox() {
+        return developmentOutbox && !mailSettings.smtpConfigured();
     }
 
     public Set<String> allowedOrigins() {

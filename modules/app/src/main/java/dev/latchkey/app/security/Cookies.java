@@ -24,6 +24,8 @@ public class Cookies {
     public static final String CSRF = "latchkey_csrf";
     /** Binds pending WebAuthn ceremonies to this browser. */
     public static final String CEREMONY = "latchkey_ceremony";
+    /** The pending email-code sign-in of this browser. */
+    public static final String CODE_ATTEMPT = "latchkey_code_attempt";
     /** Recognises this browser profile as a device; identifies no one on its own. */
     public static final String DEVICE = "latchkey_device";
     /** Chrome caps cookie lifetimes at 400 days. */

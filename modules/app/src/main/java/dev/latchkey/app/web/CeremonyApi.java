@@ -8,12 +8,8 @@ import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.ClientDescription;
-import dev.latchkey.identity.api.Device;
-import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.SignInMethod;
-import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.NewAccount;
-import dev.latchkey.identity.api.Sessions;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -46,19 +42,13 @@ public class CeremonyApi extends HttpServlet {
     transient PasskeyCeremonies ceremonies;
 
     @Inject
-    transient Sessions sessions;
-
-    @Inject
     transient Accounts accounts;
 
     @Inject
     transient Cookies cookies;
 
     @Inject
-    transient Devices devices;
-
-    @Inject
-    transient SignIns signIns;
+    transient SignInSessions signInSessions;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -108,8 +98,7 @@ public class CeremonyApi extends HttpServlet {
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         FinishRequest finish = readFinish(request);
         UUID accountId = ceremonies.finishSignUp(finish.credentialJson(), existingBinding(request));
-        Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), finish.client());
-        startSession(request, response, accountId, device);
+        signInSessions.startAfterSignUp(request, response, accountId, finish.client());
         writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT));
     }
 
@@ -125,22 +114,12 @@ public class CeremonyApi extends HttpServlet {
         try {
             result = ceremonies.finishSignIn(finish.credentialJson(), existingBinding(request));
         } catch (CeremonyRejected e) {
-            signIns.recordFailure(Optional.empty(), devices.label(finish.client()), SignInMethod.PASSKEY, e.reason().name());
+            signInSessions.failed(SignInMethod.PASSKEY, finish.client(), e.reason().name());
             throw e;
         }
-        Device device = devices.seen(result.accountId(), BrowserContext.deviceKey(cookies, request, response),
-                finish.client());
-        signIns.recordSuccess(result.accountId(), device, result.method());
-        startSession(request, response, result.accountId(), device);
+        signInSessions.signIn(request, response, result.accountId(), result.method(), finish.client());
         String next = Paths.safeNext(request.getParameter("next"));
         writeJson(response, 200, Map.of("redirect", next, "mediation", result.mediation().name().toLowerCase()));
-    }
-
-    /** A new session row and a new cookie at every sign-in; the previous session, if any, ends. */
-    private void startSession(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device) {
-        cookies.read(request, Cookies.SESSION).ifPresent(sessions::end);
-        Sessions.SessionToken token = sessions.start(accountId, Optional.of(device.id()));
-        cookies.write(response, Cookies.SESSION, token.value(), "Lax");
     }
 
     private CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {

@@ -1,0 +1,59 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.Cookies;
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignIns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What every successful sign-in does, whatever the method: recognise the device, log the
+ * sign-in, and start a fresh session (a new row and cookie; the previous session ends).
+ */
+@ApplicationScoped
+public class SignInSessions {
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Cookies cookies;
+
+    /** Signs the browser in after account creation (no sign-in event: it was a sign-up). */
+    void startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
+                          ClientDescription client) {
+        Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
+        start(request, response, accountId, device);
+    }
+
+    void signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
+                ClientDescription client) {
+        Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
+        signIns.recordSuccess(accountId, device, method);
+        start(request, response, accountId, device);
+    }
+
+    void failed(SignInMethod method, ClientDescription client, String reason) {
+        signIns.recordFailure(Optional.empty(), devices.label(client), method, reason);
+    }
+
+    private void start(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device) {
+        cookies.read(request, Cookies.SESSION).ifPresent(sessions::end);
+        Sessions.SessionToken token = sessions.start(accountId, Optional.of(device.id()));
+        cookies.write(response, Cookies.SESSION, token.value(), "Lax");
+    }
+}

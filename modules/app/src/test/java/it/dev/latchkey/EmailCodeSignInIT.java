@@ -1,0 +1,179 @@
+package it.dev.latchkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Sign-in by email code, with the mail going through a real SMTP conversation to an in-process
+ * server (GreenMail) that the test server is configured to use.
+ */
+class EmailCodeSignInIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(
+            Integer.getInteger("latchkey.it.smtp.port", 3925), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    private static final Pattern CODE = Pattern.compile("code to sign in is: (\\d{6})");
+
+    @Test
+    void aCodeFromTheMailSignsInOnceAndIsLoggedAsAnEmailCodeSignIn() throws Exception {
+        String email = registered("code");
+        Browser browser = new Browser();
+        HttpResponse<String> asked = askForCode(browser, email);
+        assertThat(asked.statusCode()).isEqualTo(302);
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).contains("/signin/code");
+        assertThat(browser.get("/signin/code").body()).contains(email).contains("6-digit code");
+
+        String code = codeFrom(awaitMail(email));
+        HttpResponse<String> checked = browser.postForm("/signin/code", "code=" + code);
+        assertThat(checked.statusCode()).as(checked.body()).isEqualTo(302);
+        assertThat(checked.headers().firstValue("Location").orElseThrow()).endsWith("/account/security");
+        assertThat(browser.signedIn()).isTrue();
+        assertThat(browser.get("/account/security").body()).contains("Signed in with email code on Chrome on Linux");
+
+        // Single use: the same code in the same browser does nothing after sign-out.
+        browser.postForm("/signout", "");
+        HttpResponse<String> reused = browser.postForm("/signin/code", "code=" + code);
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.body()).contains("Ask for a new code");
+        assertThat(browser.signedIn()).isFalse();
+    }
+
+    @Test
+    void wrongCodesCountDownAndTheFifthEndsTheAttempt() throws Exception {
+        String email = registered("wrong");
+        Browser browser = new Browser();
+        askForCode(browser, email);
+        String code = codeFrom(awaitMail(email));
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        for (int left = 4; left >= 1; left--) {
+            HttpResponse<String> tried = browser.postForm("/signin/code", "code=" + wrong);
+            assertThat(tried.statusCode()).isEqualTo(422);
+            assertThat(tried.body()).contains("(" + left + (left == 1 ? " try" : " tries") + " left)");
+        }
+        HttpResponse<String> fifth = browser.postForm("/signin/code", "code=" + wrong);
+        assertThat(fifth.body()).contains("Ask for a new code");
+        // Even the right code no longer works for this attempt.
+        assertThat(browser.postForm("/signin/code", "code=" + code).statusCode()).isEqualTo(422);
+        assertThat(browser.signedIn()).isFalse();
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws Exception {
+        String email = registered("expired");
+        Browser browser = new Browser();
+        askForCode(browser, email);
+        String code = codeFrom(awaitMail(email));
+        Database.execute("update idn_email_code set expires_at = current_timestamp - interval '1' second where email = ?", email);
+        HttpResponse<String> late = browser.postForm("/signin/code", "code=" + code);
+        assertThat(late.statusCode()).isEqualTo(422);
+        assertThat(late.body()).contains("expired");
+        assertThat(browser.signedIn()).isFalse();
+    }
+
+    @Test
+    void aCodeWorksOnlyInTheBrowserThatAskedForIt() throws Exception {
+        String email = registered("bound");
+        Browser asker = new Browser();
+        askForCode(asker, email);
+        String code = codeFrom(awaitMail(email));
+        Browser other = new Browser();
+        other.get("/signin");
+        assertThat(other.postForm("/signin/code", "code=" + code).statusCode()).isEqualTo(422);
+        assertThat(other.signedIn()).isFalse();
+    }
+
+    @Test
+    void knownAndUnknownAddressesGetTheSameAnswerAndOnlyAccountsGetMail() throws Exception {
+        String known = registered("known");
+        String unknown = Journeys.uniqueEmail("nobody");
+        HttpResponse<String> forKnown = askForCode(new Browser(), known);
+        HttpResponse<String> forUnknown = askForCode(new Browser(), unknown);
+        assertThat(forUnknown.statusCode()).isEqualTo(forKnown.statusCode());
+        assertThat(forUnknown.headers().firstValue("Location")).isEqualTo(forKnown.headers().firstValue("Location"));
+        assertThat(forUnknown.body()).isEqualTo(forKnown.body());
+        assertThat(cookieNames(forUnknown)).isEqualTo(cookieNames(forKnown));
+
+        awaitMail(known);
+        Thread.sleep(500);
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(EmailCodeSignInIT::recipient))
+                .contains(known).doesNotContain(unknown);
+        // An attempt is stored for the unknown address too, and its codes never sign anyone in.
+        Browser guesser = new Browser();
+        askForCode(guesser, unknown);
+        assertThat(guesser.postForm("/signin/code", "code=123456").body()).contains("(4 tries left)").doesNotContain("no account");
+    }
+
+    @Test
+    void codesPerAddressAreCappedPerHour() {
+        String email = Journeys.uniqueEmail("cap");
+        Browser browser = new Browser();
+        for (int i = 0; i < 5; i++) {
+            assertThat(askForCode(browser, email).statusCode()).isEqualTo(302);
+        }
+        HttpResponse<String> sixth = askForCode(browser, email);
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(sixth.body()).contains("Several codes were requested for this address");
+    }
+
+    @Test
+    void theDevelopmentOutboxDoesNotExistWithoutItsFlag() {
+        HttpResponse<String> page = new Browser().get("/dev/outbox");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("We could not find that page.").doesNotContain("outbox");
+    }
+
+    private static String registered(String prefix) {
+        String email = Journeys.uniqueEmail(prefix);
+        Browser owner = new Browser();
+        Journeys.signUp(owner, new Authenticator(), email);
+        return email;
+    }
+
+    private static HttpResponse<String> askForCode(Browser browser, String email) {
+        browser.get("/signin");
+        return browser.postForm("/signin/email", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
+    }
+
+    private static MimeMessage awaitMail(String recipient) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage m : SMTP.getReceivedMessages()) {
+                if (recipient.equals(recipient(m))) {
+                    return m;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no mail for " + recipient + " within 10 s");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String codeFrom(MimeMessage message) {
+        Matcher m = CODE.matcher(GreenMailUtil.getBody(message));
+        assertThat(m.find()).as("a code in the mail").isTrue();
+        return m.group(1);
+    }
+
+    private static java.util.List<String> cookieNames(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf('='))).sorted().toList();
+    }
+}

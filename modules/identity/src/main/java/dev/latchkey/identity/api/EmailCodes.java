@@ -1,0 +1,62 @@
+package dev.latchkey.identity.api;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Sign-in by a one-time code sent by email: 6 digits, valid 10 minutes (database clock), single
+ * use, at most 5 tries, bound to the attempt (and so to the browser) that asked for it, with caps
+ * on codes per address and per client address per hour.
+ *
+ * <p>Unknown and known addresses get the same treatment and the same answer (no account
+ * enumeration): an attempt is stored either way, only the mail differs, and it is sent after the
+ * response, not during it.
+ */
+public interface EmailCodes {
+
+    int CODE_DIGITS = 6;
+    int MAX_TRIES = 5;
+    int VALID_MINUTES = 10;
+
+    /**
+     * Starts an attempt.
+     *
+     * @return the attempt token for the browser to keep (an HttpOnly cookie)
+     * @throws TooManyRequests when a cap is reached
+     */
+    AttemptToken start(EmailAddress email, String clientAddress);
+
+    /** Checks a code against the browser's attempt; every call counts as a try. */
+    Verification verify(AttemptToken attempt, String code);
+
+    /** The email address an attempt was for, to show "we sent a code to ..."; empty for an unknown attempt. */
+    Optional<EmailAddress> addressOf(AttemptToken attempt);
+
+    record AttemptToken(String value) {
+        @Override
+        public String toString() {
+            return "AttemptToken[redacted]";
+        }
+    }
+
+    /** The outcome of a try. {@code accountId} is present only for {@link Outcome#ACCEPTED}. */
+    record Verification(Outcome outcome, Optional<UUID> accountId, int triesLeft) {
+    }
+
+    enum Outcome {
+        ACCEPTED,
+        /** Wrong code, or an address with no account (indistinguishable on purpose). */
+        WRONG,
+        /** Expired, used up, already used, or no such attempt: ask for a new code. */
+        NEEDS_NEW_CODE
+    }
+
+    /** A cap was reached; the message says when to try again. */
+    class TooManyRequests extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public TooManyRequests(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.EmailCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+class JpaEmailCodes implements EmailCodes {
+
+    /** Codes per email address per hour, whether or not an account uses it (no enumeration). */
+    static final int MAX_PER_ADDRESS_PER_HOUR = 5;
+    /** Codes per client network address per hour: bounds one source spraying many addresses. */
+    static final int MAX_PER_CLIENT_PER_HOUR = 30;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Override
+    public AttemptToken start(EmailAddress email, String clientAddress) {
+        String client = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
+        if (countLastHour("email", email.value()) >= MAX_PER_ADDRESS_PER_HOUR) {
+            throw new TooManyRequests("Several codes were requested for this address in the last hour. Use the newest"
+                    + " one, wait a while, or sign in with a passkey.");
+        }
+        if (countLastHour("client_address", client) >= MAX_PER_CLIENT_PER_HOUR) {
+            throw new TooManyRequests("Too many codes were requested from your network. Try again later.");
+        }
+        Optional<Account> account = accounts.findByEmail(email);
+        byte[] tokenBytes = new byte[32];
+        RANDOM.nextBytes(tokenBytes);
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
+        String code = String.format("%0" + CODE_DIGITS + "d", RANDOM.nextInt(1_000_000));
+        em.createNativeQuery("insert into idn_email_code (id, attempt_hash, account_id, email, code_hash, tries,"
+                        + " client_address, created_at, expires_at) values (?, ?, ?, ?, ?, 0, ?, current_timestamp,"
+                        + " current_timestamp + interval '" + VALID_MINUTES * 60 + "' second)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, sha256(token))
+                .setParameter(3, account.map(Account::id).orElse(null))
+                .setParameter(4, email.value())
+                .setParameter(5, sha256(token + code))
+                .setParameter(6, client)
+                .executeUpdate();
+        // The same writes whether or not the address has an account; only a real account's
+        // message is ever delivered (after commit, off the request thread).
+        outbox.queue(account.map(a -> a.email().value()).orElse(null),
+                "Your sign-in code: " + code,
+                account.map(a -> body(a, code)).orElse("(suppressed: no account uses this address)"));
+        return new AttemptToken(token);
+    }
+
+    @Override
+    public Verification verify(AttemptToken attempt, String code) {
+        if (attempt == null || attempt.value() == null || attempt.value().length() != 43) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        }
+        List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries,"
+                        + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
+                        + " from idn_email_code where attempt_hash = ?")
+                .setParameter(1, sha256(attempt.value()))
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        }
+        Object[] row = (Object[]) rows.get(0);
+        UUID id = NativeValues.uuid(row[0]);
+        int tries = ((Number) row[3]).intValue();
+        if (((Number) row[4]).intValue() != 1 || tries >= MAX_TRIES) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        }
+        // Every try counts, right or wrong, and two concurrent tries cannot share one count.
+        int counted = em.createNativeQuery("update idn_email_code set tries = tries + 1 where id = ? and tries = ?")
+                .setParameter(1, id).setParameter(2, tries).executeUpdate();
+        if (counted != 1) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        }
+        int left = MAX_TRIES - tries - 1;
+        String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
+        boolean matches = MessageDigest.isEqual(sha256(attempt.value() + typed), (byte[]) row[2])
+                && typed.matches("\\d{" + CODE_DIGITS + "}");
+        if (!matches || row[1] == null) {
+            return new Verification(left > 0 ? Outcome.WRONG : Outcome.NEEDS_NEW_CODE, Optional.empty(), left);
+        }
+        int consumed = em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp"
+                        + " where id = ? and consumed_at is null")
+                .setParameter(1, id).executeUpdate();
+        if (consumed != 1) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        }
+        return new Verification(Outcome.ACCEPTED, Optional.of(NativeValues.uuid(row[1])), left);
+    }
+
+    @Override
+    public Optional<EmailAddress> addressOf(AttemptToken attempt) {
+        if (attempt == null || attempt.value() == null || attempt.value().length() != 43) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("select email from idn_email_code where attempt_hash = ?")
+                .setParameter(1, sha256(attempt.value())).getResultList();
+        return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
+    }
+
+    private long countLastHour(String column, String value) {
+        return ((Number) em.createNativeQuery("select count(*) from idn_email_code where " + column + " = ?"
+                        + " and created_at > current_timestamp - interval '3600' second")
+                .setParameter(1, value).getSingleResult()).longValue();
+    }
+
+    private static String body(Account account, String code) {
+        return "Hello " + account.displayName() + ",\n\n"
+                + "your code to sign in is: " + code + "\n\n"
+                + "It is valid for " + VALID_MINUTES + " minutes and works once, in the browser where you asked for it.\n"
+                + "Nobody from us will ever ask you for this code. If you did not try to sign in, ignore this message:\n"
+                + "without the code, nobody can sign in with it.\n";
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}
