@@ -105,6 +105,7 @@ function setUpSignIn() {
   const errorBox = document.getElementById('signin-error');
   const next = form?.dataset.next || '/account/security';
   let autofill = null;
+  let buttonBusy = false;
 
   const finish = async (credential) => {
     show(status, 'Checking your passkey…');
@@ -119,10 +120,13 @@ function setUpSignIn() {
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;
     }
+    // The button may have been pressed while we waited: one WebAuthn request at a time.
+    if (buttonBusy) return;
     const controller = new AbortController();
     autofill = controller;
     try {
       const options = await postJson('/api/signin/options', { mediation: 'conditional' });
+      if (controller.signal.aborted) return;
       const credential = await navigator.credentials.get({
         publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
         mediation: 'conditional',
@@ -139,6 +143,7 @@ function setUpSignIn() {
 
   button.addEventListener('click', async () => {
     // One WebAuthn request at a time: the button's modal request replaces the autofill one.
+    buttonBusy = true;
     autofill?.abort();
     autofill = null;
     show(errorBox, '');
@@ -155,6 +160,7 @@ function setUpSignIn() {
       show(status, '');
       show(errorBox, explain(error, 'get'));
       button.disabled = false;
+      buttonBusy = false;
       startAutofill();
     }
   });
