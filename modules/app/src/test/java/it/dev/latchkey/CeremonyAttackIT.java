@@ -57,7 +57,7 @@ class CeremonyAttackIT {
         String response = new Authenticator().create(options, "evil.example");
         Snapshot before = Snapshot.take(newEmail);
         assertRejected(browser.postJson("/api/signup/finish", Journeys.finishBody(response)), 400, "VERIFICATION_FAILED", before, browser);
-        assertThat(Database.count("select count(*) from idn_account where email = ?", newEmail)).isZero();
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ?", newEmail)).isZero();
     }
 
     @Test

@@ -30,14 +30,14 @@ class DevicesAndSessionsIT {
         // The emulator reports a platform attachment: a passkey used on this device.
         assertThat(page).contains("Signed in with passkey on this device on Safari on iPhone");
         assertThat(Database.count("select count(*) from idn_device d join idn_account a on a.id = d.account_id"
-                + " where a.email = ?", email)).isEqualTo(2);
+                + " where a.pending_email = ?", email)).isEqualTo(2);
 
         // The same browser signing in again is the same device, not a new one.
         Journeys.signIn(phone, authenticator.get(Journeys.signInOptions(phone, "modal")));
         assertThat(Database.count("select count(*) from idn_device d join idn_account a on a.id = d.account_id"
-                + " where a.email = ?", email)).isEqualTo(2);
+                + " where a.pending_email = ?", email)).isEqualTo(2);
         assertThat(Database.count("select count(*) from idn_sign_in_event e join idn_account a on a.id = e.account_id"
-                + " where a.email = ? and e.succeeded and e.method = 'PASSKEY_THIS_DEVICE'", email)).isEqualTo(2);
+                + " where a.pending_email = ? and e.succeeded and e.method = 'PASSKEY_THIS_DEVICE'", email)).isEqualTo(2);
     }
 
     @Test
@@ -92,13 +92,13 @@ class DevicesAndSessionsIT {
         String email = Journeys.uniqueEmail("absolute");
         Journeys.signUp(browser, new Authenticator(), email);
         Database.execute("update idn_session set expires_at = current_timestamp - interval '1' second"
-                + " where account_id = (select id from idn_account where email = ?)", email);
+                + " where account_id = (select id from idn_account where pending_email = ?)", email);
         assertThat(browser.signedIn()).isFalse();
     }
 
     /** Moves the account's sessions' last use back by this many minutes, as time passing would. */
     private static void age(String email, int minutes) {
         Database.execute("update idn_session set last_seen_at = current_timestamp - interval '" + minutes + "' minute"
-                + " where account_id = (select id from idn_account where email = ?)", email);
+                + " where account_id = (select id from idn_account where pending_email = ?)", email);
     }
 }

@@ -3,15 +3,11 @@ package it.dev.latchkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,10 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EmailCodeSignInIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(
-            Integer.getInteger("latchkey.it.smtp.port", 3925), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-
-    private static final Pattern CODE = Pattern.compile("code to sign in is: (\\d{6})");
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
     @Test
     void aCodeFromTheMailSignsInOnceAndIsLoggedAsAnEmailCodeSignIn() throws Exception {
@@ -108,12 +101,24 @@ class EmailCodeSignInIT {
 
         awaitMail(known);
         Thread.sleep(500);
-        assertThat(Arrays.stream(SMTP.getReceivedMessages()).map(EmailCodeSignInIT::recipient))
+        assertThat(Arrays.stream(SMTP.getReceivedMessages()).filter(m -> Mailbox.subject(m).contains("sign-in code"))
+                .map(Mailbox::recipient))
                 .contains(known).doesNotContain(unknown);
         // An attempt is stored for the unknown address too, and its codes never sign anyone in.
         Browser guesser = new Browser();
         askForCode(guesser, unknown);
         assertThat(guesser.postForm("/signin/code", "code=123456").body()).contains("(4 tries left)").doesNotContain("no account");
+    }
+
+    @Test
+    void anUnconfirmedAddressCannotBeUsedForCodeSignIn() throws Exception {
+        String email = Journeys.uniqueEmail("unconfirmed");
+        Journeys.signUp(new Browser(), new Authenticator(), email);
+        Browser browser = new Browser();
+        assertThat(askForCode(browser, email).statusCode()).isEqualTo(302);
+        Thread.sleep(1000);
+        assertThat(Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> email.equals(Mailbox.recipient(m)) && Mailbox.subject(m).contains("sign-in code"))).isEmpty();
     }
 
     @Test
@@ -135,10 +140,9 @@ class EmailCodeSignInIT {
         assertThat(page.body()).contains("We could not find that page.").doesNotContain("outbox");
     }
 
-    private static String registered(String prefix) {
+    private static String registered(String prefix) throws InterruptedException {
         String email = Journeys.uniqueEmail(prefix);
-        Browser owner = new Browser();
-        Journeys.signUp(owner, new Authenticator(), email);
+        Mailbox.signUpConfirmed(SMTP, new Browser(), new Authenticator(), email);
         return email;
     }
 
@@ -148,29 +152,11 @@ class EmailCodeSignInIT {
     }
 
     private static MimeMessage awaitMail(String recipient) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            for (MimeMessage m : SMTP.getReceivedMessages()) {
-                if (recipient.equals(recipient(m))) {
-                    return m;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no mail for " + recipient + " within 10 s");
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return message.getAllRecipients()[0].toString();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mailbox.await(SMTP, recipient, "sign-in code");
     }
 
     private static String codeFrom(MimeMessage message) {
-        Matcher m = CODE.matcher(GreenMailUtil.getBody(message));
-        assertThat(m.find()).as("a code in the mail").isTrue();
-        return m.group(1);
+        return Mailbox.code(message);
     }
 
     private static java.util.List<String> cookieNames(HttpResponse<String> response) {

@@ -27,7 +27,7 @@ final class Journeys {
         String options = signUpOptions(browser, email, "Test User");
         HttpResponse<String> finish = browser.postJson("/api/signup/finish", finishBody(authenticator.create(options)));
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(200);
-        assertThat(finish.body()).contains("/account/security");
+        assertThat(finish.body()).contains("/account/confirm-email");
     }
 
     static String signInOptions(Browser browser, String mediation) {

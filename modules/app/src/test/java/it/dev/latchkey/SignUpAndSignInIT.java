@@ -63,14 +63,14 @@ class SignUpAndSignInIT {
     }
 
     @Test
-    void emailIsNormalisedAndATakenAddressIsRefusedWithAClearMessage() {
+    void theAddressIsNormalisedAndOnlyClaimedUntilConfirmed() {
         String email = Journeys.uniqueEmail("case");
-        Journeys.signUp(new Browser(), new Authenticator(), email);
-
-        HttpResponse<String> again = new Browser().postJson("/api/signup/options",
-                "{\"email\":\"  " + email.toUpperCase(java.util.Locale.ROOT) + " \",\"displayName\":\"Someone\"}");
-        assertThat(again.statusCode()).isEqualTo(409);
-        assertThat(again.body()).contains("already exists");
+        Journeys.signUp(new Browser(), new Authenticator(), email.toUpperCase(java.util.Locale.ROOT));
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ? and email is null", email))
+                .isOne();
+        // A second claim on the same address is answered like any sign-up: it reserves nothing.
+        Journeys.signUp(new Browser(), new Authenticator(), "  " + email + " ");
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ?", email)).isEqualTo(2);
     }
 
     @Test
@@ -78,10 +78,10 @@ class SignUpAndSignInIT {
         String email = Journeys.uniqueEmail("abandon");
         Browser browser = new Browser();
         Journeys.signUpOptions(browser, email, "First Try");
-        assertThat(Database.count("select count(*) from idn_account where email = ?", email)).isZero();
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ?", email)).isZero();
 
         Journeys.signUp(browser, new Authenticator(), email);
-        assertThat(Database.count("select count(*) from idn_account where email = ?", email)).isOne();
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ?", email)).isOne();
     }
 
     @Test

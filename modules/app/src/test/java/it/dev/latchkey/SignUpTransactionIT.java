@@ -39,7 +39,7 @@ class SignUpTransactionIT {
 
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(409);
         assertThat(finish.body()).contains("ALREADY_REGISTERED");
-        assertThat(Database.count("select count(*) from idn_account where email = ?", malloryEmail))
+        assertThat(Database.count("select count(*) from idn_account where pending_email = ?", malloryEmail))
                 .as("the account inserted before the failing passkey insert is rolled back").isZero();
         assertThat(Database.tableSize("idn_account")).isEqualTo(accounts);
         assertThat(Database.tableSize("cred_passkey")).isEqualTo(passkeys);

@@ -60,7 +60,8 @@ public class AccountSecurityPage extends HttpServlet {
                 "signIns", signIns.recent(id, 10).stream()
                         .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
                         .toList(),
-                "otherSessionsEnded", request.getParameter("otherSessionsEnded") != null));
+                "otherSessionsEnded", request.getParameter("otherSessionsEnded") != null,
+                "emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed()));
     }
 
     /** A device as listed: its label, when it was last seen, and whether it is the one in use. */

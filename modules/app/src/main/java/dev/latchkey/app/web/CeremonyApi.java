@@ -6,8 +6,9 @@ import dev.latchkey.credentials.api.CeremonyBinding;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.identity.api.EmailConfirmations;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.NewAccount;
 import jakarta.inject.Inject;
@@ -42,13 +43,13 @@ public class CeremonyApi extends HttpServlet {
     transient PasskeyCeremonies ceremonies;
 
     @Inject
-    transient Accounts accounts;
-
-    @Inject
     transient Cookies cookies;
 
     @Inject
     transient SignInSessions signInSessions;
+
+    @Inject
+    transient EmailConfirmations confirmations;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -83,15 +84,8 @@ public class CeremonyApi extends HttpServlet {
             return;
         }
         NewAccount account = validation.account().orElseThrow();
-        // Checked again, atomically, when the passkey exists; this early answer spares the user
-        // a passkey prompt that could only fail. (Enumeration protection comes with email
-        // confirmation in the identity issue.)
-        if (accounts.findByEmail(account.email()).isPresent()) {
-            writeJson(response, 409, Map.of("reason", "ALREADY_REGISTERED",
-                    "error", "An account with this email address already exists. Sign in instead.",
-                    "errors", Map.of("email", "An account with this email address already exists. Sign in instead.")));
-            return;
-        }
+        // A taken address gets the same answer as a free one: the address is only ever the
+        // account's once a code sent to it was entered (EmailConfirmations).
         writeJson(response, 200, ceremonies.startSignUp(account, binding(request, response), ClientAddress.of(request)));
     }
 
@@ -99,7 +93,12 @@ public class CeremonyApi extends HttpServlet {
         FinishRequest finish = readFinish(request);
         UUID accountId = ceremonies.finishSignUp(finish.credentialJson(), existingBinding(request));
         signInSessions.startAfterSignUp(request, response, accountId, finish.client());
-        writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT));
+        try {
+            confirmations.send(accountId);
+        } catch (EmailCodes.TooManyRequests e) {
+            // The confirmation page offers to send a code again later.
+        }
+        writeJson(response, 200, Map.of("redirect", ConfirmEmailPage.PATH));
     }
 
     private void signInOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {

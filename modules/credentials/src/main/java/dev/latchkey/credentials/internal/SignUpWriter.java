@@ -3,7 +3,6 @@ package dev.latchkey.credentials.internal;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
-import dev.latchkey.identity.api.EmailTakenException;
 import dev.latchkey.identity.api.NewAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,13 +23,7 @@ class SignUpWriter {
 
     @Transactional
     Account createAccountWithPasskey(NewAccount newAccount, PasskeyEntity passkey) {
-        Account account;
-        try {
-            account = accounts.create(newAccount);
-        } catch (EmailTakenException e) {
-            throw new CeremonyRejected(CeremonyRejected.Reason.ALREADY_REGISTERED,
-                    "An account with this email address already exists. Sign in instead.", e);
-        }
+        Account account = accounts.create(newAccount);
         passkey.accountId = account.id();
         // #rp-op-registering-a-new-credential-step-cred-id-not-registered: the credential id must
         // not be registered yet, to any account. Checked here, after the account insert and inside

@@ -17,8 +17,16 @@ class AccountEntity {
     @Column(name = "user_handle", nullable = false, unique = true, length = 64)
     byte[] userHandle;
 
-    @Column(nullable = false, unique = true, length = 254)
+    /** The confirmed address; null until a code sent to it was entered. */
+    @Column(unique = true, length = 254)
     String email;
+
+    /** The address claimed at sign-up, until confirmed. Reserves nothing. */
+    @Column(name = "pending_email", length = 254)
+    String pendingEmail;
+
+    @Column(name = "email_confirmed_at")
+    Instant emailConfirmedAt;
 
     @Column(name = "display_name", nullable = false, length = 256)
     String displayName;

@@ -3,7 +3,6 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
-import dev.latchkey.identity.api.EmailTakenException;
 import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.UserHandle;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,16 +48,10 @@ class JpaAccounts implements Accounts {
     @Override
     @Transactional
     public Account create(NewAccount account) {
-        // The unique index is the real guard; this check gives the common case a clear message
-        // without relying on a constraint-violation exception that would mark the transaction
-        // for rollback.
-        if (findByEmail(account.email()).isPresent()) {
-            throw new EmailTakenException();
-        }
         AccountEntity e = new AccountEntity();
         e.id = UUID.randomUUID();
         e.userHandle = account.userHandle().bytes();
-        e.email = account.email().value();
+        e.pendingEmail = account.email().value();
         e.displayName = account.displayName();
         e.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.persist(e);
@@ -68,6 +61,8 @@ class JpaAccounts implements Accounts {
     }
 
     private static Account toAccount(AccountEntity e) {
-        return new Account(e.id, UserHandle.of(e.userHandle), new EmailAddress(e.email), e.displayName, e.createdAt);
+        boolean confirmed = e.email != null;
+        return new Account(e.id, UserHandle.of(e.userHandle), new EmailAddress(confirmed ? e.email : e.pendingEmail),
+                confirmed, e.displayName, e.createdAt);
     }
 }

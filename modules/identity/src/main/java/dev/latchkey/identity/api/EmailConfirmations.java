@@ -1,0 +1,37 @@
+package dev.latchkey.identity.api;
+
+import java.util.UUID;
+
+/**
+ * Confirming the address an account claimed at sign-up, by a 6-digit code sent to it (valid 10
+ * minutes, 5 tries, capped per address like sign-in codes).
+ *
+ * <p>If another account has already confirmed the address, no code is sent: its owner gets a
+ * notice instead ("someone tried to create an account with your address"), and the claimant sees
+ * exactly what anyone else sees. When a claim is confirmed, every other account that merely claimed
+ * the same address loses it: those accounts are removed and {@link ClaimsDisplaced} is fired in the
+ * same transaction, so that other modules remove what belongs to them (their passkeys).
+ */
+public interface EmailConfirmations {
+
+    /** Sends a code to the account's claimed address (or the notice, see above). */
+    void send(UUID accountId);
+
+    Outcome confirm(UUID accountId, String code);
+
+    enum Outcome {
+        CONFIRMED,
+        /** Wrong code; tries remain. */
+        WRONG,
+        /** Expired, used up or never sent: send a new one. */
+        NEEDS_NEW_CODE,
+        ALREADY_CONFIRMED
+    }
+
+    /**
+     * Fired inside the confirming transaction: these unconfirmed accounts claimed an address that
+     * another account has just confirmed, and are being removed.
+     */
+    record ClaimsDisplaced(EmailAddress address, java.util.List<UUID> accountIds) {
+    }
+}
