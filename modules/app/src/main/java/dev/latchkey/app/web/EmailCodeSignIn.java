@@ -1,6 +1,7 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Cookies;
+import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.SignInMethod;
@@ -82,8 +83,9 @@ public class EmailCodeSignIn extends HttpServlet {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailCodes.AttemptToken> attempt = attempt(request);
         EmailCodes.Verification result = attempt
-                .map(a -> codes.verify(a, request.getParameter("code")))
-                .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0));
+                .map(a -> codes.verify(a, request.getParameter("code"), ClientAddress.of(request)))
+                .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
+                        Optional.empty()));
         var client = BrowserContext.describe(request, Map.of());
         switch (result.outcome()) {
             case ACCEPTED -> {
@@ -96,6 +98,13 @@ public class EmailCodeSignIn extends HttpServlet {
                 codeForm(request, response, 422, attempt.flatMap(codes::addressOf).orElse(null),
                         "That code is not right. Check the newest email from us and try again ("
                                 + result.triesLeft() + (result.triesLeft() == 1 ? " try" : " tries") + " left).", next);
+            }
+            case REFUSED -> {
+                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "THROTTLED");
+                result.refusal().flatMap(AbuseLimits.Refusal::retryAfter)
+                        .ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
+                codeForm(request, response, 429, attempt.flatMap(codes::addressOf).orElse(null),
+                        result.refusal().map(AbuseLimits.Refusal::message).orElse("Too many attempts."), next);
             }
             case NEEDS_NEW_CODE -> {
                 signInSessions.failed(SignInMethod.EMAIL_CODE, client, "CODE_UNUSABLE");

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Cookies;
+import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.ClientDescription;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.Devices;
@@ -33,6 +34,9 @@ public class SignInSessions {
     @Inject
     Cookies cookies;
 
+    @Inject
+    AbuseLimits abuseLimits;
+
     /** Signs the browser in after account creation (no sign-in event: it was a sign-up). */
     void startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
                           ClientDescription client) {
@@ -44,6 +48,10 @@ public class SignInSessions {
                 ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
         signIns.recordSuccess(accountId, device, method);
+        if (method.isPasskey()) {
+            // A passkey proves possession: it ends any pause on the fallback methods.
+            abuseLimits.lift(accountId);
+        }
         start(request, response, accountId, device);
     }
 

@@ -26,8 +26,11 @@ public interface EmailCodes {
      */
     AttemptToken start(EmailAddress email, String clientAddress);
 
-    /** Checks a code against the browser's attempt; every call counts as a try. */
-    Verification verify(AttemptToken attempt, String code);
+    /**
+     * Checks a code against the browser's attempt. Every call counts as a try, except one refused
+     * by the abuse limits ({@link AbuseLimits}), which compares nothing.
+     */
+    Verification verify(AttemptToken attempt, String code, String clientAddress);
 
     /** The email address an attempt was for, to show "we sent a code to ..."; empty for an unknown attempt. */
     Optional<EmailAddress> addressOf(AttemptToken attempt);
@@ -39,8 +42,12 @@ public interface EmailCodes {
         }
     }
 
-    /** The outcome of a try. {@code accountId} is present only for {@link Outcome#ACCEPTED}. */
-    record Verification(Outcome outcome, Optional<UUID> accountId, int triesLeft) {
+    /**
+     * The outcome of a try. {@code accountId} is present only for {@link Outcome#ACCEPTED},
+     * {@code refusal} only for {@link Outcome#REFUSED}.
+     */
+    record Verification(Outcome outcome, Optional<UUID> accountId, int triesLeft,
+                        Optional<AbuseLimits.Refusal> refusal) {
     }
 
     enum Outcome {
@@ -48,7 +55,9 @@ public interface EmailCodes {
         /** Wrong code, or an address with no account (indistinguishable on purpose). */
         WRONG,
         /** Expired, used up, already used, or no such attempt: ask for a new code. */
-        NEEDS_NEW_CODE
+        NEEDS_NEW_CODE,
+        /** Too many failures for the address or the client: wait, or sign in another way. */
+        REFUSED
     }
 
     /** A cap was reached; the message says when to try again. */

@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
@@ -37,6 +38,9 @@ class JpaEmailCodes implements EmailCodes {
     @Inject
     MailOutbox outbox;
 
+    @Inject
+    AbuseLimits limits;
+
     @Override
     public AttemptToken start(EmailAddress email, String clientAddress) {
         String client = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
@@ -47,7 +51,11 @@ class JpaEmailCodes implements EmailCodes {
         if (countLastHour("client_address", client) >= MAX_PER_CLIENT_PER_HOUR) {
             throw new TooManyRequests("Too many codes were requested from your network. Try again later.");
         }
-        Optional<Account> account = accounts.findByEmail(email);
+        // A suspended address is treated like an unknown one here: an attempt is stored, no mail
+        // goes out, and the code form explains the pause when a code is entered.
+        boolean suspended = limits.check(AbuseLimits.Factor.EMAIL_CODE, email, client)
+                .filter(AbuseLimits.Refusal::suspended).isPresent();
+        Optional<Account> account = suspended ? Optional.empty() : accounts.findByEmail(email);
         byte[] tokenBytes = new byte[32];
         RANDOM.nextBytes(tokenBytes);
         String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(tokenBytes);
@@ -71,44 +79,53 @@ class JpaEmailCodes implements EmailCodes {
     }
 
     @Override
-    public Verification verify(AttemptToken attempt, String code) {
+    public Verification verify(AttemptToken attempt, String code, String clientAddress) {
         if (attempt == null || attempt.value() == null || attempt.value().length() != 43) {
-            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
-        List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries,"
+        List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries, email,"
                         + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
                         + " from idn_email_code where attempt_hash = ?")
                 .setParameter(1, sha256(attempt.value()))
                 .getResultList();
         if (rows.isEmpty()) {
-            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         Object[] row = (Object[]) rows.get(0);
         UUID id = NativeValues.uuid(row[0]);
         int tries = ((Number) row[3]).intValue();
-        if (((Number) row[4]).intValue() != 1 || tries >= MAX_TRIES) {
-            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+        EmailAddress email = new EmailAddress((String) row[4]);
+        // Rate limits first: a refused attempt compares nothing and costs no try.
+        Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
+        if (refusal.isPresent()) {
+            return new Verification(Outcome.REFUSED, Optional.empty(), MAX_TRIES - tries, refusal);
+        }
+        if (((Number) row[5]).intValue() != 1 || tries >= MAX_TRIES) {
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         // Every try counts, right or wrong, and two concurrent tries cannot share one count.
         int counted = em.createNativeQuery("update idn_email_code set tries = tries + 1 where id = ? and tries = ?")
                 .setParameter(1, id).setParameter(2, tries).executeUpdate();
         if (counted != 1) {
-            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         int left = MAX_TRIES - tries - 1;
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
         boolean matches = MessageDigest.isEqual(sha256(attempt.value() + typed), (byte[]) row[2])
                 && typed.matches("\\d{" + CODE_DIGITS + "}");
         if (!matches || row[1] == null) {
-            return new Verification(left > 0 ? Outcome.WRONG : Outcome.NEEDS_NEW_CODE, Optional.empty(), left);
+            limits.failed(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
+            return new Verification(left > 0 ? Outcome.WRONG : Outcome.NEEDS_NEW_CODE, Optional.empty(), left,
+                    Optional.empty());
         }
         int consumed = em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp"
                         + " where id = ? and consumed_at is null")
                 .setParameter(1, id).executeUpdate();
         if (consumed != 1) {
-            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0);
+            return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
-        return new Verification(Outcome.ACCEPTED, Optional.of(NativeValues.uuid(row[1])), left);
+        limits.succeeded(AbuseLimits.Factor.EMAIL_CODE, email);
+        return new Verification(Outcome.ACCEPTED, Optional.of(NativeValues.uuid(row[1])), left, Optional.empty());
     }
 
     @Override
