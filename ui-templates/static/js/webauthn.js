@@ -216,16 +216,74 @@ function setUpSignUp() {
   });
 }
 
+// ---------------------------------------------------------------- step-up and adding a passkey
+
+function setUpStepUp() {
+  const button = document.getElementById('stepup-button');
+  const status = document.getElementById('stepup-status');
+  const errorBox = document.getElementById('stepup-error');
+  const next = button.dataset.next || '/account/security';
+  button.addEventListener('click', async () => {
+    show(errorBox, '');
+    button.disabled = true;
+    try {
+      const options = await postJson('/api/account/stepup/options', {});
+      show(status, 'Follow your device’s prompt to use your passkey.');
+      const credential = await navigator.credentials.get({
+        publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
+      });
+      const result = await postJson(`/api/account/stepup/finish?next=${encodeURIComponent(next)}`,
+        await finishBody(credential));
+      window.location.assign(result.redirect);
+    } catch (error) {
+      console.error(new Error('Step-up failed', { cause: error }));
+      show(status, '');
+      show(errorBox, explain(error, 'get'));
+      button.disabled = false;
+    }
+  });
+}
+
+function setUpAddPasskey() {
+  const button = document.getElementById('add-passkey-button');
+  const status = document.getElementById('add-passkey-status');
+  const errorBox = document.getElementById('add-passkey-error');
+  button.addEventListener('click', async () => {
+    show(errorBox, '');
+    button.disabled = true;
+    try {
+      const options = await postJson('/api/account/passkeys/options', {});
+      show(status, 'Follow your device’s prompt to create your passkey.');
+      const credential = await navigator.credentials.create({
+        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
+      });
+      show(status, 'Saving your passkey…');
+      const result = await postJson('/api/account/passkeys/finish', await finishBody(credential));
+      window.location.assign(result.redirect);
+    } catch (error) {
+      console.error(new Error('Adding a passkey failed', { cause: error }));
+      show(status, '');
+      if (error.details?.reason === 'STEP_UP_REQUIRED') {
+        window.location.assign(`/account/step-up?next=${encodeURIComponent('/account/passkeys/new')}`);
+        return;
+      }
+      show(errorBox, explain(error, 'create'));
+      button.disabled = false;
+    }
+  });
+}
+
 // ---------------------------------------------------------------- start
 
+const setUps = { signin: setUpSignIn, signup: setUpSignUp, 'step-up': setUpStepUp, 'add-passkey': setUpAddPasskey };
 const page = document.body.dataset.page;
-if (page === 'signin' || page === 'signup') {
+if (setUps[page]) {
   if (!browserCanUsePasskeys()) {
     show(document.getElementById('unsupported'), document.getElementById('unsupported').textContent.trim());
-    document.querySelectorAll('#signin-form button, #signup-form button').forEach((b) => { b.disabled = true; });
-  } else if (page === 'signin') {
-    setUpSignIn();
+    // Only the passkey buttons: the email-code fallback works in any browser.
+    document.querySelectorAll('#passkey-button, #signup-button, #stepup-button, #add-passkey-button')
+      .forEach((b) => { b.disabled = true; });
   } else {
-    setUpSignUp();
+    setUps[page]();
   }
 }

@@ -50,18 +50,19 @@ public class AccountSecurityPage extends HttpServlet {
                 .map(s -> (Sessions.SignedInSession) s)
                 .flatMap(Sessions.SignedInSession::deviceId);
         UUID id = account.get().id();
-        views.render(request, response, 200, "account-security", Map.of(
-                "account", account.get(),
-                "passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList(),
-                "devices", devices.of(id).stream()
+        views.render(request, response, 200, "account-security", Map.ofEntries(
+                Map.entry("account", account.get()),
+                Map.entry("passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList()),
+                Map.entry("devices", devices.of(id).stream()
                         .map(d -> new DeviceRow(d.label(), When.shown(d.lastSeen()), When.iso(d.lastSeen()),
                                 thisDevice.filter(d.id()::equals).isPresent()))
-                        .toList(),
-                "signIns", signIns.recent(id, 10).stream()
+                        .toList()),
+                Map.entry("signIns", signIns.recent(id, 10).stream()
                         .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
-                        .toList(),
-                "otherSessionsEnded", request.getParameter("otherSessionsEnded") != null,
-                "emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed()));
+                        .toList()),
+                Map.entry("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null),
+                Map.entry("passkeyAdded", request.getParameter("passkeyAdded") != null),
+                Map.entry("emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed())));
     }
 
     /** A device as listed: its label, when it was last seen, and whether it is the one in use. */

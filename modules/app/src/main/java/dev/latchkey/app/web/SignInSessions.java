@@ -41,7 +41,8 @@ public class SignInSessions {
     void startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
                           ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
-        start(request, response, accountId, device);
+        // The passkey was created and verified this minute: that counts as a passkey sign-in for step-up.
+        start(request, response, accountId, device, SignInMethod.PASSKEY);
     }
 
     void signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
@@ -52,16 +53,17 @@ public class SignInSessions {
             // A passkey proves possession: it ends any pause on the fallback methods.
             abuseLimits.lift(accountId);
         }
-        start(request, response, accountId, device);
+        start(request, response, accountId, device, method);
     }
 
     void failed(SignInMethod method, ClientDescription client, String reason) {
         signIns.recordFailure(Optional.empty(), devices.label(client), method, reason);
     }
 
-    private void start(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device) {
+    private void start(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device,
+                       SignInMethod method) {
         cookies.read(request, Cookies.SESSION).ifPresent(sessions::end);
-        Sessions.SessionToken token = sessions.start(accountId, Optional.of(device.id()));
+        Sessions.SessionToken token = sessions.start(accountId, Optional.of(device.id()), method);
         cookies.write(response, Cookies.SESSION, token.value(), "Lax");
     }
 }

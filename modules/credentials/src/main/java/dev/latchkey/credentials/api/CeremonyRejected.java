@@ -21,7 +21,9 @@ public class CeremonyRejected extends RuntimeException {
         /** The passkey or the email address is already registered. */
         ALREADY_REGISTERED,
         /** Too many ceremonies pending for one client address. */
-        TOO_MANY_CEREMONIES
+        TOO_MANY_CEREMONIES,
+        /** The account holds the most passkeys it may. */
+        TOO_MANY_PASSKEYS
     }
 
     private final Reason reason;

@@ -41,6 +41,23 @@ public interface PasskeyCeremonies {
     SignInResult finishSignIn(String responseJson, CeremonyBinding binding);
 
     /**
+     * Options to add a passkey to a signed-in account, excluding the authenticators that already
+     * hold one of its passkeys. The caller checks step-up first.
+     *
+     * @throws CeremonyRejected with {@code TOO_MANY_PASSKEYS} at the per-account cap
+     */
+    CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress);
+
+    /** Verifies and stores the new passkey of the account; returns its id. */
+    UUID finishAddPasskey(UUID accountId, String responseJson, CeremonyBinding binding);
+
+    /** Options to re-authenticate a signed-in account with one of its passkeys (user verification required). */
+    RequestOptions startStepUp(UUID accountId, CeremonyBinding binding, String clientAddress);
+
+    /** Verifies a step-up assertion; the passkey must be the account's. */
+    SignInResult finishStepUp(UUID accountId, String responseJson, CeremonyBinding binding);
+
+    /**
      * A verified sign-in.
      *
      * @param mediation how the challenge that was answered had been requested

@@ -2,6 +2,7 @@ package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.Passkey;
 import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.PasskeyPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -20,7 +21,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 @Transactional
-class PasskeyStore implements Passkeys {
+class PasskeyStore implements Passkeys, PasskeyPresence {
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;
@@ -35,6 +36,23 @@ class PasskeyStore implements Passkeys {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean insertIfNew(PasskeyEntity passkey) {
         if (findByCredentialId(passkey.credentialId).isPresent()) {
+            return false;
+        }
+        em.persist(passkey);
+        em.flush();
+        return true;
+    }
+
+    List<PasskeyEntity> entitiesOf(UUID accountId) {
+        return em.createQuery("select p from PasskeyEntity p where p.accountId = :a order by p.createdAt", PasskeyEntity.class)
+                .setParameter("a", accountId).getResultList();
+    }
+
+    /** Stores a passkey for an existing account, unless its id is taken or the account is at its cap. */
+    boolean addToAccount(PasskeyEntity passkey, int cap) {
+        long held = em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
+                .setParameter("a", passkey.accountId).getSingleResult();
+        if (held >= cap || findByCredentialId(passkey.credentialId).isPresent()) {
             return false;
         }
         em.persist(passkey);
@@ -59,6 +77,12 @@ class PasskeyStore implements Passkeys {
                 .setParameter("id", passkeyId)
                 .setParameter("old", expectedCount)
                 .executeUpdate() == 1;
+    }
+
+    @Override
+    public boolean hasPasskey(UUID accountId) {
+        return em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
+                .setParameter("a", accountId).getSingleResult() > 0;
     }
 
     @Override

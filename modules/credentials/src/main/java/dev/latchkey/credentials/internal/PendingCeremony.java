@@ -17,7 +17,7 @@ record PendingCeremony(
         byte[] bindingHash,
         Optional<PendingAccount> pendingAccount) {
 
-    enum Purpose { SIGN_UP, SIGN_IN }
+    enum Purpose { SIGN_UP, SIGN_IN, ADD_PASSKEY, STEP_UP }
 
     record PendingAccount(byte[] userHandle, String email, String displayName) {
     }

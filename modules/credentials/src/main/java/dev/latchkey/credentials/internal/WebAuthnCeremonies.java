@@ -23,6 +23,7 @@ import dev.latchkey.credentials.api.CeremonyBinding;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.CeremonyRejected.Reason;
 import dev.latchkey.credentials.api.CreationOptions;
+import dev.latchkey.credentials.api.CredentialDescriptor;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.credentials.api.RelyingParty;
@@ -65,6 +66,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
     static final long TIMEOUT_MILLIS = ChallengeStore.LIFETIME_MINUTES * 60_000L;
+    /** Passkeys one account may hold; bounds storage and the size of allow/exclude lists. */
+    static final int MAX_PASSKEYS_PER_ACCOUNT = 20;
 
     private final ObjectConverter converter = new ObjectConverter();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
@@ -93,17 +96,39 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.SIGN_UP, null, Mediation.MODAL, binding,
                 clientAddress, new PendingCeremony.PendingAccount(account.userHandle().bytes(),
                         account.email().value(), account.displayName()));
+        // A brand-new user handle has no passkeys yet: nothing to exclude.
+        return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(), List.of());
+    }
+
+    @Override
+    public CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress) {
+        Account account = accounts.find(accountId)
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "Your account could not be found.", null));
+        List<PasskeyEntity> existing = passkeys.entitiesOf(accountId);
+        if (existing.size() >= MAX_PASSKEYS_PER_ACCOUNT) {
+            throw new CeremonyRejected(Reason.TOO_MANY_PASSKEYS, "Your account already has " + MAX_PASSKEYS_PER_ACCOUNT
+                    + " passkeys, the most it can hold. Remove one you no longer use before adding another.");
+        }
+        byte[] challenge = challenges.issue(PendingCeremony.Purpose.ADD_PASSKEY, accountId, Mediation.MODAL, binding,
+                clientAddress, null);
+        // #dom-publickeycredentialcreationoptions-excludecredentials: an authenticator that
+        // already holds one of this account's passkeys refuses to make a second one.
+        return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(),
+                existing.stream().map(p -> new CredentialDescriptor("public-key", Hashes.base64Url(p.credentialId),
+                        PasskeyStore.transports(p))).toList());
+    }
+
+    private CreationOptions creationOptions(byte[] challenge, UserHandle user, String name, String displayName,
+                                            List<CredentialDescriptor> exclude) {
         return new CreationOptions(
                 new CreationOptions.Rp(relyingParty.id(), relyingParty.name()),
-                new CreationOptions.User(account.userHandle().base64Url(), account.email().value(), account.displayName()),
+                new CreationOptions.User(user.base64Url(), name, displayName),
                 Hashes.base64Url(challenge),
                 ALGORITHMS.stream()
                         .map(p -> new CreationOptions.CredentialParameters("public-key", (int) p.getAlg().getValue()))
                         .toList(),
                 TIMEOUT_MILLIS,
-                // A brand-new user handle has no passkeys yet; adding a passkey to an existing
-                // account fills this from its records.
-                List.of(),
+                exclude,
                 new CreationOptions.AuthenticatorSelection("required", true, "preferred"),
                 List.of(),
                 "none",
@@ -112,6 +137,41 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     @Override
     public UUID finishSignUp(String responseJson, CeremonyBinding binding) {
+        VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.SIGN_UP);
+        PendingCeremony.PendingAccount pending = verified.ceremony().pendingAccount()
+                .orElseThrow(() -> wrongCeremony(null));
+        NewAccount newAccount = new NewAccount(UserHandle.of(pending.userHandle()), new EmailAddress(pending.email()),
+                pending.displayName());
+        Account account;
+        try {
+            account = signUps.createAccountWithPasskey(newAccount, verified.passkey());
+        } catch (CeremonyRejected e) {
+            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
+            throw e;
+        }
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, "sign-up");
+        return account.id();
+    }
+
+    @Override
+    public UUID finishAddPasskey(UUID accountId, String responseJson, CeremonyBinding binding) {
+        VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.ADD_PASSKEY);
+        if (!verified.ceremony().accountId().filter(accountId::equals).isPresent()) {
+            throw wrongCeremony(null);
+        }
+        PasskeyEntity passkey = verified.passkey();
+        passkey.accountId = accountId;
+        if (!passkeys.addToAccount(passkey, MAX_PASSKEYS_PER_ACCOUNT)) {
+            throw rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered, or your account holds the"
+                    + " most passkeys it can.", null);
+        }
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, "added");
+        return passkey.id;
+    }
+
+    /** §7.1 up to storing: parse, spend the challenge, verify; returns the passkey to store. */
+    private VerifiedRegistration verifyRegistration(String responseJson, CeremonyBinding binding,
+                                                    PendingCeremony.Purpose purpose) {
         ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
         RegistrationData data;
         try {
@@ -124,9 +184,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         if (authData == null || authData.getAttestedCredentialData() == null) {
             throw ResponseEnvelope.malformed(null);
         }
-        PendingCeremony ceremony = consume(data.getCollectedClientData(), PendingCeremony.Purpose.SIGN_UP, binding);
-        PendingCeremony.PendingAccount pending = ceremony.pendingAccount()
-                .orElseThrow(() -> wrongCeremony(null));
+        PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
         try {
             // §7.1 steps 5-27 (type, challenge, origin, rpIdHash, UP, UV policy, algorithm,
             // attestation statement, credential id length) are webauthn4j's.
@@ -152,17 +210,10 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         passkey.attachment = envelope.attachment().orElse(null);
         passkey.attestationFormat = data.getAttestationObject().getFormat();
         passkey.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        NewAccount newAccount = new NewAccount(UserHandle.of(pending.userHandle()), new EmailAddress(pending.email()),
-                pending.displayName());
-        Account account;
-        try {
-            account = signUps.createAccountWithPasskey(newAccount, passkey);
-        } catch (CeremonyRejected e) {
-            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
-            throw e;
-        }
-        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), passkey.id, "sign-up");
-        return account.id();
+        return new VerifiedRegistration(ceremony, passkey);
+    }
+
+    private record VerifiedRegistration(PendingCeremony ceremony, PasskeyEntity passkey) {
     }
 
     @Override
@@ -174,6 +225,38 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     @Override
     public SignInResult finishSignIn(String responseJson, CeremonyBinding binding) {
+        return verifyAssertion(responseJson, binding, PendingCeremony.Purpose.SIGN_IN, "sign-in");
+    }
+
+    @Override
+    public RequestOptions startStepUp(UUID accountId, CeremonyBinding binding, String clientAddress) {
+        List<CredentialDescriptor> allowed = passkeys.entitiesOf(accountId).stream()
+                .map(p -> new CredentialDescriptor("public-key", Hashes.base64Url(p.credentialId), PasskeyStore.transports(p)))
+                .toList();
+        if (allowed.isEmpty()) {
+            throw new CeremonyRejected(Reason.UNKNOWN_CREDENTIAL, "Your account has no passkey to confirm with.");
+        }
+        byte[] challenge = challenges.issue(PendingCeremony.Purpose.STEP_UP, accountId, Mediation.MODAL, binding,
+                clientAddress, null);
+        // The user is known: the account's passkeys are listed, and the device must verify the
+        // person (fingerprint, face, PIN), not just their presence.
+        return new RequestOptions(Hashes.base64Url(challenge), TIMEOUT_MILLIS, relyingParty.id(), allowed, "required",
+                List.of());
+    }
+
+    @Override
+    public SignInResult finishStepUp(UUID accountId, String responseJson, CeremonyBinding binding) {
+        SignInResult result = verifyAssertion(responseJson, binding, PendingCeremony.Purpose.STEP_UP, "step-up");
+        if (!result.accountId().equals(accountId)) {
+            // #rp-op-verifying-assertion-step-allowcredentials: the credential must be one of the
+            // signed-in account's; another account's passkey proves nothing about this session.
+            throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
+        }
+        return result;
+    }
+
+    private SignInResult verifyAssertion(String responseJson, CeremonyBinding binding, PendingCeremony.Purpose purpose,
+                                         String what) {
         ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
         AuthenticationData data;
         try {
@@ -184,26 +267,31 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         if (data.getCredentialId() == null || data.getAuthenticatorData() == null) {
             throw ResponseEnvelope.malformed(null);
         }
-        PendingCeremony ceremony = consume(data.getCollectedClientData(), PendingCeremony.Purpose.SIGN_IN, binding);
+        PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
 
         // §7.2 step 6: identify the credential; it must be registered here.
         PasskeyEntity passkey = passkeys.findByCredentialId(data.getCredentialId())
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL,
                         "This passkey is not registered with us. It may have been removed. Try another passkey"
                                 + " or another way to sign in.", null));
-        // §7.2 step 6 (user not identified before the ceremony): response.userHandle must be
-        // present and must be the user handle of the credential's owner.
+        if (ceremony.accountId().isPresent() && !ceremony.accountId().get().equals(passkey.accountId)) {
+            throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
+        }
+        // §7.2 step 6: response.userHandle, when present, must be the user handle of the
+        // credential's owner; when the user was not identified before the ceremony it must be present.
         Account owner = accounts.find(passkey.accountId)
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, null, null));
         byte[] presented = data.getUserHandle();
-        if (presented == null || !MessageDigest.isEqual(presented, owner.userHandle().bytes())) {
+        if ((presented == null && ceremony.accountId().isEmpty())
+                || (presented != null && !MessageDigest.isEqual(presented, owner.userHandle().bytes()))) {
             throw rejected(Reason.VERIFICATION_FAILED, null, null);
         }
+        boolean userVerificationRequired = purpose == PendingCeremony.Purpose.STEP_UP;
         try {
             // §7.2 steps 7-21 (type, challenge, origin, rpIdHash, UP, UV policy, signature,
             // signCount) are webauthn4j's.
             webAuthn.verify(data, new AuthenticationParameters(serverProperty(ceremony), stored.toRecord(passkey),
-                    null, false, true));
+                    null, userVerificationRequired, true));
         } catch (MaliciousCounterValueException e) {
             // §7.2 step 22: a counter that did not grow signals a possibly cloned authenticator.
             LOG.warning(() -> "Passkey " + passkey.id + " presented a sign counter that did not increase");
@@ -218,7 +306,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw rejected(Reason.VERIFICATION_FAILED, null, null);
         }
         events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,
-                "sign-in " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
+                what + " " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
         return new SignInResult(owner.id(), passkey.id, ceremony.mediation(),
                 PasskeyLocation.of(envelope.attachment(), PasskeyStore.transports(passkey)));
     }

@@ -16,9 +16,10 @@ public interface Sessions {
      * Starts a new session for the account. Every sign-in gets a fresh token (no session fixation).
      *
      * @param deviceId the device record of the browser, when known
+     * @param method   how the person proved who they are; counts for step-up ({@link StepUp})
      * @return the opaque token to hand to the browser
      */
-    SessionToken start(UUID accountId, Optional<UUID> deviceId);
+    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method);
 
     /**
      * The signed-in account behind a token, if the token names a live session: younger than the

@@ -2,6 +2,7 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignInMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,15 +29,17 @@ class JpaSessions implements Sessions {
 
     @Override
     @Transactional
-    public SessionToken start(UUID accountId, Optional<UUID> deviceId) {
+    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
         String token = SessionTokens.newToken();
         em.createNativeQuery("insert into idn_session (id, token_hash, account_id, device_id, created_at, last_seen_at,"
-                        + " expires_at) values (?, ?, ?, ?, current_timestamp, current_timestamp,"
-                        + " current_timestamp + interval '" + policy.absolute().toSeconds() + "' second)")
+                        + " expires_at, authenticated_at, authenticated_by) values (?, ?, ?, ?, current_timestamp,"
+                        + " current_timestamp, current_timestamp + interval '" + policy.absolute().toSeconds()
+                        + "' second, current_timestamp, ?)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, SessionTokens.hash(token).orElseThrow())
                 .setParameter(3, accountId)
                 .setParameter(4, deviceId.orElse(null))
+                .setParameter(5, method.name())
                 .executeUpdate();
         events.record(IdentityEvents.Type.SIGNED_IN, accountId);
         return new SessionToken(token);

@@ -1,0 +1,88 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON endpoints for ceremonies of a signed-in account: step-up re-authentication with one of its
+ * passkeys, and adding a passkey, which needs a recent step-up (a passkey one, when the account
+ * has a passkey: an email code alone never adds a passkey to such an account).
+ */
+@WebServlet("/api/account/*")
+public class AccountCeremonyApi extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PasskeyCeremonies ceremonies;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Inject
+    transient CeremonyExchange exchange;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
+                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        if (session.isEmpty()) {
+            Problems.send(response, 401, "SIGNED_OUT", "Your session has ended. Sign in again.", request);
+            return;
+        }
+        Sessions.SignedInSession s = session.get();
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("");
+        try {
+            switch (path) {
+                case "/stepup/options" -> exchange.writeJson(response, 200,
+                        ceremonies.startStepUp(s.accountId(), exchange.binding(request, response), ClientAddress.of(request)));
+                case "/stepup/finish" -> {
+                    CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+                    PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),
+                            finish.credentialJson(), exchange.existingBinding(request));
+                    stepUp.record(s.sessionId(), result.method());
+                    exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
+                }
+                case "/passkeys/options" -> {
+                    if (requireStepUp(request, response, s)) {
+                        exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
+                                exchange.binding(request, response), ClientAddress.of(request)));
+                    }
+                }
+                case "/passkeys/finish" -> {
+                    if (requireStepUp(request, response, s)) {
+                        CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+                        ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(), exchange.existingBinding(request));
+                        exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
+                    }
+                }
+                default -> Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+            }
+        } catch (CeremonyRejected e) {
+            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);
+        } catch (CeremonyExchange.BadRequest e) {
+            Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
+        }
+    }
+
+    private boolean requireStepUp(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
+            throws IOException {
+        if (stepUp.satisfied(s.sessionId())) {
+            return true;
+        }
+        Problems.send(response, 403, "STEP_UP_REQUIRED",
+                "For your security, confirm it is you with your passkey first.", request);
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /account/step-up}: "Confirm it's you" with a passkey, then back to where the user was;
+ * {@code /account/passkeys/new}: add a passkey on this device (after a recent step-up).
+ * Signed-in users only (web.xml).
+ */
+@WebServlet({"/account/step-up", "/account/passkeys/new"})
+public class AccountPasskeyPages extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Inject
+    transient Views views;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
+                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        if ("/account/step-up".equals(request.getServletPath())) {
+            views.render(request, response, 200, "step-up", Map.of("next", Paths.safeNext(request.getParameter("next"))));
+            return;
+        }
+        if (!stepUp.satisfied(session.get().sessionId())) {
+            response.sendRedirect("/account/step-up?next=" + URLEncoder.encode("/account/passkeys/new", StandardCharsets.UTF_8));
+            return;
+        }
+        views.render(request, response, 200, "add-passkey", Map.of());
+    }
+}

@@ -1,0 +1,120 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.Cookies;
+import dev.latchkey.credentials.api.CeremonyBinding;
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.identity.api.ClientDescription;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * The plumbing every WebAuthn JSON endpoint shares: bounded body reading, JSON in and out, the
+ * ceremony-binding cookie, and the status for each refusal.
+ */
+@ApplicationScoped
+public class CeremonyExchange {
+
+    /** Well above any real WebAuthn response; larger bodies are refused unread. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final Jsonb jsonb = JsonbBuilder.create();
+
+    @Inject
+    Cookies cookies;
+
+    CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
+        return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43).orElseGet(() -> {
+            String fresh = Cookies.randomValue();
+            cookies.write(response, Cookies.CEREMONY, fresh, "Strict");
+            return fresh;
+        }));
+    }
+
+    /**
+     * The binding a finishing request presents. A browser without the cookie cannot have begun
+     * any ceremony; it still gets to the challenge lookup, so that the challenge it carries is
+     * spent like any other failed attempt's (single use, consumed on failure too).
+     */
+    CeremonyBinding existingBinding(HttpServletRequest request) {
+        return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43)
+                .orElseGet(Cookies::randomValue));
+    }
+
+    String readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new BadRequest(413, "That request is too large.");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new BadRequest(413, "That request is too large.");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The page posts {@code {"credential": PublicKeyCredential.toJSON(), "client": {capabilities}}}. */
+    FinishRequest readFinish(HttpServletRequest request) throws IOException {
+        Map<?, ?> body = readObject(request);
+        if (!(body.get("credential") instanceof Map<?, ?> credential)) {
+            throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
+                    "Your browser sent a passkey response we could not read. Please try again.");
+        }
+        Map<?, ?> client = body.get("client") instanceof Map<?, ?> c ? c : Map.of();
+        return new FinishRequest(jsonb.toJson(credential), BrowserContext.describe(request, client));
+    }
+
+    record FinishRequest(String credentialJson, ClientDescription client) {
+    }
+
+    Map<?, ?> readObject(HttpServletRequest request) throws IOException {
+        String body = readBody(request);
+        if (body.isBlank()) {
+            return Map.of();
+        }
+        try {
+            Object parsed = jsonb.fromJson(body, Object.class);
+            if (parsed instanceof Map<?, ?> map) {
+                return map;
+            }
+        } catch (JsonbException | ClassCastException e) {
+            // fall through
+        }
+        throw new BadRequest(400, "That request is not valid JSON.");
+    }
+
+    void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(jsonb.toJson(body));
+    }
+
+    static int status(CeremonyRejected.Reason reason) {
+        return switch (reason) {
+            case ALREADY_REGISTERED, TOO_MANY_PASSKEYS -> 409;
+            case TOO_MANY_CEREMONIES -> 429;
+            case MALFORMED, UNKNOWN_CHALLENGE, WRONG_CEREMONY, VERIFICATION_FAILED, UNKNOWN_CREDENTIAL -> 400;
+        };
+    }
+
+    /** A request the endpoints cannot read at all. */
+    static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+}
