@@ -116,6 +116,8 @@ function setUpSignIn() {
   // Passkey autofill (conditional mediation): started once, silently; it waits until the user
   // picks a passkey in the username field's suggestions.
   const startAutofill = async () => {
+    // Never on a shared computer: no passkey lives there, and autofill would list other people's.
+    if (form?.dataset.shared === 'true') return;
     if (typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;

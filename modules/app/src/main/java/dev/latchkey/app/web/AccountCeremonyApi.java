@@ -33,6 +33,9 @@ public class AccountCeremonyApi extends HttpServlet {
     @Inject
     transient CeremonyExchange exchange;
 
+    @Inject
+    transient SharedDevices sharedDevices;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = Optional.ofNullable(
@@ -55,7 +58,10 @@ public class AccountCeremonyApi extends HttpServlet {
                     exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
                 }
                 case "/passkeys/options" -> {
-                    if (requireStepUp(request, response, s)) {
+                    if (sharedDevices.isShared(request)) {
+                        Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
+                                + " passkey on it. Add one on your own phone or computer instead.", request);
+                    } else if (requireStepUp(request, response, s)) {
                         exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
                                 exchange.binding(request, response), ClientAddress.of(request)));
                     }

@@ -29,6 +29,9 @@ public class AccountPasskeyPages extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient SharedDevices sharedDevices;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = Optional.ofNullable(
@@ -41,10 +44,14 @@ public class AccountPasskeyPages extends HttpServlet {
             views.render(request, response, 200, "step-up", Map.of("next", Paths.safeNext(request.getParameter("next"))));
             return;
         }
+        if (sharedDevices.isShared(request)) {
+            views.render(request, response, 200, "add-passkey", Map.of("shared", true));
+            return;
+        }
         if (!stepUp.satisfied(session.get().sessionId())) {
             response.sendRedirect("/account/step-up?next=" + URLEncoder.encode("/account/passkeys/new", StandardCharsets.UTF_8));
             return;
         }
-        views.render(request, response, 200, "add-passkey", Map.of());
+        views.render(request, response, 200, "add-passkey", Map.of("shared", false));
     }
 }

@@ -29,7 +29,7 @@ final class BrowserContext {
         return cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse);
     }
 
-    static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported) {
+    static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
         Map<String, String> hints = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -37,7 +37,7 @@ final class BrowserContext {
                 hints.put(lower, request.getHeader(name));
             }
         }
-        return new ClientDescription(request.getHeader("User-Agent"), hints, capabilities(reported));
+        return new ClientDescription(request.getHeader("User-Agent"), hints, capabilities(reported), shared);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.credentials.api.Mediation;
+import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
@@ -14,6 +16,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,6 +34,9 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient CeremonyExchange exchange;
+
+    @Inject
+    transient SharedDevices sharedDevices;
 
     @Inject
     transient SignInSessions signInSessions;
@@ -73,7 +79,8 @@ public class CeremonyApi extends HttpServlet {
         NewAccount account = validation.account().orElseThrow();
         // A taken address gets the same answer as a free one: the address is only ever the
         // account's once a code sent to it was entered (EmailConfirmations).
-        exchange.writeJson(response, 200, ceremonies.startSignUp(account, exchange.binding(request, response), ClientAddress.of(request)));
+        CreationOptions options = ceremonies.startSignUp(account, exchange.binding(request, response), ClientAddress.of(request));
+        exchange.writeJson(response, 200, sharedDevices.isShared(request) ? options.offDevice() : options);
     }
 
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -91,7 +98,10 @@ public class CeremonyApi extends HttpServlet {
     private void signInOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<?, ?> body = exchange.readObject(request);
         Mediation mediation = "conditional".equals(body.get("mediation")) ? Mediation.CONDITIONAL : Mediation.MODAL;
-        exchange.writeJson(response, 200, ceremonies.startSignIn(mediation, exchange.binding(request, response), ClientAddress.of(request)));
+        RequestOptions options = ceremonies.startSignIn(mediation, exchange.binding(request, response), ClientAddress.of(request));
+        // On a shared computer the passkey comes from a phone or a security key (L3 hints).
+        exchange.writeJson(response, 200, sharedDevices.isShared(request)
+                ? options.withHints(List.of("hybrid", "security-key")) : options);
     }
 
     private void signInFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {

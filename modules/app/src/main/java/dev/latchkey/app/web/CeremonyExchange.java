@@ -31,6 +31,9 @@ public class CeremonyExchange {
     @Inject
     Cookies cookies;
 
+    @Inject
+    SharedDevices sharedDevices;
+
     CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43).orElseGet(() -> {
             String fresh = Cookies.randomValue();
@@ -70,7 +73,8 @@ public class CeremonyExchange {
                     "Your browser sent a passkey response we could not read. Please try again.");
         }
         Map<?, ?> client = body.get("client") instanceof Map<?, ?> c ? c : Map.of();
-        return new FinishRequest(jsonb.toJson(credential), BrowserContext.describe(request, client));
+        return new FinishRequest(jsonb.toJson(credential),
+                BrowserContext.describe(request, client, sharedDevices.isShared(request)));
     }
 
     record FinishRequest(String credentialJson, ClientDescription client) {

@@ -36,6 +36,9 @@ public class EmailCodeSignIn extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient SharedDevices sharedDevices;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"/signin/code".equals(request.getServletPath())) {
@@ -86,7 +89,7 @@ public class EmailCodeSignIn extends HttpServlet {
                 .map(a -> codes.verify(a, request.getParameter("code"), ClientAddress.of(request)))
                 .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
                         Optional.empty()));
-        var client = BrowserContext.describe(request, Map.of());
+        var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
         switch (result.outcome()) {
             case ACCEPTED -> {
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
@@ -132,6 +135,7 @@ public class EmailCodeSignIn extends HttpServlet {
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String emailError,
                             String next) throws IOException {
         views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
-                "emailError", emailError, "showOtherWays", true));
+                "emailError", emailError, "showOtherWays", true, "shared", sharedDevices.isShared(request),
+                "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
     }
 }

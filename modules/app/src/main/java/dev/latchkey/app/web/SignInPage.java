@@ -16,6 +16,9 @@ public class SignInPage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient SharedDevices sharedDevices;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
@@ -25,6 +28,8 @@ public class SignInPage extends HttpServlet {
         }
         views.render(request, response, 200, "signin", Map.of(
                 "next", next,
-                "signedOut", request.getParameter("signedOut") != null));
+                "signedOut", request.getParameter("signedOut") != null,
+                "shared", sharedDevices.isShared(request),
+                "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
     }
 }

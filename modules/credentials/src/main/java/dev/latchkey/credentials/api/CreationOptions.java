@@ -28,6 +28,19 @@ public record CreationOptions(
     public record CredentialParameters(String type, int alg) {
     }
 
-    public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification) {
+    /** {@code authenticatorAttachment} is null (omitted) unless a passkey must live off this device. */
+    public record AuthenticatorSelection(String residentKey, boolean requireResidentKey, String userVerification,
+                                         String authenticatorAttachment) {
+    }
+
+    /**
+     * The same options for a shared or public computer: the passkey goes on a phone (hybrid) or a
+     * security key, never on the computer itself ({@code cross-platform} attachment, L3 hints).
+     */
+    public CreationOptions offDevice() {
+        return new CreationOptions(rp, user, challenge, pubKeyCredParams, timeout, excludeCredentials,
+                new AuthenticatorSelection(authenticatorSelection.residentKey(), authenticatorSelection.requireResidentKey(),
+                        authenticatorSelection.userVerification(), "cross-platform"),
+                List.of("hybrid", "security-key"), attestation, extensions);
     }
 }

@@ -14,4 +14,13 @@ public record RequestOptions(
         List<CredentialDescriptor> allowCredentials,
         String userVerification,
         List<String> hints) {
+
+    /**
+     * The same options with WebAuthn L3 hints ({@code #enum-hints}): for example
+     * {@code hybrid} and {@code security-key} on a shared computer, where no passkey should be used
+     * from (or saved to) the computer itself.
+     */
+    public RequestOptions withHints(List<String> newHints) {
+        return new RequestOptions(challenge, timeout, rpId, allowCredentials, userVerification, List.copyOf(newHints));
+    }
 }

@@ -129,7 +129,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                         .toList(),
                 TIMEOUT_MILLIS,
                 exclude,
-                new CreationOptions.AuthenticatorSelection("required", true, "preferred"),
+                new CreationOptions.AuthenticatorSelection("required", true, "preferred", null),
                 List.of(),
                 "none",
                 Map.of("credProps", true));

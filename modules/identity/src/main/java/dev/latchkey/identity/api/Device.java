@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param browser     the browser's name ("Chrome", "Safari", ...), or "Browser" when unknown
  * @param platform    the platform's name ("Windows", "iPhone", "Android", "Mac", "Linux", ...)
  * @param deviceClass "Phone", "Tablet", "Desktop" or "Unknown"
+ * @param shared      a shared or public device (as last seen): never nudged to hold a passkey
  */
 public record Device(
         UUID id,
@@ -20,5 +21,6 @@ public record Device(
         String deviceClass,
         Instant firstSeen,
         Instant lastSeen,
-        Capabilities capabilities) {
+        Capabilities capabilities,
+        boolean shared) {
 }

@@ -47,6 +47,9 @@ class DeviceEntity {
     @Column(name = "hybrid_transport")
     Boolean hybridTransport;
 
+    @Column(nullable = false)
+    boolean shared;
+
     @Column(name = "first_seen_at", nullable = false)
     Instant firstSeenAt;
 

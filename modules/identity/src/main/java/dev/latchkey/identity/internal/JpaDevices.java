@@ -58,6 +58,7 @@ class JpaDevices implements Devices {
         d.conditionalCreate = known.conditionalCreate().orElse(null);
         d.hybridTransport = known.hybridTransport().orElse(null);
         d.lastSeenAt = now;
+        d.shared = client.shared();
         if (existing.isEmpty()) {
             em.persist(d);
         }
@@ -98,7 +99,7 @@ class JpaDevices implements Devices {
 
     private static Device toDevice(DeviceEntity d) {
         return new Device(d.id, d.accountId, d.label, d.browser, d.platform, d.deviceClass, d.firstSeenAt,
-                d.lastSeenAt, capabilities(d));
+                d.lastSeenAt, capabilities(d), d.shared);
     }
 
     private static byte[] hash(DeviceKey key) {
