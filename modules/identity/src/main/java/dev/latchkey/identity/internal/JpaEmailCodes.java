@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
@@ -64,10 +62,10 @@ class JpaEmailCodes implements EmailCodes {
                         + " client_address, created_at, expires_at) values (?, ?, ?, ?, ?, 0, ?, current_timestamp,"
                         + " current_timestamp + interval '" + VALID_MINUTES * 60 + "' second)")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, sha256(token))
+                .setParameter(2, Digests.sha256(token))
                 .setParameter(3, account.map(Account::id).orElse(null))
                 .setParameter(4, email.value())
-                .setParameter(5, sha256(token + code))
+                .setParameter(5, Digests.sha256(token + code))
                 .setParameter(6, client)
                 .executeUpdate();
         // The same writes whether or not the address has an account; only a real account's
@@ -86,7 +84,7 @@ class JpaEmailCodes implements EmailCodes {
         List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries, email,"
                         + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
                         + " from idn_email_code where attempt_hash = ?")
-                .setParameter(1, sha256(attempt.value()))
+                .setParameter(1, Digests.sha256(attempt.value()))
                 .getResultList();
         if (rows.isEmpty()) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
@@ -111,7 +109,7 @@ class JpaEmailCodes implements EmailCodes {
         }
         int left = MAX_TRIES - tries - 1;
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
-        boolean matches = MessageDigest.isEqual(sha256(attempt.value() + typed), (byte[]) row[2])
+        boolean matches = MessageDigest.isEqual(Digests.sha256(attempt.value() + typed), (byte[]) row[2])
                 && typed.matches("\\d{" + CODE_DIGITS + "}");
         if (!matches || row[1] == null) {
             limits.failed(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
@@ -134,7 +132,7 @@ class JpaEmailCodes implements EmailCodes {
             return Optional.empty();
         }
         List<?> rows = em.createNativeQuery("select email from idn_email_code where attempt_hash = ?")
-                .setParameter(1, sha256(attempt.value())).getResultList();
+                .setParameter(1, Digests.sha256(attempt.value())).getResultList();
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
     }
 
@@ -150,13 +148,5 @@ class JpaEmailCodes implements EmailCodes {
                 + "It is valid for " + VALID_MINUTES + " minutes and works once, in the browser where you asked for it.\n"
                 + "Nobody from us will ever ask you for this code. If you did not try to sign in, ignore this message:\n"
                 + "without the code, nobody can sign in with it.\n";
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

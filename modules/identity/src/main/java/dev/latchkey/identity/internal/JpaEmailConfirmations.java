@@ -9,9 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,11 +53,11 @@ class JpaEmailConfirmations implements EmailConfirmations {
                         + " current_timestamp, current_timestamp + interval '" + EmailCodes.VALID_MINUTES * 60
                         + "' second, 'CONFIRM')")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, sha256(UUID.randomUUID().toString()))
+                .setParameter(2, Digests.sha256(UUID.randomUUID().toString()))
                 .setParameter(3, accountId)
                 .setParameter(4, address)
                 // A taken address gets no usable code: the hash matches no six digits.
-                .setParameter(5, takenElsewhere ? sha256(UUID.randomUUID().toString()) : sha256(accountId + code))
+                .setParameter(5, takenElsewhere ? Digests.sha256(UUID.randomUUID().toString()) : Digests.sha256(accountId + code))
                 .executeUpdate();
         if (takenElsewhere) {
             outbox.queue(address, "Someone tried to create an account with your address",
@@ -106,7 +104,7 @@ class JpaEmailConfirmations implements EmailConfirmations {
             return Outcome.NEEDS_NEW_CODE;
         }
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
-        if (!typed.matches("\\d{6}") || !MessageDigest.isEqual(sha256(accountId + typed), (byte[]) row[1])) {
+        if (!typed.matches("\\d{6}") || !MessageDigest.isEqual(Digests.sha256(accountId + typed), (byte[]) row[1])) {
             return tries + 1 >= EmailCodes.MAX_TRIES ? Outcome.NEEDS_NEW_CODE : Outcome.WRONG;
         }
         em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where id = ?")
@@ -128,13 +126,5 @@ class JpaEmailConfirmations implements EmailConfirmations {
         account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.flush();
         return Outcome.CONFIRMED;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }
