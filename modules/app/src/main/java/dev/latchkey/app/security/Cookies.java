@@ -24,6 +24,10 @@ public class Cookies {
     public static final String CSRF = "latchkey_csrf";
     /** Binds pending WebAuthn ceremonies to this browser. */
     public static final String CEREMONY = "latchkey_ceremony";
+    /** The help language the user chose (a language tag such as {@code de}); kept for a year. */
+    public static final String LANGUAGE = "latchkey_lang";
+    /** Random, per browser: lets "Was this helpful?" count one answer per article and browser; kept for a year. */
+    public static final String FEEDBACK = "latchkey_feedback";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,6 +62,18 @@ public class Cookies {
         cookie.setHttpOnly(true);
         cookie.setSecure(settings.secureCookies());
         cookie.setAttribute("SameSite", sameSite);
+        response.addCookie(cookie);
+    }
+
+    /** Like {@link #write}, but remembered across browser restarts for {@code maxAge}. */
+    public void writeLasting(HttpServletResponse response, String base, String value, String sameSite,
+                             java.time.Duration maxAge) {
+        Cookie cookie = new Cookie(name(base), value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(settings.secureCookies());
+        cookie.setAttribute("SameSite", sameSite);
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()));
         response.addCookie(cookie);
     }
 
