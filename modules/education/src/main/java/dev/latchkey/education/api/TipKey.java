@@ -25,7 +25,8 @@ public enum TipKey {
 
     /**
      * A new passkey was saved on one device only (a single-device credential), by the provider
-     * named by {@code provider}: "Windows Hello", "a security key" and the like.
+     * named by {@code provider}: "Windows Hello", "YubiKey 5" and the like. Texts start with the
+     * name, so pass a proper name rather than a phrase such as "a security key".
      */
     SAVED_ON_ONE_DEVICE("provider"),
 
