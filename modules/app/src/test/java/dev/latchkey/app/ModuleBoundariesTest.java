@@ -22,6 +22,7 @@ class ModuleBoundariesTest {
     @CsvSource({
         "dev.latchkey.identity, dev.latchkey.identity.internal",
         "dev.latchkey.credentials, dev.latchkey.credentials.internal",
+        "dev.latchkey.education, dev.latchkey.education.internal",
     })
     void anotherModulesInternalPackageDoesNotCompile(String module, String internalPackage) throws IOException {
         Result result = compileProbe(module, "import " + internalPackage + ".*;");
@@ -33,6 +34,7 @@ class ModuleBoundariesTest {
     @CsvSource({
         "dev.latchkey.identity, dev.latchkey.identity.api",
         "dev.latchkey.credentials, dev.latchkey.credentials.api",
+        "dev.latchkey.education, dev.latchkey.education.api",
     })
     void theApiPackageCompiles(String module, String apiPackage) throws IOException {
         Result result = compileProbe(module, "import " + apiPackage + ".*;");

@@ -34,6 +34,15 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().header("Accept", "text/html"));
     }
 
+    /** Loads a page with extra request headers, as name, value pairs (for example Accept-Language). */
+    HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().header("Accept", "text/html");
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** A JSON POST as the WebAuthn script makes it. */
     HttpResponse<String> postJson(String path, String json) {
         ensureCsrfCookie();

@@ -85,6 +85,15 @@ class SignUpAndSignInIT {
     }
 
     @Test
+    void theFormWithoutScriptKeepsNonAsciiInputIntact() {
+        Browser browser = new Browser();
+        browser.get("/signup");
+        HttpResponse<String> page = browser.postForm("/signup", "email=j%C3%BCrgen%40example.com&displayName=J%C3%BCrgen+M%C3%BCller");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("value=\"Jürgen Müller\"").contains("needs JavaScript");
+    }
+
+    @Test
     void accountPageNeedsASignedInSession() {
         HttpResponse<String> page = new Browser().get("/account/security");
         assertThat(page.statusCode()).isEqualTo(302);

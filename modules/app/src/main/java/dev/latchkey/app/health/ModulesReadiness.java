@@ -1,6 +1,7 @@
 package dev.latchkey.app.health;
 
 import dev.latchkey.credentials.api.CredentialsReadiness;
+import dev.latchkey.education.api.EducationReadiness;
 import dev.latchkey.identity.api.IdentityReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,13 +26,19 @@ public class ModulesReadiness implements HealthCheck {
     @Inject
     CredentialsReadiness credentials;
 
+    @Inject
+    EducationReadiness education;
+
     @Override
     public HealthCheckResponse call() {
         Optional<String> identityProblem = identity.problem();
         Optional<String> credentialsProblem = credentials.problem();
+        Optional<String> educationProblem = education.problem();
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules")
                 .withData("identity", identityProblem.orElse("ready"))
-                .withData("credentials", credentialsProblem.orElse("ready"));
-        return (identityProblem.isEmpty() && credentialsProblem.isEmpty() ? builder.up() : builder.down()).build();
+                .withData("credentials", credentialsProblem.orElse("ready"))
+                .withData("education", educationProblem.orElse("ready"));
+        boolean ready = identityProblem.isEmpty() && credentialsProblem.isEmpty() && educationProblem.isEmpty();
+        return (ready ? builder.up() : builder.down()).build();
     }
 }

@@ -29,7 +29,11 @@ public class Cookies {
     /** Recognises this browser profile as a device; identifies no one on its own. */
     public static final String DEVICE = "latchkey_device";
     /** Chrome caps cookie lifetimes at 400 days. */
-    static final int DEVICE_MAX_AGE_SECONDS = 400 * 24 * 3600;
+    static final java.time.Duration DEVICE_MAX_AGE = java.time.Duration.ofDays(400);
+    /** The help language the user chose (a language tag such as {@code de}); kept for a year. */
+    public static final String LANGUAGE = "latchkey_lang";
+    /** Random, per browser: lets "Was this helpful?" count one answer per article and browser; kept for a year. */
+    public static final String FEEDBACK = "latchkey_feedback";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -67,14 +71,20 @@ public class Cookies {
         response.addCookie(cookie);
     }
 
-    /** A long-lived cookie (the device cookie), renewed at every sign-in. */
+    /** A long-lived, SameSite=Lax cookie (the device and shared-device marks), renewed when written again. */
     public void writeLasting(HttpServletResponse response, String base, String value) {
+        writeLasting(response, base, value, "Lax", DEVICE_MAX_AGE);
+    }
+
+    /** Like {@link #write}, but remembered across browser restarts for {@code maxAge}. */
+    public void writeLasting(HttpServletResponse response, String base, String value, String sameSite,
+                             java.time.Duration maxAge) {
         Cookie cookie = new Cookie(name(base), value);
         cookie.setPath("/");
         cookie.setHttpOnly(true);
         cookie.setSecure(settings.secureCookies());
-        cookie.setAttribute("SameSite", "Lax");
-        cookie.setMaxAge(DEVICE_MAX_AGE_SECONDS);
+        cookie.setAttribute("SameSite", sameSite);
+        cookie.setMaxAge((int) Math.min(Integer.MAX_VALUE, maxAge.toSeconds()));
         response.addCookie(cookie);
     }
 

@@ -26,12 +26,22 @@ public class Views {
 
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> variables) throws IOException {
+        render(request, response, status, template, variables, Locale.ENGLISH);
+    }
+
+    /**
+     * Renders a template in a language: {@code #{key}} expressions resolve from
+     * {@code WEB-INF/templates/i18n/messages*.properties} ({@link UiMessages}).
+     */
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                       Map<String, ?> variables, Locale locale) throws IOException {
         ensureStarted(request);
-        WebContext context = new WebContext(application.buildExchange(request, response), Locale.ENGLISH);
+        WebContext context = new WebContext(application.buildExchange(request, response), locale);
         context.setVariables(Map.copyOf(variables));
         context.setVariable("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE));
         context.setVariable("signedIn", request.getUserPrincipal() != null);
         response.setStatus(status);
+        response.setHeader("Content-Language", locale.toLanguageTag());
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         engine.process(template, context, response.getWriter());
@@ -50,6 +60,7 @@ public class Views {
                     resolver.setCacheable(true);
                     TemplateEngine e = new TemplateEngine();
                     e.setTemplateResolver(resolver);
+                    e.setMessageResolver(new UiMessages(request.getServletContext()));
                     engine = e;
                 }
             }

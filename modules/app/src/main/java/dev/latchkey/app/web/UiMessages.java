@@ -1,0 +1,78 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.education.api.Languages;
+import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import org.thymeleaf.context.ITemplateContext;
+import org.thymeleaf.messageresolver.IMessageResolver;
+
+/**
+ * The strings of translated pages, for Thymeleaf's {@code #{key}} and {@code #{key(arg)}}:
+ * {@code WEB-INF/templates/i18n/messages.properties} (English) and {@code messages_<language>.properties},
+ * read as UTF-8 once at start. A key missing in a translation falls back to English; a key missing
+ * everywhere shows as {@code ??key??}, and a unit test keeps both from happening.
+ *
+ * <p>Arguments replace {@code {0}}, {@code {1}} ... literally. Not {@link java.text.MessageFormat}:
+ * its quoting rules turn every apostrophe in "don't" into a trap for translators. Thymeleaf escapes
+ * the result wherever {@code th:text} shows it.
+ */
+final class UiMessages implements IMessageResolver {
+
+    static final String FOLDER = "/WEB-INF/templates/i18n/";
+
+    private final Map<Locale, Properties> bundles = new HashMap<>();
+
+    UiMessages(ServletContext servletContext) {
+        for (Locale locale : Languages.supported()) {
+            String file = FOLDER + (locale.equals(Languages.FALLBACK) ? "messages.properties"
+                    : "messages_" + locale.toLanguageTag() + ".properties");
+            Properties p = new Properties();
+            try (InputStream in = servletContext.getResourceAsStream(file)) {
+                if (in == null) {
+                    throw new IllegalStateException(file + " is missing from the WAR");
+                }
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            }
+            bundles.put(locale, p);
+        }
+    }
+
+    @Override
+    public String getName() {
+        return "latchkey-ui-messages";
+    }
+
+    @Override
+    public Integer getOrder() {
+        return 0;
+    }
+
+    @Override
+    public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
+        Locale locale = Languages.byTag(context.getLocale().toLanguageTag()).orElse(Languages.FALLBACK);
+        String message = bundles.get(locale).getProperty(key, bundles.get(Languages.FALLBACK).getProperty(key));
+        if (message == null || parameters == null) {
+            return message;
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            message = message.replace("{" + i + "}", String.valueOf(parameters[i]));
+        }
+        return message;
+    }
+
+    @Override
+    public String createAbsentMessageRepresentation(ITemplateContext context, Class<?> origin, String key,
+                                                    Object[] parameters) {
+        return "??" + key + "??";
+    }
+}
