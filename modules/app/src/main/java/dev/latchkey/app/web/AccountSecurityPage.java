@@ -3,6 +3,7 @@ package dev.latchkey.app.web;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Account;
@@ -37,6 +38,9 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient SignIns signIns;
 
+    @Inject
+    transient RecoveryCodes recoveryCodes;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = Optional.ofNullable(request.getUserPrincipal())
@@ -62,6 +66,7 @@ public class AccountSecurityPage extends HttpServlet {
                         .toList()),
                 Map.entry("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null),
                 Map.entry("passkeyAdded", request.getParameter("passkeyAdded") != null),
+                Map.entry("recoveryRemaining", recoveryCodes.status(id).remaining()),
                 Map.entry("emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed())));
     }
 

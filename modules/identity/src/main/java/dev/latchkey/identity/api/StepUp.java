@@ -9,8 +9,8 @@ import java.util.UUID;
  *
  * <p>A session qualifies when it proved who is there within {@link #WINDOW}, at its sign-in or by a
  * later step-up, with a method strong enough for the account. Methods are ranked: where the account
- * has a passkey only a passkey qualifies, so an email code (or a password) alone can never take
- * over an account that has one (OWASP ASVS V2.x, FIDO guidance on account recovery).
+ * has a passkey only a passkey or a recovery code qualifies, so an email code (or a password) alone
+ * can never take over an account that has one (OWASP ASVS V2.x, FIDO guidance on account recovery).
  */
 public interface StepUp {
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 @ApplicationScoped
 class IdentityEvents {
 
-    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT }
+    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT, RECOVERY_CODES_CREATED, RECOVERY_CODE_USED }
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;

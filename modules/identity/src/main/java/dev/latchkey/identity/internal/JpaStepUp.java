@@ -31,7 +31,9 @@ class JpaStepUp implements StepUp {
         }
         Object[] row = (Object[]) rows.get(0);
         SignInMethod method = SignInMethod.valueOf((String) row[1]);
-        return method.isPasskey() || !passkeyRequired(NativeValues.uuid(row[0]));
+        // A recovery code is the account's own high-entropy secret, kept for exactly the day its
+        // passkeys are gone: it qualifies like a passkey (an email code never does).
+        return method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(NativeValues.uuid(row[0]));
     }
 
     @Override

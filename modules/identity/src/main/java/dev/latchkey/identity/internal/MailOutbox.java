@@ -94,7 +94,7 @@ class MailOutbox implements dev.latchkey.identity.api.DevelopmentOutbox {
                 .toList();
     }
 
-    private static java.time.Instant instant(Object o) {
+    static java.time.Instant instant(Object o) {
         if (o instanceof java.time.Instant i) {
             return i;
         }

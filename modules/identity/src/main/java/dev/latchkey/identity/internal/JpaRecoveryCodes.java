@@ -1,0 +1,124 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.AbuseLimits;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.RecoveryCodes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional
+class JpaRecoveryCodes implements RecoveryCodes {
+
+    /** Crockford's base32: no I, L, O or U, so codes survive being read aloud or copied by hand. */
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    private static final int CHARS = 12;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    AbuseLimits limits;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    IdentityEvents events;
+
+    @Override
+    public List<String> regenerate(UUID accountId) {
+        em.createNativeQuery("delete from idn_recovery_code where account_id = ?").setParameter(1, accountId).executeUpdate();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < COUNT; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int c = 0; c < CHARS; c++) {
+                code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            }
+            em.createNativeQuery("insert into idn_recovery_code (id, account_id, code_hash, created_at)"
+                            + " values (?, ?, ?, current_timestamp)")
+                    .setParameter(1, UUID.randomUUID())
+                    .setParameter(2, accountId)
+                    .setParameter(3, hash(accountId, code.toString()))
+                    .executeUpdate();
+            codes.add(code.substring(0, 4) + "-" + code.substring(4, 8) + "-" + code.substring(8));
+        }
+        events.record(IdentityEvents.Type.RECOVERY_CODES_CREATED, accountId);
+        return List.copyOf(codes);
+    }
+
+    @Override
+    public Status status(UUID accountId) {
+        List<?> rows = em.createNativeQuery("select count(*), min(created_at) from idn_recovery_code"
+                        + " where account_id = ? and used_at is null")
+                .setParameter(1, accountId).getResultList();
+        Object[] row = (Object[]) rows.get(0);
+        int remaining = ((Number) row[0]).intValue();
+        return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(MailOutbox.instant(row[1])));
+    }
+
+    @Override
+    public Redemption redeem(EmailAddress email, String code, String clientAddress) {
+        Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.RECOVERY_CODE, email, clientAddress);
+        if (refusal.isPresent()) {
+            return new Redemption(false, Optional.empty(), 0, refusal);
+        }
+        String typed = normalise(code);
+        Optional<Account> account = accounts.findByEmail(email);
+        // Same work whether or not the address has an account: hash the typed code either way.
+        UUID subject = account.map(Account::id).orElse(new UUID(0, 0));
+        byte[] presented = hash(subject, typed);
+        List<?> rows = account.isEmpty() || typed.length() != CHARS ? List.of()
+                : em.createNativeQuery("select id, code_hash from idn_recovery_code where account_id = ? and used_at is null")
+                        .setParameter(1, subject).getResultList();
+        UUID matched = null;
+        for (Object o : rows) {
+            Object[] row = (Object[]) o;
+            if (MessageDigest.isEqual(presented, (byte[]) row[1])) {
+                matched = NativeValues.uuid(row[0]);
+            }
+        }
+        if (matched == null || em.createNativeQuery("update idn_recovery_code set used_at = current_timestamp"
+                        + " where id = ? and used_at is null").setParameter(1, matched).executeUpdate() != 1) {
+            limits.failed(AbuseLimits.Factor.RECOVERY_CODE, email, clientAddress);
+            return new Redemption(false, Optional.empty(), 0, Optional.empty());
+        }
+        Account owner = account.orElseThrow();
+        int remaining = status(owner.id()).remaining();
+        limits.lift(owner.id());
+        events.record(IdentityEvents.Type.RECOVERY_CODE_USED, owner.id());
+        outbox.queue(owner.email().value(), "A recovery code was used to sign in to your account",
+                "Hello " + owner.displayName() + ",\n\none of your recovery codes was just used to sign in to your"
+                        + " account. You have " + remaining + " recovery " + (remaining == 1 ? "code" : "codes")
+                        + " left.\n\nIf this was you: create a passkey on the device you are using, and make new"
+                        + " recovery codes if you are running low.\nIf it was not you: sign in with your passkey,"
+                        + " choose \"Sign out my other sessions\", and make new recovery codes at once.\n");
+        return new Redemption(true, Optional.of(owner.id()), remaining, Optional.empty());
+    }
+
+    /** Upper case, without the dashes and spaces people type or copy. */
+    static String normalise(String code) {
+        return code == null ? "" : code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static byte[] hash(UUID accountId, String normalisedCode) {
+        return Digests.sha256(accountId + ":" + normalisedCode);
+    }
+}
