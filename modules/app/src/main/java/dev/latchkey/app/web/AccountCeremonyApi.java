@@ -36,6 +36,9 @@ public class AccountCeremonyApi extends HttpServlet {
     @Inject
     transient SharedDevices sharedDevices;
 
+    @Inject
+    transient dev.latchkey.credentials.api.Passkeys passkeys;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = Optional.ofNullable(
@@ -55,6 +58,7 @@ public class AccountCeremonyApi extends HttpServlet {
                     PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),
                             finish.credentialJson(), exchange.existingBinding(request));
                     stepUp.record(s.sessionId(), result.method());
+                    s.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
                     exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
                 }
                 case "/passkeys/options" -> {
@@ -69,7 +73,9 @@ public class AccountCeremonyApi extends HttpServlet {
                 case "/passkeys/finish" -> {
                     if (requireStepUp(request, response, s)) {
                         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-                        ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(), exchange.existingBinding(request));
+                        java.util.UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
+                                exchange.existingBinding(request));
+                        s.deviceId().ifPresent(d -> passkeys.createdOn(added, d));
                         exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
                     }
                 }

@@ -58,20 +58,21 @@ public class AccountSecurityPage extends HttpServlet {
                 Map.entry("account", account.get()),
                 Map.entry("passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList()),
                 Map.entry("devices", devices.of(id).stream()
-                        .map(d -> new DeviceRow(d.label(), When.shown(d.lastSeen()), When.iso(d.lastSeen()),
-                                thisDevice.filter(d.id()::equals).isPresent()))
+                        .map(d -> new DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
+                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
                         .toList()),
                 Map.entry("signIns", signIns.recent(id, 10).stream()
                         .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
                         .toList()),
                 Map.entry("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null),
                 Map.entry("passkeyAdded", request.getParameter("passkeyAdded") != null),
+                Map.entry("deviceLost", request.getParameter("deviceLost") != null),
                 Map.entry("recoveryRemaining", recoveryCodes.status(id).remaining()),
                 Map.entry("emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed())));
     }
 
     /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
-    public record DeviceRow(String label, String lastSeen, String lastSeenIso, boolean current) {
+    public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current) {
     }
 
     /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */

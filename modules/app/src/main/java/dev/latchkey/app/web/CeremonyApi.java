@@ -6,6 +6,8 @@ import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
 import dev.latchkey.identity.api.SignInMethod;
@@ -37,6 +39,9 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient SharedDevices sharedDevices;
+
+    @Inject
+    transient Passkeys passkeys;
 
     @Inject
     transient SignInSessions signInSessions;
@@ -86,7 +91,8 @@ public class CeremonyApi extends HttpServlet {
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
         UUID accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request));
-        signInSessions.startAfterSignUp(request, response, accountId, finish.client());
+        Device device = signInSessions.startAfterSignUp(request, response, accountId, finish.client());
+        passkeys.of(accountId).forEach(p -> passkeys.createdOn(p.id(), device.id()));
         try {
             confirmations.send(accountId);
         } catch (EmailCodes.TooManyRequests e) {
@@ -113,7 +119,8 @@ public class CeremonyApi extends HttpServlet {
             signInSessions.failed(SignInMethod.PASSKEY, finish.client(), e.reason().name());
             throw e;
         }
-        signInSessions.signIn(request, response, result.accountId(), result.method(), finish.client());
+        Device device = signInSessions.signIn(request, response, result.accountId(), result.method(), finish.client());
+        passkeys.usedOn(result.passkeyId(), device.id());
         String next = Paths.safeNext(request.getParameter("next"));
         exchange.writeJson(response, 200, Map.of("redirect", next, "mediation", result.mediation().name().toLowerCase()));
     }

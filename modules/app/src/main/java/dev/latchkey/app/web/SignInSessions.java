@@ -38,15 +38,16 @@ public class SignInSessions {
     AbuseLimits abuseLimits;
 
     /** Signs the browser in after account creation (no sign-in event: it was a sign-up). */
-    void startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
-                          ClientDescription client) {
+    Device startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
+                            ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
         // The passkey was created and verified this minute: that counts as a passkey sign-in for step-up.
         start(request, response, accountId, device, SignInMethod.PASSKEY);
+        return device;
     }
 
-    void signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
-                ClientDescription client) {
+    Device signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
+                  ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
         signIns.recordSuccess(accountId, device, method);
         if (method.isPasskey()) {
@@ -54,6 +55,7 @@ public class SignInSessions {
             abuseLimits.lift(accountId);
         }
         start(request, response, accountId, device, method);
+        return device;
     }
 
     void failed(SignInMethod method, ClientDescription client, String reason) {

@@ -22,5 +22,7 @@ public record Passkey(
         boolean userVerified,
         Optional<String> attachment,
         Instant createdAt,
-        Optional<Instant> lastUsedAt) {
+        Optional<Instant> lastUsedAt,
+        Optional<UUID> createdOnDevice,
+        Optional<UUID> lastUsedOnDevice) {
 }

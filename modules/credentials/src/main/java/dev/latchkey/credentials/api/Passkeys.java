@@ -8,4 +8,10 @@ public interface Passkeys {
 
     /** The account's passkeys, oldest first. */
     List<Passkey> of(UUID accountId);
+
+    /** Notes the device (identity's device record id) on which the passkey was just created. */
+    void createdOn(UUID passkeyId, UUID deviceId);
+
+    /** Notes the device on which the passkey was just used. */
+    void usedOn(UUID passkeyId, UUID deviceId);
 }

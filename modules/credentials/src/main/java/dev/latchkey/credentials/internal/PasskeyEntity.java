@@ -54,6 +54,13 @@ class PasskeyEntity {
     @Column(name = "last_used_at")
     Instant lastUsedAt;
 
+    /** identity's device record where the passkey was created (opaque here). */
+    @Column(name = "created_device_id")
+    UUID createdDeviceId;
+
+    @Column(name = "last_used_device_id")
+    UUID lastUsedDeviceId;
+
     protected PasskeyEntity() {
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.Passkey;
 import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.PasskeyPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -80,6 +81,35 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
     }
 
     @Override
+    public void createdOn(UUID passkeyId, UUID deviceId) {
+        em.createQuery("update PasskeyEntity p set p.createdDeviceId = :d, p.lastUsedDeviceId = :d where p.id = :id")
+                .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
+    }
+
+    @Override
+    public void usedOn(UUID passkeyId, UUID deviceId) {
+        em.createQuery("update PasskeyEntity p set p.lastUsedDeviceId = :d where p.id = :id")
+                .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
+    }
+
+    /**
+     * A device was reported lost: its sessions are ended by identity, and the passkeys created on
+     * it are removed in the same transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void removeCreatedOnLostDevice(@jakarta.enterprise.event.Observes Devices.DeviceLost lost) {
+        List<PasskeyEntity> removed = em.createQuery("select p from PasskeyEntity p where p.accountId = :a"
+                        + " and p.createdDeviceId = :d", PasskeyEntity.class)
+                .setParameter("a", lost.accountId()).setParameter("d", lost.deviceId()).getResultList();
+        for (PasskeyEntity p : removed) {
+            em.remove(p);
+            em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
+                            + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
+                    .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
+        }
+    }
+
+    @Override
     public boolean hasPasskey(UUID accountId) {
         return em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
                 .setParameter("a", accountId).getSingleResult() > 0;
@@ -102,6 +132,7 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
     private static Passkey toPasskey(PasskeyEntity p) {
         return new Passkey(p.id, Hashes.base64Url(p.credentialId), p.aaguid, transports(p), p.backupEligible,
                 p.backupState, p.userVerified, Optional.ofNullable(p.attachment), p.createdAt,
-                Optional.ofNullable(p.lastUsedAt));
+                Optional.ofNullable(p.lastUsedAt), Optional.ofNullable(p.createdDeviceId),
+                Optional.ofNullable(p.lastUsedDeviceId));
     }
 }

@@ -23,4 +23,16 @@ public interface Devices {
 
     /** A label for a browser that has no device record yet ("Chrome on Windows"). */
     String label(ClientDescription client);
+
+    /**
+     * "I lost this device": ends every session on it and forgets the device record. Fires
+     * {@link DeviceLost} inside the transaction, so that the passkeys created on it go too.
+     *
+     * @return false when the account has no such device
+     */
+    boolean reportLost(UUID accountId, UUID deviceId);
+
+    /** Fired inside the transaction that forgets a lost device. */
+    record DeviceLost(UUID accountId, UUID deviceId) {
+    }
 }

@@ -24,6 +24,9 @@ class JpaDevices implements Devices {
     @PersistenceContext(unitName = "identity")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    jakarta.enterprise.event.Event<DeviceLost> lost;
+
     /** Start-up: build the User-Agent analyzer before the first sign-in needs it. */
     void warmUp(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
                 Object started) {
@@ -74,6 +77,19 @@ class JpaDevices implements Devices {
     @Override
     public Optional<Device> find(UUID accountId, DeviceKey key) {
         return entity(accountId, key).map(JpaDevices::toDevice);
+    }
+
+    @Override
+    public boolean reportLost(UUID accountId, UUID deviceId) {
+        DeviceEntity device = em.find(DeviceEntity.class, deviceId);
+        if (device == null || !device.accountId.equals(accountId)) {
+            return false;
+        }
+        lost.fire(new DeviceLost(accountId, deviceId));
+        em.createQuery("delete from SessionEntity s where s.accountId = :a and s.deviceId = :d")
+                .setParameter("a", accountId).setParameter("d", deviceId).executeUpdate();
+        em.remove(device);
+        return true;
     }
 
     @Override

@@ -1,0 +1,62 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /account/devices/lost}: "I lost this device". After a step-up, signs out every
+ * session on it and removes the passkeys created on it. Signed-in users only (web.xml).
+ */
+@WebServlet("/account/devices/lost")
+public class LostDevice extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Devices devices;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
+                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        Optional<UUID> device = parse(request.getParameter("device"));
+        if (session.isEmpty() || device.isEmpty()) {
+            Problems.send(response, 400, "BAD_REQUEST", "Choose a device from your account page.", request);
+            return;
+        }
+        if (device.equals(session.get().deviceId())) {
+            Problems.send(response, 400, "THIS_DEVICE", "That is the device you are using. Sign out instead.", request);
+            return;
+        }
+        if (!stepUp.satisfied(session.get().sessionId())) {
+            response.sendRedirect("/account/step-up?next=%2Faccount%2Fsecurity");
+            return;
+        }
+        if (!devices.reportLost(session.get().accountId(), device.get())) {
+            Problems.send(response, 404, "NOT_FOUND", "We could not find that device on your account.", request);
+            return;
+        }
+        response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}
