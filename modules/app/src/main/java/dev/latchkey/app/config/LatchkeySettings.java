@@ -3,6 +3,7 @@ package dev.latchkey.app.config;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailSettings;
 import dev.latchkey.identity.api.SessionPolicy;
+import dev.latchkey.identity.api.SignUpPolicy;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -26,6 +27,7 @@ public class LatchkeySettings {
     private final boolean secureCookies;
     private final MailSettings mailSettings;
     private final boolean developmentOutbox;
+    private final SignUpPolicy signUpPolicy;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -49,6 +51,11 @@ public class LatchkeySettings {
                 config.getOptionalValue("latchkey.smtp.starttls", Boolean.class).orElse(true),
                 config.getOptionalValue("latchkey.mail.from", String.class).orElse("Latchkey <no-reply@localhost>"));
         this.developmentOutbox = config.getOptionalValue("latchkey.dev.outbox", Boolean.class).orElse(false);
+        String mode = config.getOptionalValue("latchkey.signup.mode", String.class).orElse("open").strip();
+        this.signUpPolicy = "domains".equalsIgnoreCase(mode)
+                ? new SignUpPolicy(SignUpPolicy.Mode.DOMAINS, Set.of(config.getOptionalValue("latchkey.signup.domains",
+                        String.class).orElse("").split(",")))
+                : SignUpPolicy.OPEN;
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -64,6 +71,12 @@ public class LatchkeySettings {
     @Singleton
     SessionPolicy sessionPolicy() {
         return sessionPolicy;
+    }
+
+    @Produces
+    @Singleton
+    SignUpPolicy signUpPolicy() {
+        return signUpPolicy;
     }
 
     @Produces

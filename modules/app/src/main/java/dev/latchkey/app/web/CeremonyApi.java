@@ -12,6 +12,7 @@ import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.SignUpPolicy;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -42,6 +43,9 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient Passkeys passkeys;
+
+    @Inject
+    transient SignUpPolicy signUpPolicy;
 
     @Inject
     transient SignInSessions signInSessions;
@@ -82,6 +86,11 @@ public class CeremonyApi extends HttpServlet {
             return;
         }
         NewAccount account = validation.account().orElseThrow();
+        if (!signUpPolicy.admits(account.email())) {
+            exchange.writeJson(response, 422, Map.of("reason", "NOT_ADMITTED", "error", signUpPolicy.refusal(),
+                    "errors", Map.of("email", signUpPolicy.refusal())));
+            return;
+        }
         // A taken address gets the same answer as a free one: the address is only ever the
         // account's once a code sent to it was entered (EmailConfirmations).
         CreationOptions options = ceremonies.startSignUp(account, exchange.binding(request, response), ClientAddress.of(request));

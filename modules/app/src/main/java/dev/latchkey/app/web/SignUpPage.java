@@ -23,6 +23,9 @@ public class SignUpPage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient dev.latchkey.identity.api.SignUpPolicy signUpPolicy;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() != null) {
@@ -36,7 +39,10 @@ public class SignUpPage extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String email = Objects.requireNonNullElse(request.getParameter("email"), "");
         String displayName = Objects.requireNonNullElse(request.getParameter("displayName"), "");
-        NewAccount.Validation validation = NewAccount.validate(email, displayName);
+        NewAccount.Validation checked = NewAccount.validate(email, displayName);
+        NewAccount.Validation validation = checked.account().filter(a -> !signUpPolicy.admits(a.email()))
+                .map(a -> new NewAccount.Validation(java.util.Optional.empty(), Map.of("email", signUpPolicy.refusal())))
+                .orElse(checked);
         Map<String, Object> model = new HashMap<>();
         model.put("email", email.length() > 300 ? "" : email);
         model.put("displayName", displayName.length() > 300 ? "" : displayName);
