@@ -20,6 +20,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ModulesReadiness implements HealthCheck {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ModulesReadiness.class.getName());
+
     @Inject
     IdentityReadiness identity;
 
@@ -34,11 +36,18 @@ public class ModulesReadiness implements HealthCheck {
         Optional<String> identityProblem = identity.problem();
         Optional<String> credentialsProblem = credentials.problem();
         Optional<String> educationProblem = education.problem();
+        // The endpoint answers anyone who can reach the port: it says which module is not ready,
+        // and the details (which may name tables or hosts) go to the server log only.
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules")
-                .withData("identity", identityProblem.orElse("ready"))
-                .withData("credentials", credentialsProblem.orElse("ready"))
-                .withData("education", educationProblem.orElse("ready"));
+                .withData("identity", state("identity", identityProblem))
+                .withData("credentials", state("credentials", credentialsProblem))
+                .withData("education", state("education", educationProblem));
         boolean ready = identityProblem.isEmpty() && credentialsProblem.isEmpty() && educationProblem.isEmpty();
         return (ready ? builder.up() : builder.down()).build();
+    }
+
+    private static String state(String module, Optional<String> problem) {
+        problem.ifPresent(p -> LOG.warning(() -> "Readiness: " + module + ": " + p));
+        return problem.isPresent() ? "not ready (see the server log)" : "ready";
     }
 }

@@ -22,15 +22,20 @@ public final class Problems {
         if (json) {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"reason\":\"" + reason + "\",\"error\":\"" + message.replace("\"", "'") + "\"}");
+            response.getWriter().write(jakarta.json.Json.createObjectBuilder()
+                    .add("reason", reason).add("error", message).build().toString());
         } else {
             response.setContentType("text/html");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                     + "<title>Latchkey</title><link rel=\"stylesheet\" href=\"/static/css/latchkey.css\"></head>"
-                    + "<body><main class=\"card\"><h1>Something went wrong</h1><p>" + message
+                    + "<body><main class=\"card\"><h1>Something went wrong</h1><p>" + escape(message)
                     + "</p><p><a href=\"/signin\">Go to sign-in</a></p></main></body></html>");
         }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
