@@ -1,21 +1,15 @@
 package it.dev.latchkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -23,11 +17,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
@@ -54,10 +45,6 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 class PasskeyJourneyIT {
 
     private static final String BASE_URL = System.getProperty("latchkey.it.base-url", "http://localhost:9381");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("basedir", System.getProperty("user.dir")),
-            "target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static final String PROBE_KEY = "latchkey.it.probe";
@@ -119,9 +106,6 @@ class PasskeyJourneyIT {
             })();
             """.formatted(PROBE_KEY, HOLD_KEY);
 
-    /** Held strongly: java.util.logging forgets the level of a logger nobody references. */
-    private static final List<Logger> QUIETED = List.of(Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder"));
-
     private static final String CANCELLED_MESSAGE = "Sign-in was cancelled or timed out. Try again when you are ready.";
 
     private ChromeDriver driver;
@@ -140,52 +124,13 @@ class PasskeyJourneyIT {
         }
     };
 
-    private static boolean missingBrowserReported;
-
-    /**
-     * Checked per test (not per class) so that a skip shows in the summary as "Skipped: n". On CI
-     * (CI=true) a missing browser is a failure: a green build must have run these journeys.
-     */
-    private static void requireBrowser() {
-        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
-            return;
-        }
-        String message = "\n"
-                + "************************************************************************\n"
-                + "  PasskeyJourneyIT needs " + CHROMIUM + " and " + CHROMEDRIVER + ".\n"
-                + "  Install them with: apt-get install -y chromium chromium-driver\n"
-                + "************************************************************************";
-        if ("true".equals(System.getenv("CI"))) {
-            fail("Browser end-to-end tests cannot run on CI without Chromium." + message);
-        }
-        if (!missingBrowserReported) {
-            missingBrowserReported = true;
-            System.err.println(message + "\n  SKIPPING the browser journeys (with CI=true this is a failure).\n");
-        }
-        Assumptions.abort("Chromium or chromedriver missing: browser journey skipped." + message);
-    }
-
     @BeforeEach
     void startBrowser(TestInfo info) throws IOException {
-        requireBrowser();
-        // Selenium ships no CDP bindings for this Chromium and warns at every start; the raw
-        // executeCdpCommand calls below do not need them.
-        QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE));
-
+        Chromium.require(PasskeyJourneyIT.class);
         testName = info.getTestMethod().orElseThrow().getName();
-        profile = Files.createTempDirectory("latchkey-chromium-");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(service, options);
+        profile = Chromium.newProfile();
+        driver = Chromium.start(profile);
         wait = new WebDriverWait(driver, WAIT);
-        driver.manage().window().setSize(new Dimension(1280, 900));
 
         authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
@@ -205,7 +150,7 @@ class PasskeyJourneyIT {
             }
         } finally {
             driver = null;
-            deleteRecursively(profile);
+            Chromium.deleteProfile(profile);
         }
     }
 
@@ -418,21 +363,6 @@ class PasskeyJourneyIT {
     }
 
     private void screenshot(String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
-            Files.write(SCREENSHOTS.resolve("%s-%02d-%s.png".formatted(testName, ++shot, name)), png);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("[PasskeyJourneyIT] screenshot " + name + " failed: " + e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+        Chromium.screenshot(driver, "%s-%02d-%s.png".formatted(testName, ++shot, name));
     }
 }
