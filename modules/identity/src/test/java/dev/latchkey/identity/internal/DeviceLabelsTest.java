@@ -43,6 +43,16 @@ class DeviceLabelsTest {
     }
 
     @Test
+    void chromiumSaysSoInItsClientHintsAndIsNotCalledChrome() {
+        String headless = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36";
+        DeviceLabels.Label result = LABELS.of(new ClientDescription(headless, Map.of(
+                "sec-ch-ua", "\"Not:A-Brand\";v=\"8\", \"Chromium\";v=\"156\"",
+                "sec-ch-ua-mobile", "?0",
+                "sec-ch-ua-platform", "\"Linux\""), Capabilities.UNKNOWN));
+        assertThat(result.label()).isEqualTo("Chromium on Linux");
+    }
+
+    @Test
     void garbageGetsAGenericLabelNotAnError() {
         assertThat(LABELS.of(new ClientDescription("", Map.of(), Capabilities.UNKNOWN)).label())
                 .isEqualTo("Browser on an unknown device");
