@@ -13,7 +13,7 @@ import java.util.UUID;
 @ApplicationScoped
 class IdentityEvents {
 
-    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT }
+    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT, PASSWORD_SET, PASSWORD_CHANGED }
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
