@@ -15,7 +15,7 @@ record HashCost(int memoryKiB, int iterations, int parallelism) {
      * memory is what a flood multiplies: with one hashing slot per core (PasswordHashing) the
      * hashes in flight hold at most cores × 19 MiB, and 19 MiB still puts a GPU or ASIC attacker
      * far behind. p = 1 because this server hashes one password per request thread; lanes would
-     * only let one request take several cores. Figures on this machine: README, "Password hashing".
+     * only let one request take several cores. Figures on this machine: README, "Password hashing benchmark".
      */
     static final HashCost CURRENT = new HashCost(19 * 1024, 2, 1);
 
