@@ -204,7 +204,8 @@ class PasswordIT {
         Browser browser = new Browser();
         HttpResponse<String> noEmail = browser.postForm("/signin/password", "email=&password=" + encode(PASSWORD));
         assertThat(noEmail.statusCode()).isEqualTo(422);
-        assertThat(noEmail.body()).contains("Enter the email address of your account");
+        assertThat(noEmail.body()).contains("Enter the email address of your account")
+                .containsPattern("id=\"password-email\"[^>]*aria-invalid=\"true\"");
         HttpResponse<String> noPassword = browser.postForm("/signin/password", "email=" + encode("a@example.com"));
         assertThat(noPassword.statusCode()).isEqualTo(422);
         assertThat(noPassword.body()).contains("Enter your password.");

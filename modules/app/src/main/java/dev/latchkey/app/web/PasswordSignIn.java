@@ -46,12 +46,12 @@ public class PasswordSignIn extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(typedEmail);
         String password = request.getParameter("password");
         if (email.isEmpty()) {
-            signInPage(request, response, 422, typedEmail, "Enter the email address of your account, like"
-                    + " name@example.com.", next);
+            signInPage(request, response, 422, typedEmail, Map.of("passwordEmailError",
+                    "Enter the email address of your account, like name@example.com."), next);
             return;
         }
         if (password == null || password.isEmpty()) {
-            signInPage(request, response, 422, typedEmail, "Enter your password.", next);
+            signInPage(request, response, 422, typedEmail, Map.of("passwordError", "Enter your password."), next);
             return;
         }
         var client = BrowserContext.describe(request, Map.of());
@@ -60,7 +60,7 @@ public class PasswordSignIn extends HttpServlet {
             attempt = passwords.check(email.get(), password);
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            signInPage(request, response, 503, typedEmail, e.getMessage(), next);
+            signInPage(request, response, 503, typedEmail, Map.of("passwordError", e.getMessage()), next);
             return;
         }
         if (attempt.accepted()) {
@@ -70,17 +70,17 @@ public class PasswordSignIn extends HttpServlet {
         }
         signInSessions.failed(SignInMethod.PASSWORD, client, attempt.reason().orElse("WRONG_PASSWORD"),
                 attempt.accountId());
-        signInPage(request, response, 422, typedEmail, REFUSED, next);
+        signInPage(request, response, 422, typedEmail, Map.of("passwordError", REFUSED), next);
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typedEmail,
-                            String error, String next) throws IOException {
+                            Map<String, String> errors, String next) throws IOException {
         Map<String, Object> model = new HashMap<>();
         model.put("next", next);
         model.put("signedOut", false);
         model.put("showOtherWays", true);
         model.put("passwordEmail", typedEmail.length() > EmailAddress.MAX_LENGTH ? "" : typedEmail);
-        model.put("passwordError", error);
+        model.putAll(errors);
         views.render(request, response, status, "signin", model);
     }
 }
