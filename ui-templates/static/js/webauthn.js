@@ -275,7 +275,27 @@ function setUpAddPasskey() {
   });
 }
 
+// ---------------------------------------------------------------- show password
+
+// A checkbox with data-reveal="id ..." shows those password fields as plain text while checked.
+// Its label is hidden in the markup and revealed here, so without this script there is no dead control.
+function setUpPasswordReveal() {
+  document.querySelectorAll('input[type="checkbox"][data-reveal]').forEach((toggle) => {
+    const fields = toggle.dataset.reveal.split(/\s+/).map((id) => document.getElementById(id)).filter(Boolean);
+    if (fields.length === 0) {
+      return;
+    }
+    const show = (visible) => fields.forEach((field) => { field.type = visible ? 'text' : 'password'; });
+    toggle.addEventListener('change', () => show(toggle.checked));
+    // Submitted as a password field, so browsers neither remember it as text nor offer it elsewhere.
+    toggle.form?.addEventListener('submit', () => show(false));
+    toggle.closest('label')?.removeAttribute('hidden');
+  });
+}
+
 // ---------------------------------------------------------------- start
+
+setUpPasswordReveal();
 
 const setUps = { signin: setUpSignIn, signup: setUpSignUp, 'step-up': setUpStepUp, 'add-passkey': setUpAddPasskey };
 const page = document.body.dataset.page;

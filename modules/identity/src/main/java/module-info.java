@@ -19,6 +19,8 @@ module dev.latchkey.identity {
     requires java.naming;
     requires flyway.core;
     requires nl.basjes.parse.useragent;
+    // Argon2id for passwords (Argon2BytesGenerator); nothing else of Bouncy Castle is used.
+    requires org.bouncycastle.provider;
 
     exports dev.latchkey.identity.api;
 

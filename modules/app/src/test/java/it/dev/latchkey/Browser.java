@@ -65,6 +65,15 @@ final class Browser {
                 .header("Origin", origin));
     }
 
+    /** A form POST with this browser's cookies but without the CSRF field, as a forged cross-site form would be. */
+    HttpResponse<String> postFormWithoutCsrfToken(String path, String form) {
+        ensureCsrfCookie();
+        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", origin));
+    }
+
     Browser withUserAgent(String userAgent) {
         this.userAgent = userAgent;
         return this;

@@ -4,7 +4,9 @@ import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.RecoveryCodes;
+import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
@@ -14,17 +16,27 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** {@code /account/security}: signed-in users only (web.xml); lists the account's passkeys. */
-@WebServlet("/account/security")
+/**
+ * {@code /account/security}: signed-in users only (web.xml); lists the account's passkeys,
+ * password status, devices and sign-ins. {@code POST /account/password} sets or changes the
+ * password and, when refused, shows this page again with the reasons.
+ */
+@WebServlet({"/account/security", "/account/password"})
 public class AccountSecurityPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
     transient Views views;
+
+    @Inject
+    transient SharedDevices sharedDevices;
 
     @Inject
     transient Accounts accounts;
@@ -41,34 +53,92 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient RecoveryCodes recoveryCodes;
 
+    @Inject
+    transient Passwords passwords;
+
+    @Inject
+    transient SignInSessions signInSessions;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Account> account = Optional.ofNullable(request.getUserPrincipal())
-                .map(p -> UUID.fromString(p.getName()))
-                .flatMap(accounts::find);
-        if (account.isEmpty()) {
-            response.sendRedirect("/signin");
+        Optional<Account> account = signedIn(request);
+        if (account.isEmpty() || !"/account/security".equals(request.getServletPath())) {
+            response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
             return;
         }
+        render(request, response, 200, account.get(), Map.of());
+    }
+
+    /** {@code POST /account/password}: a first password, or a new one in exchange for the current one. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Account> account = signedIn(request);
+        if (account.isEmpty() || !"/account/password".equals(request.getServletPath())) {
+            response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
+            return;
+        }
+        UUID id = account.get().id();
+        Optional<String> current = Optional.ofNullable(request.getParameter("currentPassword")).filter(s -> !s.isEmpty());
+        Passwords.Change change;
+        try {
+            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""));
+        } catch (Passwords.Busy e) {
+            response.setHeader("Retry-After", "2");
+            render(request, response, 503, account.get(), Map.of("newPasswordErrors", List.of(e.getMessage())));
+            return;
+        }
+        switch (change.outcome()) {
+            case SET -> response.sendRedirect(Paths.ACCOUNT + "?passwordSet#password");
+            case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?passwordChanged#password");
+            case CURRENT_PASSWORD_WRONG -> {
+                if (current.isPresent()) {
+                    // A guess at the password through a borrowed session counts like one at sign-in.
+                    signInSessions.failed(SignInMethod.PASSWORD, BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)),
+                            "WRONG_CURRENT_PASSWORD", Optional.of(id));
+                }
+                render(request, response, 422, account.get(),
+                        Map.of("currentPasswordError", String.join(" ", change.problems())));
+            }
+            case NEW_PASSWORD_REFUSED -> render(request, response, 422, account.get(),
+                    Map.of("newPasswordErrors", change.problems()));
+        }
+    }
+
+    private Optional<Account> signedIn(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal())
+                .map(p -> UUID.fromString(p.getName()))
+                .flatMap(accounts::find);
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+                        Map<String, ?> extra) throws IOException {
         Optional<UUID> thisDevice = Optional.ofNullable(request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE))
                 .map(s -> (Sessions.SignedInSession) s)
                 .flatMap(Sessions.SignedInSession::deviceId);
-        UUID id = account.get().id();
-        views.render(request, response, 200, "account-security", Map.ofEntries(
-                Map.entry("account", account.get()),
-                Map.entry("passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList()),
-                Map.entry("devices", devices.of(id).stream()
-                        .map(d -> new DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
-                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
-                        .toList()),
-                Map.entry("signIns", signIns.recent(id, 10).stream()
-                        .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
-                        .toList()),
-                Map.entry("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null),
-                Map.entry("passkeyAdded", request.getParameter("passkeyAdded") != null),
-                Map.entry("deviceLost", request.getParameter("deviceLost") != null),
-                Map.entry("recoveryRemaining", recoveryCodes.status(id).remaining()),
-                Map.entry("emailConfirmed", request.getParameter("emailConfirmed") != null && account.get().emailConfirmed())));
+        UUID id = account.id();
+        Map<String, Object> model = new HashMap<>();
+        model.put("account", account);
+        model.put("passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList());
+        model.put("password", PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)));
+        if (request.getParameter("passwordSet") != null) {
+            model.put("passwordSaved", "Your password is added.");
+        } else if (request.getParameter("passwordChanged") != null) {
+            model.put("passwordSaved", "Your password is changed.");
+        }
+        model.put("devices", devices.of(id).stream()
+                .map(d -> new DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
+                        When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
+                .toList());
+        model.put("signIns", signIns.recent(id, 10).stream()
+                .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
+                .toList());
+        model.put("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null);
+        model.put("passkeyAdded", request.getParameter("passkeyAdded") != null);
+        model.put("deviceLost", request.getParameter("deviceLost") != null);
+        model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
+        model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
+        model.putAll(extra);
+        views.render(request, response, status, "account-security", model);
     }
 
     /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
@@ -77,5 +147,16 @@ public class AccountSecurityPage extends HttpServlet {
 
     /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */
     public record SignInRow(String description, boolean succeeded, String at, String atIso) {
+    }
+
+    /**
+     * "Password: set on 3 May 2026" or "No password", and how long a new one must be. (Not
+     * {@code set...}: OGNL takes methods named so for setters and cannot read them.)
+     */
+    public record PasswordStatus(boolean present, String chosenOn, String chosenOnIso, int minimumLength) {
+        static PasswordStatus of(Optional<Instant> setAt, int minimumLength) {
+            return new PasswordStatus(setAt.isPresent(), setAt.map(When::day).orElse(""),
+                    setAt.map(When::iso).orElse(""), minimumLength);
+        }
     }
 }

@@ -59,7 +59,12 @@ public class SignInSessions {
     }
 
     void failed(SignInMethod method, ClientDescription client, String reason) {
-        signIns.recordFailure(Optional.empty(), devices.label(client), method, reason);
+        failed(method, client, reason, Optional.empty());
+    }
+
+    /** A failed attempt against a known account (the abuse limiter counts these per account). */
+    void failed(SignInMethod method, ClientDescription client, String reason, Optional<UUID> accountId) {
+        signIns.recordFailure(accountId, devices.label(client), method, reason);
     }
 
     private void start(HttpServletRequest request, HttpServletResponse response, UUID accountId, Device device,

@@ -10,12 +10,19 @@ final class When {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private When() {
     }
 
     static String shown(Instant instant) {
         return SHOWN.format(instant);
+    }
+
+    /** "3 May 2026": for things whose day matters, not their minute. */
+    static String day(Instant instant) {
+        return DAY.format(instant);
     }
 
     static String iso(Instant instant) {

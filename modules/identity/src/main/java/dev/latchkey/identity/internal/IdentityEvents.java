@@ -13,7 +13,8 @@ import java.util.UUID;
 @ApplicationScoped
 class IdentityEvents {
 
-    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT, RECOVERY_CODES_CREATED, RECOVERY_CODE_USED }
+    enum Type { ACCOUNT_CREATED, SIGNED_IN, SIGNED_OUT, RECOVERY_CODES_CREATED, RECOVERY_CODE_USED, PASSWORD_SET,
+        PASSWORD_CHANGED }
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;

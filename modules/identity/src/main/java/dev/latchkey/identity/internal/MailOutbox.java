@@ -75,10 +75,14 @@ class MailOutbox implements dev.latchkey.identity.api.DevelopmentOutbox {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void mark(UUID id, String error) {
-        em.createNativeQuery(error == null
-                        ? "update idn_mail_outbox set sent_at = current_timestamp, last_error = null where id = ?"
-                        : "update idn_mail_outbox set last_error = ? where id = ?")
-                .setParameter(1, error == null ? id : error.length() > 300 ? error.substring(0, 300) : error)
+        if (error == null) {
+            em.createNativeQuery("update idn_mail_outbox set sent_at = current_timestamp, last_error = null where id = ?")
+                    .setParameter(1, id)
+                    .executeUpdate();
+            return;
+        }
+        em.createNativeQuery("update idn_mail_outbox set last_error = ? where id = ?")
+                .setParameter(1, error.length() > 300 ? error.substring(0, 300) : error)
                 .setParameter(2, id)
                 .executeUpdate();
     }

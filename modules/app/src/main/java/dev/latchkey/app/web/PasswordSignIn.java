@@ -1,0 +1,104 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.identity.api.AbuseLimits;
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.identity.api.SignInMethod;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /signin/password}: sign-in with email address and password, a plain form (no
+ * JavaScript needed). An unknown address, an account without a password and a wrong password get
+ * the same page, status and cookies; every attempt is written to the sign-in log.
+ */
+@WebServlet("/signin/password")
+public class PasswordSignIn extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    static final String REFUSED = "That email address and password do not match. Check both, or use another way to"
+            + " sign in.";
+
+    @Inject
+    transient Passwords passwords;
+
+    @Inject
+    transient SignInSessions signInSessions;
+
+    @Inject
+    transient Views views;
+
+    @Inject
+    transient SharedDevices sharedDevices;
+
+    @Inject
+    transient AbuseLimits limits;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.sendRedirect("/signin");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String next = Paths.safeNext(request.getParameter("next"));
+        String typedEmail = Optional.ofNullable(request.getParameter("email")).map(String::strip).orElse("");
+        Optional<EmailAddress> email = EmailAddress.parse(typedEmail);
+        String password = request.getParameter("password");
+        if (email.isEmpty()) {
+            signInPage(request, response, 422, typedEmail, Map.of("passwordEmailError",
+                    "Enter the email address of your account, like name@example.com."), next);
+            return;
+        }
+        if (password == null || password.isEmpty()) {
+            signInPage(request, response, 422, typedEmail, Map.of("passwordError", "Enter your password."), next);
+            return;
+        }
+        var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
+        // Rate limits first (per address, known or not, and per client): a refused try checks nothing.
+        Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.PASSWORD, email.get(),
+                ClientAddress.of(request));
+        if (refusal.isPresent()) {
+            signInSessions.failed(SignInMethod.PASSWORD, client, "THROTTLED");
+            refusal.get().retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
+            signInPage(request, response, 429, typedEmail, Map.of("passwordError", refusal.get().message()), next);
+            return;
+        }
+        Passwords.Attempt attempt;
+        try {
+            attempt = passwords.check(email.get(), password);
+        } catch (Passwords.Busy e) {
+            response.setHeader("Retry-After", "2");
+            signInPage(request, response, 503, typedEmail, Map.of("passwordError", e.getMessage()), next);
+            return;
+        }
+        if (attempt.accepted()) {
+            limits.succeeded(AbuseLimits.Factor.PASSWORD, email.get());
+            signInSessions.signIn(request, response, attempt.accountId().orElseThrow(), SignInMethod.PASSWORD, client);
+            response.sendRedirect(next);
+            return;
+        }
+        limits.failed(AbuseLimits.Factor.PASSWORD, email.get(), ClientAddress.of(request));
+        signInSessions.failed(SignInMethod.PASSWORD, client, attempt.reason().orElse("WRONG_PASSWORD"),
+                attempt.accountId());
+        signInPage(request, response, 422, typedEmail, Map.of("passwordError", REFUSED), next);
+    }
+
+    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typedEmail,
+                            Map<String, String> errors, String next) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("next", next);
+        model.put("signedOut", false);
+        model.put("showOtherWays", true);
+        model.put("passwordEmail", typedEmail.length() > EmailAddress.MAX_LENGTH ? "" : typedEmail);
+        model.putAll(errors);
+        views.render(request, response, status, "signin", model);
+    }
+}

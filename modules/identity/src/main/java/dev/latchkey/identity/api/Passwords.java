@@ -1,0 +1,114 @@
+package dev.latchkey.identity.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The optional password of an account: a fallback for devices without the account's passkey.
+ *
+ * <p>Rules (NIST SP 800-63B-4, section 3.1.1.2): at least {@value #MIN_LENGTH_ONLY_FACTOR}
+ * characters when the password is the account's only way in, at least
+ * {@value #MIN_LENGTH_WITH_OTHER_FACTOR} when the account also has a passkey, at most
+ * {@value #MAX_LENGTH}; any printable Unicode character and spaces, no composition rules; refused
+ * when it is on a shipped list of common passwords or is the account's own address. Characters
+ * are counted as Unicode code points after NFKC normalisation, which is also what is hashed, so a
+ * password typed on another keyboard in another normalisation form still matches.
+ *
+ * <p>Storage contract: only an Argon2id hash (PHC string format, with its cost parameters) is
+ * stored; a hash made with weaker parameters than the current ones is replaced at the next
+ * successful sign-in. Hashing runs outside any transaction and a bounded number at a time: when
+ * every slot stays busy for a moment, {@link Busy} is thrown instead of queueing without limit.
+ *
+ * <p>What it does NOT do: no rate limiting (the abuse limiter works from the sign-in log, which
+ * the caller writes), no removal of a password (that needs step-up re-authentication).
+ */
+public interface Passwords {
+
+    /** When the password is the account's only authenticator (NIST SP 800-63B-4 §3.1.1.2). */
+    int MIN_LENGTH_ONLY_FACTOR = 15;
+    /** When the account also has a passkey, so the password is never the only factor it can use. */
+    int MIN_LENGTH_WITH_OTHER_FACTOR = 8;
+    /** NIST asks for at least 64; longer passphrases are welcome, the bound keeps hashing cheap. */
+    int MAX_LENGTH = 128;
+
+    /** When the account's current password was chosen; empty when the account has none. */
+    Optional<Instant> setAt(UUID accountId);
+
+    /** The least number of characters a new password of this account needs. */
+    int minimumLength(UUID accountId);
+
+    /**
+     * Sets the account's first password, or changes it. A change needs the current password.
+     *
+     * @param currentPassword the current password as typed; ignored when the account has none
+     * @throws Busy when no hashing slot became free in time (nothing was changed)
+     */
+    Change set(UUID accountId, Optional<String> currentPassword, String newPassword);
+
+    /**
+     * Checks an email address and password for sign-in. Only a confirmed address counts. An
+     * unknown address, an account without a password and a wrong password take the same time
+     * (a hash is computed in every case) and differ only in {@link Attempt#reason()}, which is for
+     * the sign-in log, never for the user.
+     *
+     * @throws Busy when no hashing slot became free in time (nothing was checked)
+     */
+    Attempt check(EmailAddress email, String password);
+
+    /**
+     * The result of {@link #check}.
+     *
+     * @param accountId the account whose address was given, when there is one (also for a
+     *                  wrong password: the sign-in log records the failure against it)
+     * @param reason    for a refusal: {@code WRONG_PASSWORD}, {@code NO_PASSWORD} (the account has
+     *                  none) or {@code UNKNOWN_ACCOUNT}
+     */
+    record Attempt(boolean accepted, Optional<UUID> accountId, Optional<String> reason) {
+
+        public static Attempt accepted(UUID accountId) {
+            return new Attempt(true, Optional.of(accountId), Optional.empty());
+        }
+
+        public static Attempt refused(Optional<UUID> accountId, String reason) {
+            return new Attempt(false, accountId, Optional.of(reason));
+        }
+    }
+
+    /**
+     * The result of {@link #set}.
+     *
+     * @param problems for a refusal, one sentence for the user per problem found
+     */
+    record Change(ChangeOutcome outcome, List<String> problems) {
+
+        public Change {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean saved() {
+            return outcome == ChangeOutcome.SET || outcome == ChangeOutcome.CHANGED;
+        }
+    }
+
+    enum ChangeOutcome {
+        /** The account had no password and now has one. */
+        SET,
+        /** The password was replaced. */
+        CHANGED,
+        /** The current password was missing or wrong; nothing changed. */
+        CURRENT_PASSWORD_WRONG,
+        /** The new password breaks a rule; nothing changed. */
+        NEW_PASSWORD_REFUSED
+    }
+
+    /** Every hashing slot stayed busy for a moment: answer "try again shortly" (HTTP 503). */
+    class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Busy(String message) {
+            super(message);
+        }
+    }
+}

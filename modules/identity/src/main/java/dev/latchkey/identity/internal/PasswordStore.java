@@ -1,0 +1,129 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.EmailAddress;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Password hashes in {@code idn_password}. Each method is a short transaction of its own: the
+ * caller hashes between them, and a connection must not be held while Argon2 runs.
+ *
+ * <p>Writes are conditional on the hash the caller verified against, so a change and a
+ * concurrent change (or a rehash of the old password) cannot overwrite each other.
+ */
+@ApplicationScoped
+@Transactional
+class PasswordStore {
+
+    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    IdentityEvents events;
+
+    @Inject
+    MailOutbox outbox;
+
+    /** An account's stored password. */
+    record Stored(String hash, Instant setAt) {
+    }
+
+    /**
+     * What a sign-in with this address has to check against.
+     *
+     * @param accountId the account whose confirmed address it is
+     * @param hash      its password hash, when it has a password
+     */
+    record Candidate(Optional<UUID> accountId, Optional<String> hash) {
+    }
+
+    Optional<Stored> of(UUID accountId) {
+        return Optional.ofNullable(em.find(PasswordEntity.class, accountId)).map(p -> new Stored(p.passwordHash, p.setAt));
+    }
+
+    /** One query for every case (unknown address, no password, password), so they take the same time. */
+    Candidate forSignIn(EmailAddress email) {
+        List<Object[]> rows = em.createQuery("select a.id, p.passwordHash from AccountEntity a"
+                        + " left join PasswordEntity p on p.accountId = a.id where a.email = :email", Object[].class)
+                .setParameter("email", email.value())
+                .getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new Candidate(Optional.of((UUID) r[0]), Optional.ofNullable((String) r[1])))
+                .orElse(new Candidate(Optional.empty(), Optional.empty()));
+    }
+
+    /** Stores the account's first password; false when it has one already. */
+    boolean insert(UUID accountId, String hash) {
+        if (em.find(PasswordEntity.class, accountId) != null) {
+            return false;
+        }
+        Instant now = now();
+        PasswordEntity p = new PasswordEntity();
+        p.accountId = accountId;
+        p.passwordHash = hash;
+        p.setAt = now;
+        p.hashedAt = now;
+        em.persist(p);
+        em.flush();
+        events.record(IdentityEvents.Type.PASSWORD_SET, accountId);
+        notifyOwner(accountId, "A password was added to your Latchkey account",
+                "A password was added to your Latchkey account on " + MAIL_TIME.format(now) + ".");
+        return true;
+    }
+
+    /** Replaces the password the caller verified; false when it changed meanwhile. */
+    boolean replace(UUID accountId, String verifiedHash, String newHash) {
+        Instant now = now();
+        int changed = em.createQuery("update PasswordEntity p set p.passwordHash = :new, p.setAt = :now,"
+                        + " p.hashedAt = :now where p.accountId = :a and p.passwordHash = :old")
+                .setParameter("new", newHash).setParameter("now", now)
+                .setParameter("a", accountId).setParameter("old", verifiedHash)
+                .executeUpdate();
+        if (changed != 1) {
+            return false;
+        }
+        events.record(IdentityEvents.Type.PASSWORD_CHANGED, accountId);
+        notifyOwner(accountId, "Your Latchkey password was changed",
+                "The password of your Latchkey account was changed on " + MAIL_TIME.format(now) + ".");
+        return true;
+    }
+
+    /** Swaps an outdated hash of the same password for a current one; set_at stays. */
+    void rehash(UUID accountId, String verifiedHash, String newHash) {
+        em.createQuery("update PasswordEntity p set p.passwordHash = :new, p.hashedAt = :now"
+                        + " where p.accountId = :a and p.passwordHash = :old")
+                .setParameter("new", newHash).setParameter("now", now())
+                .setParameter("a", accountId).setParameter("old", verifiedHash)
+                .executeUpdate();
+    }
+
+    /** A new way into the account is news its owner must hear of, through another channel. */
+    private void notifyOwner(UUID accountId, String subject, String what) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account == null || account.email == null) {
+            return;
+        }
+        outbox.queue(account.email, subject, "Hello " + account.displayName + ",\n\n"
+                + what + "\n\n"
+                + "If that was you, there is nothing to do. If it was not, sign in with your passkey now, change the\n"
+                + "password on the Security page and sign out your other sessions there.\n");
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
