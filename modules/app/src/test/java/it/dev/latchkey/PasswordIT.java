@@ -212,6 +212,31 @@ class PasswordIT {
         assertThat(browser.get("/signin/password").statusCode()).isEqualTo(302);
     }
 
+    @Test
+    void removingThePasswordNeedsAPasskeyStepUpNotThePasswordItself() throws Exception {
+        String email = Journeys.uniqueEmail("remove");
+        Browser owner = new Browser();
+        Authenticator passkey = new Authenticator();
+        Mailbox.signUpConfirmed(SMTP, owner, passkey, email);
+        assertThat(setPassword(owner, null, PASSWORD).statusCode()).isEqualTo(302);
+
+        // Signed in with the password only: removing it needs a passkey step-up first.
+        Browser elsewhere = new Browser();
+        assertThat(signIn(elsewhere, email, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> refused = elsewhere.postForm("/account/password/remove", "");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/account/step-up");
+        assertThat(signIn(new Browser(), email, PASSWORD).statusCode()).as("still there").isEqualTo(302);
+
+        // After a passkey step-up it goes, and no longer signs in.
+        HttpResponse<String> options = elsewhere.postJson("/api/account/stepup/options", "{}");
+        assertThat(elsewhere.postJson("/api/account/stepup/finish", Journeys.finishBody(passkey.get(options.body())))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> removed = elsewhere.postForm("/account/password/remove", "");
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passwordRemoved");
+        assertThat(elsewhere.get("/account/security").body()).contains("No password.");
+        assertThat(signIn(new Browser(), email, PASSWORD).statusCode()).isEqualTo(422);
+    }
+
     private static String accountWithPassword(String prefix) throws InterruptedException {
         String email = Journeys.uniqueEmail(prefix);
         Browser owner = new Browser();

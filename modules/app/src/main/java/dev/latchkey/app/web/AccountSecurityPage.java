@@ -135,6 +135,7 @@ public class AccountSecurityPage extends HttpServlet {
         model.put("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null);
         model.put("passkeyAdded", request.getParameter("passkeyAdded") != null);
         model.put("deviceLost", request.getParameter("deviceLost") != null);
+        model.put("passwordRemoved", request.getParameter("passwordRemoved") != null);
         model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
         model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
         model.putAll(extra);

@@ -36,6 +36,13 @@ public interface Passwords {
     /** When the account's current password was chosen; empty when the account has none. */
     Optional<Instant> setAt(UUID accountId);
 
+    /**
+     * Removes the account's password. A sensitive action: the caller checks step-up first.
+     *
+     * @return false when the account had no password
+     */
+    boolean remove(UUID accountId);
+
     /** The least number of characters a new password of this account needs. */
     int minimumLength(UUID accountId);
 

@@ -34,6 +34,11 @@ class HashedPasswords implements Passwords {
     Instance<PasskeyPresence> otherAuthenticators;
 
     @Override
+    public boolean remove(UUID accountId) {
+        return store.remove(accountId);
+    }
+
+    @Override
     public Optional<Instant> setAt(UUID accountId) {
         return store.of(accountId).map(PasswordStore.Stored::setAt);
     }

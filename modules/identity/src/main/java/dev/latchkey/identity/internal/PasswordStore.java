@@ -126,4 +126,9 @@ class PasswordStore {
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
+
+    boolean remove(UUID accountId) {
+        return em.createQuery("delete from PasswordEntity p where p.accountId = :a")
+                .setParameter("a", accountId).executeUpdate() == 1;
+    }
 }

@@ -1,0 +1,44 @@
+package dev.latchkey.app.web;
+
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code POST /account/password/remove}: a sensitive action behind a fresh step-up (a passkey or
+ * a recovery code when the account has a passkey). Signed-in users only (web.xml).
+ */
+@WebServlet("/account/password/remove")
+public class RemovePassword extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Passwords passwords;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
+                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        if (!stepUp.satisfied(session.get().sessionId())) {
+            response.sendRedirect("/account/step-up?next=%2Faccount%2Fsecurity%23password");
+            return;
+        }
+        passwords.remove(session.get().accountId());
+        response.sendRedirect(Paths.ACCOUNT + "?passwordRemoved#password");
+    }
+}
