@@ -28,6 +28,8 @@ public class LatchkeySettings {
     private final MailSettings mailSettings;
     private final boolean developmentOutbox;
     private final SignUpPolicy signUpPolicy;
+    private final boolean emailCodes;
+    private final boolean passwords;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -51,6 +53,8 @@ public class LatchkeySettings {
                 config.getOptionalValue("latchkey.smtp.starttls", Boolean.class).orElse(true),
                 config.getOptionalValue("latchkey.mail.from", String.class).orElse("Latchkey <no-reply@localhost>"));
         this.developmentOutbox = config.getOptionalValue("latchkey.dev.outbox", Boolean.class).orElse(false);
+        this.emailCodes = config.getOptionalValue("latchkey.fallback.email.code", Boolean.class).orElse(true);
+        this.passwords = config.getOptionalValue("latchkey.fallback.password", Boolean.class).orElse(true);
         String mode = config.getOptionalValue("latchkey.signup.mode", String.class).orElse("open").strip();
         this.signUpPolicy = "domains".equalsIgnoreCase(mode)
                 ? new SignUpPolicy(SignUpPolicy.Mode.DOMAINS, Set.of(config.getOptionalValue("latchkey.signup.domains",
@@ -88,6 +92,16 @@ public class LatchkeySettings {
     /** The development outbox page is on only when explicitly switched on and no SMTP server is configured. */
     public boolean developmentOutbox() {
         return developmentOutbox && !mailSettings.smtpConfigured();
+    }
+
+    /** Whether this deployment offers sign-in by email code (confirming addresses by code is not affected). */
+    public boolean emailCodeSignIn() {
+        return emailCodes;
+    }
+
+    /** Whether this deployment offers passwords at all. */
+    public boolean passwordSignIn() {
+        return passwords;
     }
 
     public Set<String> allowedOrigins() {

@@ -54,6 +54,9 @@ public class AccountSecurityPage extends HttpServlet {
     transient RecoveryCodes recoveryCodes;
 
     @Inject
+    transient dev.latchkey.app.config.LatchkeySettings settings;
+
+    @Inject
     transient Passwords passwords;
 
     @Inject
@@ -75,6 +78,10 @@ public class AccountSecurityPage extends HttpServlet {
         Optional<Account> account = signedIn(request);
         if (account.isEmpty() || !"/account/password".equals(request.getServletPath())) {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
+            return;
+        }
+        if (!settings.passwordSignIn()) {
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
         UUID id = account.get().id();

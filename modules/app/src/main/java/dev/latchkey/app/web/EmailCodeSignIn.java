@@ -37,6 +37,9 @@ public class EmailCodeSignIn extends HttpServlet {
     transient Views views;
 
     @Inject
+    transient dev.latchkey.app.config.LatchkeySettings settings;
+
+    @Inject
     transient SharedDevices sharedDevices;
 
     @Override
@@ -56,6 +59,11 @@ public class EmailCodeSignIn extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.emailCodeSignIn()) {
+            // Switched off for this deployment: as if it did not exist.
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
+            return;
+        }
         if ("/signin/email".equals(request.getServletPath())) {
             requestCode(request, response);
         } else {

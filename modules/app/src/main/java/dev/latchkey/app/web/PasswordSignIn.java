@@ -36,6 +36,9 @@ public class PasswordSignIn extends HttpServlet {
     transient Views views;
 
     @Inject
+    transient dev.latchkey.app.config.LatchkeySettings settings;
+
+    @Inject
     transient SharedDevices sharedDevices;
 
     @Inject
@@ -48,6 +51,11 @@ public class PasswordSignIn extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!settings.passwordSignIn()) {
+            // Switched off for this deployment: as if it did not exist.
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
+            return;
+        }
         String next = Paths.safeNext(request.getParameter("next"));
         String typedEmail = Optional.ofNullable(request.getParameter("email")).map(String::strip).orElse("");
         Optional<EmailAddress> email = EmailAddress.parse(typedEmail);

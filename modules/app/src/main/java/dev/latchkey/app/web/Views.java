@@ -21,6 +21,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 @ApplicationScoped
 public class Views {
 
+    @jakarta.inject.Inject
+    dev.latchkey.app.config.LatchkeySettings settings;
+
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
@@ -40,6 +43,9 @@ public class Views {
         context.setVariables(Map.copyOf(variables));
         context.setVariable("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE));
         context.setVariable("signedIn", request.getUserPrincipal() != null);
+        // Which fallbacks this deployment offers (every page may link to them).
+        context.setVariable("emailCodesOffered", settings.emailCodeSignIn());
+        context.setVariable("passwordsOffered", settings.passwordSignIn());
         response.setStatus(status);
         response.setHeader("Content-Language", locale.toLanguageTag());
         response.setContentType("text/html");
