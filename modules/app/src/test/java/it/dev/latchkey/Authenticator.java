@@ -86,13 +86,8 @@ final class Authenticator {
         PublicKeyCredential<AuthenticatorAttestationResponse, RegistrationExtensionClientOutput> credential =
                 client.create(options);
         AuthenticatorAttestationResponse r = credential.getResponse();
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", B64.encodeToString(credential.getRawId()));
-        json.put("rawId", B64.encodeToString(credential.getRawId()));
-        json.put("type", "public-key");
-        json.put("authenticatorAttachment", "platform");
-        ObjectNode response = json.putObject("response");
-        response.put("clientDataJSON", B64.encodeToString(r.getClientDataJSON()));
+        ObjectNode json = envelope(credential.getRawId(), r.getClientDataJSON());
+        ObjectNode response = (ObjectNode) json.get("response");
         response.put("attestationObject", B64.encodeToString(r.getAttestationObject()));
         var transports = response.putArray("transports");
         if (r.getTransports() != null) {
@@ -115,13 +110,8 @@ final class Authenticator {
         PublicKeyCredential<AuthenticatorAssertionResponse, AuthenticationExtensionClientOutput> credential =
                 client.get(options);
         AuthenticatorAssertionResponse r = credential.getResponse();
-        ObjectNode json = JSON.createObjectNode();
-        json.put("id", B64.encodeToString(credential.getRawId()));
-        json.put("rawId", B64.encodeToString(credential.getRawId()));
-        json.put("type", "public-key");
-        json.put("authenticatorAttachment", "platform");
-        ObjectNode response = json.putObject("response");
-        response.put("clientDataJSON", B64.encodeToString(r.getClientDataJSON()));
+        ObjectNode json = envelope(credential.getRawId(), r.getClientDataJSON());
+        ObjectNode response = (ObjectNode) json.get("response");
         response.put("authenticatorData", B64.encodeToString(r.getAuthenticatorData()));
         response.put("signature", B64.encodeToString(r.getSignature()));
         if (r.getUserHandle() != null) {
@@ -129,6 +119,17 @@ final class Authenticator {
         }
         json.putObject("clientExtensionResults");
         return json.toString();
+    }
+
+    /** The parts of {@code PublicKeyCredential.toJSON()} that registration and authentication share. */
+    private static ObjectNode envelope(byte[] rawId, byte[] clientDataJson) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("id", B64.encodeToString(rawId));
+        json.put("rawId", B64.encodeToString(rawId));
+        json.put("type", "public-key");
+        json.put("authenticatorAttachment", "platform");
+        json.putObject("response").put("clientDataJSON", B64.encodeToString(clientDataJson));
+        return json;
     }
 
     static ObjectNode parse(String json) {

@@ -95,6 +95,17 @@ final class Chromium {
         }
     }
 
+    /** Quits the browser (if it started) and deletes its profile folder, whatever happens. */
+    static void quit(ChromeDriver driver, Path profile) throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            deleteProfile(profile);
+        }
+    }
+
     static void deleteProfile(Path dir) throws IOException {
         if (dir == null || !Files.exists(dir)) {
             return;

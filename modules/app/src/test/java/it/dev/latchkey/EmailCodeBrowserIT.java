@@ -80,14 +80,8 @@ class EmailCodeBrowserIT {
 
     @AfterEach
     void quitBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            driver = null;
-            Chromium.deleteProfile(profile);
-        }
+        Chromium.quit(driver, profile);
+        driver = null;
     }
 
     @Test

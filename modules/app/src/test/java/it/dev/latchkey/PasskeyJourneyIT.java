@@ -144,14 +144,8 @@ class PasskeyJourneyIT {
 
     @AfterEach
     void quitBrowser() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            driver = null;
-            Chromium.deleteProfile(profile);
-        }
+        Chromium.quit(driver, profile);
+        driver = null;
     }
 
     @Test

@@ -25,6 +25,11 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     /** Request attribute holding the restored {@link Sessions.SignedInSession}. */
     public static final String SESSION_ATTRIBUTE = "latchkey.session";
 
+    /** The session this request was restored from, if it is signed in. */
+    public static java.util.Optional<Sessions.SignedInSession> session(HttpServletRequest request) {
+        return java.util.Optional.ofNullable((Sessions.SignedInSession) request.getAttribute(SESSION_ATTRIBUTE));
+    }
+
     @Inject
     Sessions sessions;
 

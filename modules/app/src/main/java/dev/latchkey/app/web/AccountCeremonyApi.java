@@ -41,8 +41,7 @@ public class AccountCeremonyApi extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
-                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty()) {
             Problems.send(response, 401, "SIGNED_OUT", "Your session has ended. Sign in again.", request);
             return;

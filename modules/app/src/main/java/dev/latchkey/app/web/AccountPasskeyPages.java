@@ -9,8 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,8 +32,7 @@ public class AccountPasskeyPages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
-                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
@@ -49,7 +46,7 @@ public class AccountPasskeyPages extends HttpServlet {
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
-            response.sendRedirect("/account/step-up?next=" + URLEncoder.encode("/account/passkeys/new", StandardCharsets.UTF_8));
+            response.sendRedirect(Paths.stepUp("/account/passkeys/new"));
             return;
         }
         views.render(request, response, 200, "add-passkey", Map.of("shared", false));

@@ -119,9 +119,7 @@ public class AccountSecurityPage extends HttpServlet {
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
                         Map<String, ?> extra) throws IOException {
-        Optional<UUID> thisDevice = Optional.ofNullable(request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE))
-                .map(s -> (Sessions.SignedInSession) s)
-                .flatMap(Sessions.SignedInSession::deviceId);
+        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         UUID id = account.id();
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);

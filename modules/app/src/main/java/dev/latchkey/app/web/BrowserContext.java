@@ -25,10 +25,6 @@ final class BrowserContext {
         return key;
     }
 
-    static Optional<DeviceKey> existingDeviceKey(Cookies cookies, HttpServletRequest request) {
-        return cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse);
-    }
-
     static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
         Map<String, String> hints = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {

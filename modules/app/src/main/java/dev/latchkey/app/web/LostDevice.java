@@ -30,8 +30,7 @@ public class LostDevice extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
-                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         Optional<UUID> device = parse(request.getParameter("device"));
         if (session.isEmpty() || device.isEmpty()) {
             Problems.send(response, 400, "BAD_REQUEST", "Choose a device from your account page.", request);
@@ -42,7 +41,7 @@ public class LostDevice extends HttpServlet {
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
-            response.sendRedirect("/account/step-up?next=%2Faccount%2Fsecurity");
+            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT));
             return;
         }
         if (!devices.reportLost(session.get().accountId(), device.get())) {

@@ -19,4 +19,9 @@ final class Paths {
         }
         return next;
     }
+
+    /** The step-up page, returning to {@code next} (a path of ours) afterwards. */
+    static String stepUp(String next) {
+        return "/account/step-up?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

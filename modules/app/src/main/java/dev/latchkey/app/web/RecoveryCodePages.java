@@ -13,8 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,7 +43,7 @@ public class RecoveryCodePages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
@@ -70,14 +68,14 @@ public class RecoveryCodePages extends HttpServlet {
             signIn(request, response);
             return;
         }
-        Optional<Sessions.SignedInSession> session = session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty() || !MANAGE.equals(request.getServletPath())) {
             response.sendRedirect("/signin");
             return;
         }
         // Making new codes replaces the old ones: a sensitive action.
         if (!stepUp.satisfied(session.get().sessionId())) {
-            response.sendRedirect("/account/step-up?next=" + URLEncoder.encode(MANAGE, StandardCharsets.UTF_8));
+            response.sendRedirect(Paths.stepUp(MANAGE));
             return;
         }
         views.render(request, response, 200, "recovery-codes", Map.of("remaining", RecoveryCodes.COUNT,
@@ -115,9 +113,5 @@ public class RecoveryCodePages extends HttpServlet {
         views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
                 "recoveryError", error, "showOtherWays", true, "shared", sharedDevices.isShared(request),
                 "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
-    }
-
-    private static Optional<Sessions.SignedInSession> session(HttpServletRequest request) {
-        return Optional.ofNullable((Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
     }
 }

@@ -28,14 +28,13 @@ public class RemovePassword extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = Optional.ofNullable(
-                (Sessions.SignedInSession) request.getAttribute(SessionCookieMechanism.SESSION_ATTRIBUTE));
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
-            response.sendRedirect("/account/step-up?next=%2Faccount%2Fsecurity%23password");
+            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + "#password"));
             return;
         }
         passwords.remove(session.get().accountId());

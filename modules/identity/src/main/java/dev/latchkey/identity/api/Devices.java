@@ -18,9 +18,6 @@ public interface Devices {
     /** The account's devices, most recently seen first. */
     List<Device> of(UUID accountId);
 
-    /** The account's device record for this browser profile, if it has one. */
-    java.util.Optional<Device> find(UUID accountId, DeviceKey key);
-
     /** A label for a browser that has no device record yet ("Chrome on Windows"). */
     String label(ClientDescription client);
 

@@ -75,11 +75,6 @@ class JpaDevices implements Devices {
     }
 
     @Override
-    public Optional<Device> find(UUID accountId, DeviceKey key) {
-        return entity(accountId, key).map(JpaDevices::toDevice);
-    }
-
-    @Override
     public boolean reportLost(UUID accountId, UUID deviceId) {
         DeviceEntity device = em.find(DeviceEntity.class, deviceId);
         if (device == null || !device.accountId.equals(accountId)) {
