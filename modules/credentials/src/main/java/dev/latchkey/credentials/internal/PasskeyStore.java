@@ -1,10 +1,14 @@
 package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.credentials.api.PasskeyAdded;
+import dev.latchkey.credentials.api.PasskeyRemoved;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.PasskeyPresence;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -26,6 +30,12 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;
+
+    @Inject
+    Event<PasskeyAdded> added;
+
+    @Inject
+    Event<PasskeyRemoved> removedEvents;
 
     Optional<PasskeyEntity> findByCredentialId(byte[] credentialId) {
         return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
@@ -82,8 +92,13 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
 
     @Override
     public void createdOn(UUID passkeyId, UUID deviceId) {
-        em.createQuery("update PasskeyEntity p set p.createdDeviceId = :d, p.lastUsedDeviceId = :d where p.id = :id")
-                .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
+        PasskeyEntity passkey = em.find(PasskeyEntity.class, passkeyId);
+        if (passkey == null) {
+            return;
+        }
+        passkey.createdDeviceId = deviceId;
+        passkey.lastUsedDeviceId = deviceId;
+        added.fire(new PasskeyAdded(passkey.accountId, passkeyId, deviceId));
     }
 
     @Override
@@ -106,6 +121,7 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
             em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
                             + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
                     .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
+            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST"));
         }
     }
 
