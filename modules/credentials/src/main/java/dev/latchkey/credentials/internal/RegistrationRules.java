@@ -47,7 +47,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -260,7 +259,7 @@ class RegistrationRules {
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            LOG.log(Level.SEVERE, "Attestation trust anchors could not be read from " + path, e);
+            LOG.severe("Attestation trust anchors could not be read from " + path + ": " + e);
             problems.add("LATCHKEY_ATTESTATION_TRUST_ANCHORS file " + path + " could not be read: " + e.getMessage());
             return null;
         }
