@@ -82,7 +82,11 @@ public class PasskeyForms {
                     Optional.ofNullable(request.getParameter("name")).orElse(""));
             switch (renamed.outcome()) {
                 case RENAMED, NAME_RESET -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRenamed" + anchor);
-                case REFUSED -> page.render(request, response, 422, account, problem(passkey.get(), renamed.message()));
+                case REFUSED -> {
+                    Map<String, Object> extra = problem(passkey.get(), renamed.message());
+                    extra.put("passkeyRenameRefused", true);
+                    page.render(request, response, 422, account, extra);
+                }
                 case NOT_FOUND -> page.render(request, response, 404, account, problem(null, renamed.message()));
             }
             return;
