@@ -107,9 +107,15 @@ function setUpSignIn() {
   let autofill = null;
   let buttonBusy = false;
 
-  const finish = async (credential) => {
+  const finish = async (credential, options) => {
     show(status, 'Checking your passkey…');
-    const result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, await finishBody(credential));
+    let result;
+    try {
+      result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, await finishBody(credential));
+    } catch (error) {
+      signalUnknownCredential(error, options, credential);
+      throw error;
+    }
     window.location.assign(result.redirect);
   };
 
@@ -134,7 +140,7 @@ function setUpSignIn() {
         mediation: 'conditional',
         signal: controller.signal,
       });
-      if (credential) await finish(credential);
+      if (credential) await finish(credential, options);
     } catch (error) {
       if (controller.signal.aborted || error?.name === 'AbortError') return; // the button took over
       console.error(new Error('Passkey autofill sign-in failed', { cause: error }));
@@ -161,7 +167,7 @@ function setUpSignIn() {
       const credential = await navigator.credentials.get({
         publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
       });
-      await finish(credential);
+      await finish(credential, options);
     } catch (error) {
       console.error(new Error('Passkey sign-in failed', { cause: error }));
       show(status, '');
@@ -284,6 +290,41 @@ function setUpAddPasskey() {
   buttons.forEach((b) => b.addEventListener('click', () => create(b.dataset.hint)));
 }
 
+// ---------------------------------------------------------------- Signal API
+
+// WebAuthn L3 §5.1.10: tell the passkey provider what the server knows, so that it stops offering
+// passkeys that no longer work. Each call only where the browser has it; a failure changes nothing.
+const signalFailed = (what) => (error) => console.warn(new Error(`Could not tell the passkey provider ${what}`, { cause: error }));
+
+// Only when the server is certain that no passkey has this id (a 400 with reason UNKNOWN_CREDENTIAL,
+// never any other answer, such as a server or database error): the provider may delete it.
+// What it sends, the RP ID and the id the authenticator itself presented, reveals no account.
+function signalUnknownCredential(error, options, credential) {
+  if (error?.status !== 400 || error.details?.reason !== 'UNKNOWN_CREDENTIAL' || !options?.rpId || !credential?.id
+      || typeof PublicKeyCredential.signalUnknownCredential !== 'function') {
+    return;
+  }
+  PublicKeyCredential.signalUnknownCredential({ rpId: options.rpId, credentialId: credential.id })
+    .catch(signalFailed('that this passkey is unknown'));
+}
+
+// The account page (passkey-cards.html) hands over the account's COMPLETE list of passkey ids
+// (a partial list would hide valid passkeys), and its current details when they have changed.
+function setUpPasskeySignals() {
+  const data = document.getElementById('passkey-signals')?.dataset;
+  if (!data || typeof window.PublicKeyCredential !== 'function' || !data.rpId || !data.userId) return;
+  const { rpId, userId } = data;
+  if (typeof PublicKeyCredential.signalAllAcceptedCredentials === 'function') {
+    const allAcceptedCredentialIds = (data.credentialIds || '').split(/\s+/).filter(Boolean);
+    PublicKeyCredential.signalAllAcceptedCredentials({ rpId, userId, allAcceptedCredentialIds })
+      .catch(signalFailed('which passkeys are current'));
+  }
+  if (data.detailsChanged === 'true' && typeof PublicKeyCredential.signalCurrentUserDetails === 'function') {
+    PublicKeyCredential.signalCurrentUserDetails({ rpId, userId, name: data.userName, displayName: data.displayName })
+      .catch(signalFailed('your new account details'));
+  }
+}
+
 // ---------------------------------------------------------------- show password
 
 // A checkbox with data-reveal="id ..." shows those password fields as plain text while checked.
@@ -305,6 +346,7 @@ function setUpPasswordReveal() {
 // ---------------------------------------------------------------- start
 
 setUpPasswordReveal();
+setUpPasskeySignals();
 
 const setUps = { signin: setUpSignIn, signup: setUpSignUp, 'step-up': setUpStepUp, 'add-passkey': setUpAddPasskey };
 const page = document.body.dataset.page;

@@ -41,7 +41,7 @@ final class Authenticator {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
 
-    private final NoneAttestationAuthenticator model = new NoneAttestationAuthenticator();
+    private final NoneAttestationAuthenticator model;
     private final ClientPlatform client;
 
     Authenticator() {
@@ -49,6 +49,17 @@ final class Authenticator {
     }
 
     Authenticator(String origin) {
+        this(origin, new NoneAttestationAuthenticator());
+    }
+
+    /** An authenticator that names its provider by this AAGUID (for example Google Password Manager's). */
+    Authenticator(java.util.UUID aaguid) {
+        this(Browser.BASE_URL, new NoneAttestationAuthenticator(
+                new com.webauthn4j.data.attestation.authenticator.AAGUID(aaguid), 0, true, new ObjectConverter()));
+    }
+
+    private Authenticator(String origin, NoneAttestationAuthenticator model) {
+        this.model = model;
         client = new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(model, new ObjectConverter()));
     }
 

@@ -28,7 +28,7 @@ import java.util.UUID;
  * password status, devices and sign-ins. {@code POST /account/password} sets or changes the
  * password and, when refused, shows this page again with the reasons.
  */
-@WebServlet({"/account/security", "/account/password"})
+@WebServlet({"/account/security", "/account/password", PasskeyForms.RENAME, PasskeyForms.REMOVE})
 public class AccountSecurityPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -62,6 +62,9 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient SignInSessions signInSessions;
 
+    @Inject
+    transient PasskeyForms passkeyForms;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
@@ -76,6 +79,10 @@ public class AccountSecurityPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
+        if (account.isPresent() && request.getServletPath().startsWith("/account/passkeys/")) {
+            passkeyForms.post(request, response, account.get(), this::render);
+            return;
+        }
         if (account.isEmpty() || !"/account/password".equals(request.getServletPath())) {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
             return;
@@ -123,7 +130,7 @@ public class AccountSecurityPage extends HttpServlet {
         UUID id = account.id();
         Map<String, Object> model = new HashMap<>();
         model.put("account", account);
-        model.put("passkeys", passkeys.of(id).stream().map(PasskeyRow::of).toList());
+        model.putAll(passkeyForms.model(request, account));
         model.put("password", PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)));
         if (request.getParameter("passwordSet") != null) {
             model.put("passwordSaved", "Your password is added.");

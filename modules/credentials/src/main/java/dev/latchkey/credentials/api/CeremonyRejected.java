@@ -16,7 +16,10 @@ public class CeremonyRejected extends RuntimeException {
         WRONG_CEREMONY,
         /** Origin, RP ID, signature, flags or counter failed verification. */
         VERIFICATION_FAILED,
-        /** The passkey is not registered here. */
+        /**
+         * The passkey is not registered here: the lookup answered and found nothing (never a
+         * database error). The sign-in page then asks the provider to forget it (signalUnknownCredential).
+         */
         UNKNOWN_CREDENTIAL,
         /** The passkey or the email address is already registered. */
         ALREADY_REGISTERED,

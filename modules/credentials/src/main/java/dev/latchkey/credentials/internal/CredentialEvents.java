@@ -10,7 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 class CredentialEvents {
 
-    enum Type { PASSKEY_REGISTERED, PASSKEY_USED, CEREMONY_REJECTED }
+    enum Type { PASSKEY_REGISTERED, PASSKEY_USED, CEREMONY_REJECTED, PASSKEY_RENAMED, PASSKEY_REMOVED }
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;

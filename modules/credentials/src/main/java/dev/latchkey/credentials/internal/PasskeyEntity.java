@@ -61,6 +61,10 @@ class PasskeyEntity {
     @Column(name = "last_used_device_id")
     UUID lastUsedDeviceId;
 
+    /** The user's own name for it; null for the automatic name (provider or device). */
+    @Column(length = 200)
+    String name;
+
     protected PasskeyEntity() {
     }
 }

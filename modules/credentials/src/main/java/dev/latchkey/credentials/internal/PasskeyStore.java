@@ -37,6 +37,9 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
     @Inject
     Event<PasskeyRemoved> removedEvents;
 
+    @Inject
+    ManagedPasskeys names;
+
     Optional<PasskeyEntity> findByCredentialId(byte[] credentialId) {
         return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
                 .setParameter("id", credentialId)
@@ -117,11 +120,14 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                         + " and p.createdDeviceId = :d", PasskeyEntity.class)
                 .setParameter("a", lost.accountId()).setParameter("d", lost.deviceId()).getResultList();
         for (PasskeyEntity p : removed) {
+            // Named while the device record still exists (identity forgets it after this event).
+            String name = names.nameOf(p);
             em.remove(p);
             em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
                             + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
                     .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
-            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST"));
+            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", name,
+                    Optional.of(lost.deviceId())));
         }
     }
 

@@ -1,0 +1,44 @@
+package dev.latchkey.credentials.api;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One passkey as the account page shows it (FIDO Alliance UX guidelines: the provider's name and
+ * icon, where it lives in plain words, when and where it was created and last used).
+ *
+ * @param name         the user's name for it, else the provider's ("Google Password Manager"), else
+ *                     "Security key", else one from the device that created it ("Passkey on Chrome on Windows")
+ * @param customName   whether {@code name} is the user's own
+ * @param storage      where it lives, for styling and tests
+ * @param whereItLives the same in words: "Syncs across your devices with iCloud Keychain", "Only on this device"
+ * @param provider     the AAGUID list's entry, when the AAGUID is on it
+ * @param createdOn    the label of the device it was created on ("Chrome on Windows"), when known
+ * @param lastUsedOn   the label of the device it was last used on, when known
+ */
+public record PasskeyCard(
+        UUID id,
+        String credentialId,
+        String name,
+        boolean customName,
+        Storage storage,
+        String whereItLives,
+        Optional<PasskeyProvider> provider,
+        Instant createdAt,
+        Optional<String> createdOn,
+        Optional<Instant> lastUsedAt,
+        Optional<String> lastUsedOn) {
+
+    /** From the backup flags (BE, BS; BS refreshed at every use), attachment and transports. */
+    public enum Storage {
+        /** Backed up (BS): the provider syncs it to the account's other devices. */
+        SYNCED,
+        /** May sync (BE) but is not backed up now. */
+        NOT_SYNCED_YET,
+        /** Device-bound, on the device (or phone) that made it. */
+        DEVICE_BOUND,
+        /** Device-bound on a roaming security key (USB, NFC, Bluetooth). */
+        SECURITY_KEY
+    }
+}

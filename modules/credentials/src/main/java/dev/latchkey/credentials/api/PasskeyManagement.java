@@ -1,0 +1,47 @@
+package dev.latchkey.credentials.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the account page does with an account's passkeys: show where each one lives, rename one,
+ * remove one. The caller checks step-up re-authentication before {@link #remove}.
+ */
+public interface PasskeyManagement {
+
+    /**
+     * The account's passkeys, oldest first, in words.
+     *
+     * @param viewingDevice identity's device record of the browser asking, so a passkey that lives
+     *                      only there is "Only on this device"
+     */
+    List<PasskeyCard> cards(UUID accountId, Optional<UUID> viewingDevice);
+
+    /**
+     * Gives a passkey a name of the user's choosing; an empty name brings back the automatic one.
+     * Control and direction-changing characters are removed, runs of spaces become one, and at
+     * most {@value #MAX_NAME_LENGTH} characters are kept.
+     */
+    Rename rename(UUID accountId, UUID passkeyId, String name);
+
+    /**
+     * Removes a passkey in one transaction with its {@code cred_event} row and {@link PasskeyRemoved},
+     * unless it is the account's last way to sign in (no other passkey and no usable fallback or
+     * recovery code: {@link dev.latchkey.identity.api.FallbackSignIns}).
+     *
+     * @param fromDevice identity's device record of the browser removing it, for the security notice
+     */
+    Removal remove(UUID accountId, UUID passkeyId, Optional<UUID> fromDevice);
+
+    int MAX_NAME_LENGTH = 64;
+
+    record Rename(Outcome outcome, String message) {
+        public enum Outcome { RENAMED, NAME_RESET, REFUSED, NOT_FOUND }
+    }
+
+    /** @param message a sentence for the account page: what happened, or why not and what to do instead */
+    record Removal(Outcome outcome, String message) {
+        public enum Outcome { REMOVED, NOT_FOUND, LAST_WAY_IN }
+    }
+}

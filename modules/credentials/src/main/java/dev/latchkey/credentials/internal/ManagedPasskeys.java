@@ -1,0 +1,132 @@
+package dev.latchkey.credentials.internal;
+
+import dev.latchkey.credentials.api.PasskeyCard;
+import dev.latchkey.credentials.api.PasskeyManagement;
+import dev.latchkey.credentials.api.PasskeyProvider;
+import dev.latchkey.credentials.api.PasskeyProviders;
+import dev.latchkey.credentials.api.PasskeyRemoved;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.FallbackSignIns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The account page's passkey cards, renaming and removal. */
+@ApplicationScoped
+@Transactional
+class ManagedPasskeys implements PasskeyManagement {
+
+    @PersistenceContext(unitName = "credentials")
+    EntityManager em;
+
+    @Inject
+    PasskeyStore store;
+
+    @Inject
+    PasskeyProviders providers;
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    FallbackSignIns fallbacks;
+
+    @Inject
+    CredentialEvents events;
+
+    @Inject
+    Event<PasskeyRemoved> removed;
+
+    @Override
+    public List<PasskeyCard> cards(UUID accountId, Optional<UUID> viewingDevice) {
+        Map<UUID, Device> known = devicesOf(accountId);
+        return store.entitiesOf(accountId).stream().map(p -> card(p, known, viewingDevice)).toList();
+    }
+
+    /** One card; {@code known} are the account's devices by id. */
+    PasskeyCard card(PasskeyEntity p, Map<UUID, Device> known, Optional<UUID> viewingDevice) {
+        List<String> transports = PasskeyStore.transports(p);
+        Optional<String> attachment = Optional.ofNullable(p.attachment);
+        Optional<PasskeyProvider> provider = providers.of(p.aaguid);
+        Optional<String> createdOn = label(p.createdDeviceId, known);
+        PasskeyCard.Storage storage = PasskeyWords.storage(p.backupEligible, p.backupState, attachment, transports);
+        boolean onViewingDevice = p.createdDeviceId != null && viewingDevice.filter(p.createdDeviceId::equals).isPresent();
+        String automatic = PasskeyWords.defaultName(storage, provider, createdOn);
+        return new PasskeyCard(p.id, Hashes.base64Url(p.credentialId), p.name == null ? automatic : p.name, p.name != null,
+                storage, PasskeyWords.whereItLives(storage, provider, attachment, transports, onViewingDevice, createdOn),
+                provider, p.createdAt, createdOn, Optional.ofNullable(p.lastUsedAt), label(p.lastUsedDeviceId, known));
+    }
+
+    /** The name the account page shows for a passkey. */
+    String nameOf(PasskeyEntity p) {
+        return card(p, devicesOf(p.accountId), Optional.empty()).name();
+    }
+
+    @Override
+    public Rename rename(UUID accountId, UUID passkeyId, String name) {
+        if (PasskeyNames.tooLong(name, MAX_NAME_LENGTH)) {
+            return new Rename(Rename.Outcome.REFUSED, "A passkey name can have at most " + MAX_NAME_LENGTH + " characters.");
+        }
+        PasskeyEntity p = em.find(PasskeyEntity.class, passkeyId);
+        if (p == null || !p.accountId.equals(accountId)) {
+            return new Rename(Rename.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+        }
+        String cleaned = PasskeyNames.clean(name, MAX_NAME_LENGTH);
+        p.name = cleaned.isEmpty() ? null : cleaned;
+        events.record(CredentialEvents.Type.PASSKEY_RENAMED, accountId, passkeyId, p.name == null ? "automatic name" : "renamed");
+        return p.name == null
+                ? new Rename(Rename.Outcome.NAME_RESET, "Your passkey has its automatic name again.")
+                : new Rename(Rename.Outcome.RENAMED, "Your passkey is now called “" + p.name + "”.");
+    }
+
+    @Override
+    public Removal remove(UUID accountId, UUID passkeyId, Optional<UUID> fromDevice) {
+        // Every passkey of the account, locked: two removals at once cannot each leave "one other".
+        List<PasskeyEntity> held = em.createQuery("select p from PasskeyEntity p where p.accountId = :a order by p.id",
+                        PasskeyEntity.class)
+                .setParameter("a", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        Optional<PasskeyEntity> target = held.stream().filter(p -> p.id.equals(passkeyId)).findFirst();
+        if (target.isEmpty()) {
+            return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+        }
+        if (held.size() == 1 && fallbacks.usable(accountId).isEmpty()) {
+            boolean confirmed = accounts.find(accountId).map(a -> a.emailConfirmed()).orElse(false);
+            return new Removal(Removal.Outcome.LAST_WAY_IN, "This passkey is the only way into your account, so it"
+                    + " cannot be removed. First add another passkey (on this device, your phone or a security key), or "
+                    + (confirmed ? "" : "confirm your email address and ")
+                    + "make recovery codes. Then you can remove this one.");
+        }
+        PasskeyEntity passkey = target.get();
+        String name = nameOf(passkey);
+        em.remove(passkey);
+        em.flush();
+        events.record(CredentialEvents.Type.PASSKEY_REMOVED, accountId, passkeyId, "removed by the user");
+        removed.fire(new PasskeyRemoved(accountId, passkeyId, "REMOVED_BY_USER", name, fromDevice));
+        return new Removal(Removal.Outcome.REMOVED, "“" + name + "” is removed. It no longer signs in to your account.");
+    }
+
+    private Map<UUID, Device> devicesOf(UUID accountId) {
+        return devices.of(accountId).stream().collect(Collectors.toMap(Device::id, Function.identity(), (a, b) -> a));
+    }
+
+    private static Optional<String> label(UUID deviceId, Map<UUID, Device> known) {
+        return Optional.ofNullable(deviceId).map(known::get).map(Device::label);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.latchkey.credentials.internal;
+
+import dev.latchkey.credentials.api.PasskeyAdded;
+import dev.latchkey.credentials.api.PasskeyCard;
+import dev.latchkey.credentials.api.PasskeyRemoved;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.SecurityNotices;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Mails the owner when a passkey is added to or removed from their account: a new way in, or a
+ * lost one, is news they must hear of through another channel. Observed after the deciding
+ * transaction committed (a rolled-back change sends nothing); identity sends to the confirmed
+ * address only. A failure here is logged and never undoes the change.
+ */
+@ApplicationScoped
+class PasskeyNotices {
+
+    private static final Logger LOG = Logger.getLogger(PasskeyNotices.class.getName());
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+    private static final String NOT_YOU = "If it was not you, sign in with one of your passkeys now, remove any passkey you\n"
+            + "do not recognise on your Security page, and choose \"Sign out my other sessions\" there.\n";
+
+    @Inject
+    SecurityNotices notices;
+
+    @Inject
+    ManagedPasskeys passkeys;
+
+    @Inject
+    Devices devices;
+
+    void added(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasskeyAdded added) {
+        try {
+            Optional<PasskeyCard> card = passkeys.cards(added.accountId(), Optional.empty()).stream()
+                    .filter(c -> c.id().equals(added.passkeyId())).findFirst();
+            if (card.isEmpty()) {
+                return;
+            }
+            notices.send(added.accountId(), "A passkey was added to your account",
+                    "a passkey (\"" + card.get().name() + "\", " + lower(card.get().whereItLives()) + ") was added to your"
+                            + " Latchkey account on " + WHEN.format(card.get().createdAt())
+                            + from(added.accountId(), Optional.ofNullable(added.deviceId())) + ".\n\n"
+                            + "If that was you, there is nothing to do.\n" + NOT_YOU);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "No notice for the passkey added to account " + added.accountId(), e);
+        }
+    }
+
+    void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasskeyRemoved removed) {
+        try {
+            String why = switch (removed.reason()) {
+                case "DEVICE_LOST" -> " because the device it was created on was reported lost";
+                case "REMOVED_BY_USER" -> from(removed.accountId(), removed.deviceId());
+                default -> "";
+            };
+            notices.send(removed.accountId(), "A passkey was removed from your account",
+                    "the passkey \"" + removed.passkeyName() + "\" was removed from your Latchkey account on "
+                            + WHEN.format(Instant.now()) + why + ". It no longer signs in to your account.\n\n"
+                            + "If that was you, there is nothing to do. The passkey may still be listed in your password\n"
+                            + "manager or on your device; you can delete it there.\n" + NOT_YOU);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "No notice for the passkey removed from account " + removed.accountId(), e);
+        }
+    }
+
+    private String from(UUID accountId, Optional<UUID> deviceId) {
+        return deviceId.flatMap(id -> devices.of(accountId).stream().filter(d -> d.id().equals(id)).findFirst())
+                .map(Device::label).map(label -> " from " + label).orElse("");
+    }
+
+    private static String lower(String words) {
+        return words.isEmpty() ? words : Character.toLowerCase(words.charAt(0)) + words.substring(1);
+    }
+}
