@@ -62,6 +62,9 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient SignInSessions signInSessions;
 
+    @Inject
+    transient CoverageCard coverageCard;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
@@ -143,6 +146,7 @@ public class AccountSecurityPage extends HttpServlet {
         model.put("passwordRemoved", request.getParameter("passwordRemoved") != null);
         model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
         model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
+        model.putAll(coverageCard.model(id, thisDevice));
         model.putAll(extra);
         views.render(request, response, status, "account-security", model);
     }

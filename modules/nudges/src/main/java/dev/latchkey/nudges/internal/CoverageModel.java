@@ -43,10 +43,10 @@ final class CoverageModel {
         Map<UUID, Device> byId = new HashMap<>();
         devices.forEach(d -> byId.put(d.id(), d));
         // The newest successful passkey sign-in per device (signIns are newest first).
-        Map<UUID, SignInMethod> lastPasskeyMethod = new HashMap<>();
+        Map<UUID, SignInEvent> lastPasskeySignIn = new HashMap<>();
         for (SignInEvent e : signIns) {
             if (e.succeeded() && e.method().isPasskey() && e.deviceId().isPresent()) {
-                lastPasskeyMethod.putIfAbsent(e.deviceId().get(), e.method());
+                lastPasskeySignIn.putIfAbsent(e.deviceId().get(), e);
             }
         }
         Instant activeSince = now.minus(activeWindow);
@@ -55,10 +55,22 @@ final class CoverageModel {
             if (d.lastSeen().isBefore(activeSince)) {
                 continue;
             }
-            entries.add(verdict(d, passkeys, lastPasskeyMethod.get(d.id()), byId, reach));
+            entries.add(verdict(d, passkeys, usedHere(lastPasskeySignIn.get(d.id()), passkeys), byId, reach));
         }
         entries.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
         return new CoverageReport(accountId, entries, passkeys.size(), backup(passkeys), now);
+    }
+
+    /**
+     * How the newest passkey sign-in on a device went, if a passkey that existed then still exists:
+     * a sign-in with a passkey that was removed since (a lost device's) proves nothing about today.
+     */
+    private static SignInMethod usedHere(SignInEvent lastPasskeySignIn, List<Passkey> passkeys) {
+        if (lastPasskeySignIn == null
+                || passkeys.stream().noneMatch(p -> !p.createdAt().isAfter(lastPasskeySignIn.at()))) {
+            return null;
+        }
+        return lastPasskeySignIn.method();
     }
 
     private static DeviceCoverage verdict(Device d, List<Passkey> passkeys, SignInMethod lastPasskeyMethod,
@@ -77,11 +89,11 @@ final class CoverageModel {
             return entry(d, Verdict.COVERED, "CREATED_HERE", "A passkey was created on this device.",
                     createdHere.stream().filter(n -> !n.isEmpty()).distinct().toList(), Optional.empty());
         }
-        if (!passkeys.isEmpty() && lastPasskeyMethod == SignInMethod.PASSKEY_THIS_DEVICE) {
+        if (lastPasskeyMethod == SignInMethod.PASSKEY_THIS_DEVICE) {
             return entry(d, Verdict.COVERED, "USED_HERE", "You signed in here with a passkey this device holds.",
                     List.of(), Optional.empty());
         }
-        if (!passkeys.isEmpty() && lastPasskeyMethod == SignInMethod.SECURITY_KEY) {
+        if (lastPasskeyMethod == SignInMethod.SECURITY_KEY) {
             return entry(d, Verdict.COVERED, "SECURITY_KEY_USED_HERE", "You sign in here with a security key.",
                     List.of(), Optional.empty());
         }
@@ -98,7 +110,7 @@ final class CoverageModel {
                 inferred |= provider.get().inferred();
             }
         }
-        if (!passkeys.isEmpty() && lastPasskeyMethod == SignInMethod.PASSKEY) {
+        if (lastPasskeyMethod == SignInMethod.PASSKEY) {
             reaching.add("");
         }
         if (!reaching.isEmpty()) {

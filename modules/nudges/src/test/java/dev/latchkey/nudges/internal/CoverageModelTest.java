@@ -53,6 +53,17 @@ class CoverageModelTest {
     }
 
     @Test
+    void aLocalSignInWithAPasskeyThatWasRemovedSinceCoversNothing() {
+        Device phone = iphoneSafari();
+        Device pc = windowsChrome();
+        // The PC signed in with a passkey yesterday; that passkey is gone; the phone made a new one today.
+        Passkey newOnPhone = passkey(ZERO, false, false, "platform", List.of("internal"), phone, Duration.ofHours(1));
+        CoverageReport r = report(List.of(phone, pc), List.of(newOnPhone),
+                List.of(signIn(pc, SignInMethod.PASSKEY_THIS_DEVICE, Duration.ofDays(1))));
+        assertThat(of(r, pc).verdict()).isEqualTo(Verdict.NOT_COVERED);
+    }
+
+    @Test
     void aSyncedGooglePasskeyLikelyCoversChromeOnWindowsButNotSafariOnAnIphone() {
         Device android = device("Chrome", "Android", "Phone", true, false, Duration.ofHours(3));
         Device laptop = windowsChrome();
