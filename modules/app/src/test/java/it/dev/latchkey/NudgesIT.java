@@ -51,7 +51,7 @@ class NudgesIT {
         assertThat(decisionReason(m.group(1))).isEqualTo("HEAL_AFTER_HYBRID");
 
         String page = laptop.get(redirect).body();
-        assertThat(page).contains("You signed in with the passkey on your phone")
+        assertThat(page).contains("Your passkey stayed on your phone")
                 .contains(">Create a passkey on this device<").contains(">Not now<")
                 .contains(">Don't ask again on this device<").contains("href=\"/learn/what-is-a-passkey\"")
                 .doesNotContain("First you confirm it is you")
