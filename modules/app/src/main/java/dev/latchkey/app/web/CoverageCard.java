@@ -80,7 +80,7 @@ public class CoverageCard {
         boolean current = thisDevice.filter(d::includes).isPresent();
         String next = d.nextStep().orElse("");
         if (current && d.verdict() == Verdict.NOT_COVERED) {
-            next = "Create a passkey on this device below.";
+            next = "Choose \"Add a passkey on this device\" on this page.";
         }
         return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), d.explanation(),
                 ago(d.lastSeen(), now), When.iso(d.lastSeen()), next, current);
