@@ -148,6 +148,9 @@ class NudgeBrowserIT {
         WebDriverWait wait = new WebDriverWait(laptop, WAIT);
         wait.until(ExpectedConditions.urlContains("/nudge?d="));
         String decision = URI.create(laptop.getCurrentUrl()).getQuery().replaceAll("^d=([0-9a-f-]{36}).*$", "$1");
+        laptop.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));
+        screenshot(laptop, "interstitial-360px");
+        accessible(laptop, "the interstitial on a 360 px screen");
 
         new Actions(laptop).sendKeys(Keys.ESCAPE).perform();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));

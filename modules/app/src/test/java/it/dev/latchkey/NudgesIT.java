@@ -30,6 +30,11 @@ class NudgesIT {
 
     private static final String LAPTOP = DevicesAndSessionsIT.WINDOWS_EDGE;
     private static final String PHONE = DevicesAndSessionsIT.IPHONE_SAFARI;
+    private static final String ANDROID_CHROME = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36"
+            + " (KHTML, like Gecko) Chrome/137.0.0.0 Mobile Safari/537.36";
+    private static final String WINDOWS_CHROME = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36"
+            + " (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
+    private static final java.util.UUID GOOGLE_PASSWORD_MANAGER = java.util.UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4");
     private static final Pattern NUDGE = Pattern.compile("^/nudge\\?d=([0-9a-f-]{36})&next=(.*)$");
     private static final Pattern CARD_DECISION = Pattern.compile(
             "data-nudge-card[\\s\\S]*?name=\"d\" value=\"([0-9a-f-]{36})\"");
@@ -98,6 +103,29 @@ class NudgesIT {
 
         assertThat(events(m.group(1))).containsExactly("SHOWN", "ACCEPTED", "COMPLETED");
         assertThat(coverageCard(laptop)).containsPattern("Your passkeys work on:[\\s\\S]*Edge on Windows");
+    }
+
+    @Test
+    void aWhereASyncedPasskeyShouldAlreadyWorkAFallbackSignInIsAskedToConfirmIt() throws Exception {
+        String email = Journeys.uniqueEmail("synced");
+        Browser android = new Browser().withUserAgent(ANDROID_CHROME);
+        String options = Journeys.signUpOptions(android, email, "Test User");
+        HttpResponse<String> finish = android.postJson("/api/signup/finish",
+                Journeys.finishBody(synced(new Authenticator().create(options), GOOGLE_PASSWORD_MANAGER)));
+        assertThat(finish.statusCode()).as(finish.body()).isEqualTo(200);
+        confirm(android, email);
+
+        // Google Password Manager reaches Chrome on Windows (provider-reach.txt); nobody used it there yet.
+        Browser pc = new Browser().withUserAgent(WINDOWS_CHROME);
+        Matcher m = NUDGE.matcher(emailCodeSignIn(pc, email));
+        assertThat(m.matches()).isTrue();
+        assertThat(decisionReason(m.group(1))).isEqualTo("CONFIRM_LIKELY_COVERED");
+        assertThat(pc.get(m.group(0)).body()).contains("Your passkey may already be here")
+                .contains("Your passkey in Google Password Manager should work on Chrome on Windows")
+                .contains(">Create a passkey on this device<");
+        assertThat(coverageCard(pc)).containsPattern(
+                "Should work on \\(not used there yet\\):[\\s\\S]*Chrome on Windows[\\s\\S]*Google Password Manager")
+                .doesNotContain("Not yet on:");
     }
 
     @Test
@@ -274,6 +302,30 @@ class NudgesIT {
     private static String hybrid(String assertionJson) {
         ObjectNode json = Authenticator.parse(assertionJson);
         json.put("authenticatorAttachment", "cross-platform");
+        return json.toString();
+    }
+
+    /**
+     * The registration a synced provider would send: the emulator's, with the backup flags (BE,
+     * BS) set and the provider's AAGUID. With "none" attestation nothing signs the authenticator
+     * data at registration (#sctn-none-attestation), so this is exactly what such a provider's
+     * response looks like to the server.
+     */
+    @SuppressWarnings("unchecked")
+    private static String synced(String registrationJson, java.util.UUID aaguid) {
+        ObjectNode json = Authenticator.parse(registrationJson);
+        ObjectNode response = (ObjectNode) json.get("response");
+        var cbor = new com.webauthn4j.converter.util.ObjectConverter().getCborConverter();
+        java.util.Map<String, Object> attestation = cbor.readValue(
+                Authenticator.unb64(response.get("attestationObject").stringValue()), java.util.Map.class);
+        byte[] authData = ((byte[]) attestation.get("authData")).clone();
+        authData[32] |= 0x08 | 0x10; // flags after the 32-byte rpIdHash: BE and BS (#sctn-authenticator-data)
+        java.nio.ByteBuffer.wrap(authData, 37, 16).putLong(aaguid.getMostSignificantBits())
+                .putLong(aaguid.getLeastSignificantBits()); // AAGUID after the 4-byte signCount
+        java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>(attestation);
+        changed.put("authData", authData);
+        response.put("attestationObject", Authenticator.b64(cbor.writeValueAsBytes(changed)));
+        response.putArray("transports").add("hybrid").add("internal");
         return json.toString();
     }
 

@@ -158,8 +158,14 @@ final class CoverageModel {
         return places.size() < 2 ? Optional.of("ALL_PASSKEYS_ON_ONE_DEVICE") : Optional.empty();
     }
 
+    /**
+     * The passkey's provider: by AAGUID, or, for a passkey that is synced now, inferred from the
+     * platform it was created on. A device-bound passkey without a known AAGUID stays unnamed:
+     * "made on an Android phone" says nothing about who holds a passkey that never left it.
+     */
     private static Optional<ProviderReach.Provider> provider(Passkey p, Map<UUID, Device> devices, ProviderReach reach) {
-        Optional<String> createdOnPlatform = p.createdOnDevice().map(devices::get).map(Device::platform);
+        Optional<String> createdOnPlatform = p.backedUp()
+                ? p.createdOnDevice().map(devices::get).map(Device::platform) : Optional.empty();
         return reach.of(p.aaguid(), createdOnPlatform);
     }
 

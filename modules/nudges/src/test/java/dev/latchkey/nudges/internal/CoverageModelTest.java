@@ -91,6 +91,14 @@ class CoverageModelTest {
     }
 
     @Test
+    void aDeviceBoundPasskeyOfUnknownAaguidIsNotNamedAfterTheCreatingPlatformsProvider() {
+        Device android = device("Chrome", "Android", "Phone", true, false, Duration.ofHours(3));
+        CoverageReport r = report(List.of(android), List.of(deviceBound(android)), List.of());
+        assertThat(of(r, android).verdict()).isEqualTo(Verdict.COVERED);
+        assertThat(of(r, android).providers()).isEmpty();
+    }
+
+    @Test
     void aSyncablePasskeyThatIsNotBackedUpReachesNothingElse() {
         Device android = device("Chrome", "Android", "Phone", true, false, Duration.ofHours(3));
         Device laptop = windowsChrome();
