@@ -343,10 +343,30 @@ function setUpPasswordReveal() {
   });
 }
 
+// ---------------------------------------------------------------- nudges
+
+// A nudge never blocks: on a form with data-dismiss-on-escape="<answer>", the Escape key submits
+// that answer (for example "not-now"), as if its button had been pressed.
+function setUpNudgeEscape() {
+  document.querySelectorAll('form[data-dismiss-on-escape]').forEach((form) => {
+    const button = form.querySelector(`button[name="answer"][value="${form.dataset.dismissOnEscape}"]`);
+    if (!button) {
+      return;
+    }
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) {
+        event.preventDefault();
+        form.requestSubmit(button);
+      }
+    });
+  });
+}
+
 // ---------------------------------------------------------------- start
 
 setUpPasswordReveal();
 setUpPasskeySignals();
+setUpNudgeEscape();
 
 const setUps = { signin: setUpSignIn, signup: setUpSignUp, 'step-up': setUpStepUp, 'add-passkey': setUpAddPasskey };
 const page = document.body.dataset.page;

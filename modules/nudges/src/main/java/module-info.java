@@ -1,9 +1,25 @@
-/** Nudges: which of a user's devices a passkey covers, and when to prompt for the missing ones. */
+/**
+ * Nudges: which of a user's devices a passkey covers, and when to prompt for the missing ones.
+ *
+ * <p>Owns tables prefixed {@code ndg_} (its own persistence unit {@code nudges} and Flyway history
+ * {@code ndg_schema_history}). Requires identity's, credentials' and education's api only.
+ */
 module dev.latchkey.nudges {
-    requires dev.latchkey.identity;
-    requires dev.latchkey.credentials;
+    requires transitive dev.latchkey.identity;
+    requires transitive dev.latchkey.credentials;
     requires dev.latchkey.education;
+    requires jakarta.persistence;
+    requires jakarta.cdi;
+    requires jakarta.inject;
+    requires jakarta.transaction;
+    requires jakarta.annotation;
+    requires java.sql;
+    requires java.naming;
+    requires java.logging;
+    requires flyway.core;
 
-    // exports dev.latchkey.nudges.api; -- added with the package's first type: javac refuses to
-    // export a package that holds only its package-info (nothing is built here yet).
+    exports dev.latchkey.nudges.api;
+
+    // Hibernate and CDI reach the entities and beans reflectively.
+    opens dev.latchkey.nudges.internal;
 }

@@ -41,6 +41,30 @@ final class Database {
         }
     }
 
+    /** The first column of every row, as text. */
+    static java.util.List<String> strings(String sql, Object... params) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("database check failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    static String string(String sql, Object... params) {
+        java.util.List<String> values = strings(sql, params);
+        return values.isEmpty() ? null : values.get(0);
+    }
+
     static long tableSize(String table) {
         return count("select count(*) from " + table);
     }

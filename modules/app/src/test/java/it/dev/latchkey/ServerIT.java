@@ -16,7 +16,7 @@ class ServerIT {
         HttpResponse<String> ready = new Browser().get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"identity\":\"ready\"")
-                .contains("\"credentials\":\"ready\"");
+                .contains("\"credentials\":\"ready\"").contains("\"nudges\":\"ready\"");
     }
 
     @Test

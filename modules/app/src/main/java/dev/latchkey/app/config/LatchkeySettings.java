@@ -5,6 +5,7 @@ import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailSettings;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.SignUpPolicy;
+import dev.latchkey.nudges.api.NudgeSettings;
 import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -32,6 +33,7 @@ public class LatchkeySettings {
     private final boolean emailCodes;
     private final boolean passwords;
     private final RegistrationPolicy registrationPolicy;
+    private final NudgeSettings nudgeSettings;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -71,6 +73,19 @@ public class LatchkeySettings {
                 text(config, "latchkey.attestation.conveyance"),
                 text(config, "latchkey.attestation.trust.anchors"),
                 text(config, "latchkey.passkey.cap"));
+        NudgeSettings n = NudgeSettings.DEFAULTS;
+        this.nudgeSettings = new NudgeSettings(
+                config.getOptionalValue("latchkey.nudges.enabled", Boolean.class).orElse(n.enabled()),
+                config.getOptionalValue("latchkey.nudges.rollout.percent", Integer.class).orElse(n.rolloutPercent()),
+                Duration.ofDays(config.getOptionalValue("latchkey.nudges.device.period.days", Integer.class)
+                        .orElse((int) n.devicePeriod().toDays())),
+                config.getOptionalValue("latchkey.nudges.account.cap", Integer.class).orElse(n.accountCap()),
+                Duration.ofDays(config.getOptionalValue("latchkey.nudges.snooze.days", Integer.class)
+                        .orElse((int) n.snooze().toDays())),
+                Duration.ofDays(config.getOptionalValue("latchkey.nudges.active.days", Integer.class)
+                        .orElse((int) n.activeDevices().toDays())),
+                Arrays.asList(config.getOptionalValue("latchkey.nudges.variants", String.class)
+                        .orElse(String.join(",", n.variants())).split(",")));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -103,6 +118,12 @@ public class LatchkeySettings {
     @Singleton
     SignUpPolicy signUpPolicy() {
         return signUpPolicy;
+    }
+
+    @Produces
+    @Singleton
+    NudgeSettings nudgeSettings() {
+        return nudgeSettings;
     }
 
     @Produces

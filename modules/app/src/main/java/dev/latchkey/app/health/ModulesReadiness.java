@@ -3,6 +3,7 @@ package dev.latchkey.app.health;
 import dev.latchkey.credentials.api.CredentialsReadiness;
 import dev.latchkey.education.api.EducationReadiness;
 import dev.latchkey.identity.api.IdentityReadiness;
+import dev.latchkey.nudges.api.NudgesReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -31,18 +32,24 @@ public class ModulesReadiness implements HealthCheck {
     @Inject
     EducationReadiness education;
 
+    @Inject
+    NudgesReadiness nudges;
+
     @Override
     public HealthCheckResponse call() {
         Optional<String> identityProblem = identity.problem();
         Optional<String> credentialsProblem = credentials.problem();
         Optional<String> educationProblem = education.problem();
+        Optional<String> nudgesProblem = nudges.problem();
         // The endpoint answers anyone who can reach the port: it says which module is not ready,
         // and the details (which may name tables or hosts) go to the server log only.
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules")
                 .withData("identity", state("identity", identityProblem))
                 .withData("credentials", state("credentials", credentialsProblem))
-                .withData("education", state("education", educationProblem));
-        boolean ready = identityProblem.isEmpty() && credentialsProblem.isEmpty() && educationProblem.isEmpty();
+                .withData("education", state("education", educationProblem))
+                .withData("nudges", state("nudges", nudgesProblem));
+        boolean ready = identityProblem.isEmpty() && credentialsProblem.isEmpty() && educationProblem.isEmpty()
+                && nudgesProblem.isEmpty();
         return (ready ? builder.up() : builder.down()).build();
     }
 

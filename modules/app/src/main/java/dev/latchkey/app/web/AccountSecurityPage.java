@@ -64,6 +64,7 @@ public class AccountSecurityPage extends HttpServlet {
 
     @Inject
     transient PasskeyForms passkeyForms;
+    transient CoverageCard coverageCard;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -150,6 +151,7 @@ public class AccountSecurityPage extends HttpServlet {
         model.put("passwordRemoved", request.getParameter("passwordRemoved") != null);
         model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
         model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
+        model.putAll(coverageCard.model(id, thisDevice));
         model.putAll(extra);
         views.render(request, response, status, "account-security", model);
     }

@@ -54,6 +54,9 @@ public class CeremonyApi extends HttpServlet {
     @Inject
     transient EmailConfirmations confirmations;
 
+    @Inject
+    transient NudgeRedirects nudgeRedirects;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("");
@@ -137,7 +140,8 @@ public class CeremonyApi extends HttpServlet {
         }
         Device device = signInSessions.signIn(request, response, result.accountId(), result.method(), finish.client());
         passkeys.usedOn(result.passkeyId(), device.id());
-        String next = Paths.safeNext(request.getParameter("next"));
+        String next = nudgeRedirects.afterSignIn(result.accountId(), device, result.method(),
+                Paths.safeNext(request.getParameter("next")));
         exchange.writeJson(response, 200, Map.of("redirect", next, "mediation", result.mediation().name().toLowerCase()));
     }
 

@@ -42,6 +42,9 @@ public class EmailCodeSignIn extends HttpServlet {
     @Inject
     transient SharedDevices sharedDevices;
 
+    @Inject
+    transient NudgeRedirects nudgeRedirects;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!"/signin/code".equals(request.getServletPath())) {
@@ -101,8 +104,10 @@ public class EmailCodeSignIn extends HttpServlet {
         switch (result.outcome()) {
             case ACCEPTED -> {
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
-                signInSessions.signIn(request, response, result.accountId().orElseThrow(), SignInMethod.EMAIL_CODE, client);
-                response.sendRedirect(next);
+                var device = signInSessions.signIn(request, response, result.accountId().orElseThrow(),
+                        SignInMethod.EMAIL_CODE, client);
+                response.sendRedirect(nudgeRedirects.afterSignIn(result.accountId().orElseThrow(), device,
+                        SignInMethod.EMAIL_CODE, next));
             }
             case WRONG -> {
                 signInSessions.failed(SignInMethod.EMAIL_CODE, client, "WRONG_CODE");

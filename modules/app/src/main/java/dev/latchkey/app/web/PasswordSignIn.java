@@ -27,6 +27,9 @@ public class PasswordSignIn extends HttpServlet {
             + " sign in.";
 
     @Inject
+    transient NudgeRedirects nudgeRedirects;
+
+    @Inject
     transient Passwords passwords;
 
     @Inject
@@ -89,8 +92,10 @@ public class PasswordSignIn extends HttpServlet {
         }
         if (attempt.accepted()) {
             limits.succeeded(AbuseLimits.Factor.PASSWORD, email.get());
-            signInSessions.signIn(request, response, attempt.accountId().orElseThrow(), SignInMethod.PASSWORD, client);
-            response.sendRedirect(next);
+            var device = signInSessions.signIn(request, response, attempt.accountId().orElseThrow(),
+                    SignInMethod.PASSWORD, client);
+            response.sendRedirect(nudgeRedirects.afterSignIn(attempt.accountId().orElseThrow(), device,
+                    SignInMethod.PASSWORD, next));
             return;
         }
         limits.failed(AbuseLimits.Factor.PASSWORD, email.get(), ClientAddress.of(request));

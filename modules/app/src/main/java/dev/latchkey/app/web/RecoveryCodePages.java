@@ -27,6 +27,9 @@ public class RecoveryCodePages extends HttpServlet {
     private static final String MANAGE = "/account/recovery-codes";
 
     @Inject
+    transient NudgeRedirects nudgeRedirects;
+
+    @Inject
     transient RecoveryCodes codes;
 
     @Inject
@@ -104,8 +107,11 @@ public class RecoveryCodePages extends HttpServlet {
                     + " already used. Each code works once.", next);
             return;
         }
-        signInSessions.signIn(request, response, redemption.accountId().orElseThrow(), SignInMethod.RECOVERY_CODE, client);
-        response.sendRedirect("/account/recovered");
+        var device = signInSessions.signIn(request, response, redemption.accountId().orElseThrow(),
+                SignInMethod.RECOVERY_CODE, client);
+        // The nudge check stores its decision; the recovered page is itself the prompt to create a passkey here.
+        response.sendRedirect(nudgeRedirects.afterSignIn(redemption.accountId().orElseThrow(), device,
+                SignInMethod.RECOVERY_CODE, "/account/recovered"));
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String error,

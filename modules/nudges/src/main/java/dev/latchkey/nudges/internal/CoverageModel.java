@@ -1,0 +1,181 @@
+package dev.latchkey.nudges.internal;
+
+import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.SignInEvent;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.nudges.api.CoverageReport;
+import dev.latchkey.nudges.api.DeviceCoverage;
+import dev.latchkey.nudges.api.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The coverage verdicts, as a pure function of what identity and credentials report: the account's
+ * devices (with capabilities and the shared mark), its passkeys (flags, AAGUID, where each was
+ * created and last used) and its recent sign-ins (how each device signed in).
+ *
+ * <p>Why sign-ins and not only "last used on": credentials notes the device a passkey was last
+ * used from, and that is also the laptop when the passkey answered from a phone over a QR code.
+ * Only the sign-in's method ({@code PASSKEY_THIS_DEVICE} against {@code PASSKEY_OTHER_DEVICE}) says
+ * whether the passkey is on the device itself. That method comes from the unsigned
+ * {@code authenticatorAttachment}: good enough for coverage (a wrong verdict costs one prompt too
+ * many or too few), never used for a security decision.
+ */
+final class CoverageModel {
+
+    private static final Set<String> ROAMING = Set.of("usb", "nfc", "ble", "smart-card");
+
+    private CoverageModel() {
+    }
+
+    static CoverageReport report(UUID accountId, List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns,
+                                 ProviderReach reach, Duration activeWindow, Instant now) {
+        Map<UUID, Device> byId = new HashMap<>();
+        devices.forEach(d -> byId.put(d.id(), d));
+        // The newest successful passkey sign-in per device (signIns are newest first).
+        Map<UUID, SignInEvent> lastPasskeySignIn = new HashMap<>();
+        for (SignInEvent e : signIns) {
+            if (e.succeeded() && e.method().isPasskey() && e.deviceId().isPresent()) {
+                lastPasskeySignIn.putIfAbsent(e.deviceId().get(), e);
+            }
+        }
+        Instant activeSince = now.minus(activeWindow);
+        List<DeviceCoverage> entries = new ArrayList<>();
+        for (Device d : devices) {
+            if (d.lastSeen().isBefore(activeSince)) {
+                continue;
+            }
+            entries.add(verdict(d, passkeys, usedHere(lastPasskeySignIn.get(d.id()), passkeys), byId, reach));
+        }
+        entries.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
+        return new CoverageReport(accountId, entries, passkeys.size(), backup(passkeys), now);
+    }
+
+    /**
+     * How the newest passkey sign-in on a device went, if a passkey that existed then still exists:
+     * a sign-in with a passkey that was removed since (a lost device's) proves nothing about today.
+     */
+    private static SignInMethod usedHere(SignInEvent lastPasskeySignIn, List<Passkey> passkeys) {
+        if (lastPasskeySignIn == null
+                || passkeys.stream().noneMatch(p -> !p.createdAt().isAfter(lastPasskeySignIn.at()))) {
+            return null;
+        }
+        return lastPasskeySignIn.method();
+    }
+
+    private static DeviceCoverage verdict(Device d, List<Passkey> passkeys, SignInMethod lastPasskeyMethod,
+                                          Map<UUID, Device> devices, ProviderReach reach) {
+        if (d.shared()) {
+            return entry(d, Verdict.SHARED, "MARKED_SHARED", "Marked as a shared or public computer: no passkey is saved"
+                    + " here. Sign in with your phone or a security key.", List.of(), Optional.empty());
+        }
+        List<String> createdHere = new ArrayList<>();
+        for (Passkey p : passkeys) {
+            if (p.createdOnDevice().filter(d.id()::equals).isPresent()) {
+                createdHere.add(provider(p, devices, reach).map(ProviderReach.Provider::name).orElse(""));
+            }
+        }
+        if (!createdHere.isEmpty()) {
+            return entry(d, Verdict.COVERED, "CREATED_HERE", "A passkey was created on this device.",
+                    createdHere.stream().filter(n -> !n.isEmpty()).distinct().toList(), Optional.empty());
+        }
+        if (lastPasskeyMethod == SignInMethod.PASSKEY_THIS_DEVICE) {
+            return entry(d, Verdict.COVERED, "USED_HERE", "You signed in here with a passkey this device holds.",
+                    List.of(), Optional.empty());
+        }
+        if (lastPasskeyMethod == SignInMethod.SECURITY_KEY) {
+            return entry(d, Verdict.COVERED, "SECURITY_KEY_USED_HERE", "You sign in here with a security key.",
+                    List.of(), Optional.empty());
+        }
+        Set<String> reaching = new LinkedHashSet<>();
+        boolean inferred = false;
+        for (Passkey p : passkeys) {
+            // A synced passkey (backed up now: BS flag), whose provider reaches this platform and browser.
+            if (!p.backedUp()) {
+                continue;
+            }
+            Optional<ProviderReach.Provider> provider = provider(p, devices, reach);
+            if (provider.isPresent() && provider.get().reaches(d.platform(), d.browser())) {
+                reaching.add(provider.get().name());
+                inferred |= provider.get().inferred();
+            }
+        }
+        if (lastPasskeyMethod == SignInMethod.PASSKEY) {
+            reaching.add("");
+        }
+        if (!reaching.isEmpty()) {
+            List<String> names = reaching.stream().filter(n -> !n.isEmpty()).toList();
+            String where = names.isEmpty() ? "your passkey" : "your passkey in " + String.join(" or ", names);
+            String reason = names.isEmpty() ? "USED_HERE_LOCATION_UNKNOWN"
+                    : inferred ? "SYNCED_PROVIDER_LIKELY_REACHES" : "SYNCED_PROVIDER_REACHES";
+            return entry(d, Verdict.LIKELY_COVERED, reason, capitalise(where) + " should work here, but it has not been"
+                    + " used on this device yet.", names,
+                    Optional.of("Next time you sign in there, choose \"Sign in with a passkey\"."));
+        }
+        if (d.capabilities().platformAuthenticator().filter(available -> !available).isPresent()) {
+            return entry(d, Verdict.CANNOT_HOLD_ONE, "NO_PLATFORM_AUTHENTICATOR", "This device said it cannot save"
+                    + " a passkey.", List.of(), Optional.of("Sign in there with the passkey on your phone (choose"
+                    + " \"Use a phone or tablet\" and scan the QR code), or with a security key."));
+        }
+        return entry(d, Verdict.NOT_COVERED,
+                d.capabilities().platformAuthenticator().isPresent() ? "NONE_KNOWN" : "NONE_KNOWN_CAPABILITY_UNKNOWN",
+                "No passkey is known to work on this device.",
+                List.of(), Optional.of("Sign in there, then choose \"Create a passkey on this device\"."));
+    }
+
+    /**
+     * Empty when losing one device or key leaves a passkey: otherwise why not. A passkey that may
+     * sync but is not backed up now (BE set, BS clear) has lost, or never got, its copy.
+     */
+    static Optional<String> backup(List<Passkey> passkeys) {
+        if (passkeys.isEmpty()) {
+            return Optional.of("NO_PASSKEY");
+        }
+        if (passkeys.stream().anyMatch(p -> p.backupEligible() && !p.backedUp())) {
+            return Optional.of("PASSKEY_NOT_BACKED_UP");
+        }
+        if (passkeys.stream().anyMatch(Passkey::backedUp)) {
+            return Optional.empty();
+        }
+        // Every passkey is single-device: fine as long as there are at least two places holding one
+        // (two devices, or a device and a security key).
+        Set<String> places = new HashSet<>();
+        for (Passkey p : passkeys) {
+            boolean roaming = p.attachment().filter("cross-platform"::equals).isPresent()
+                    && !p.transports().isEmpty() && ROAMING.containsAll(p.transports());
+            places.add(roaming ? "key:" + p.id() : "device:" + p.createdOnDevice().map(UUID::toString).orElse(p.id().toString()));
+        }
+        return places.size() < 2 ? Optional.of("ALL_PASSKEYS_ON_ONE_DEVICE") : Optional.empty();
+    }
+
+    /**
+     * The passkey's provider: by AAGUID, or, for a passkey that is synced now, inferred from the
+     * platform it was created on. A device-bound passkey without a known AAGUID stays unnamed:
+     * "made on an Android phone" says nothing about who holds a passkey that never left it.
+     */
+    private static Optional<ProviderReach.Provider> provider(Passkey p, Map<UUID, Device> devices, ProviderReach reach) {
+        Optional<String> createdOnPlatform = p.backedUp()
+                ? p.createdOnDevice().map(devices::get).map(Device::platform) : Optional.empty();
+        return reach.of(p.aaguid(), createdOnPlatform);
+    }
+
+    private static DeviceCoverage entry(Device d, Verdict verdict, String reason, String explanation,
+                                        List<String> providers, Optional<String> nextStep) {
+        return new DeviceCoverage(List.of(d.id()), d.label(), d.platform(), d.browser(), d.deviceClass(), verdict,
+                reason, explanation, providers, d.lastSeen(), nextStep);
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.latchkey.nudges.internal;
+
+import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignIns;
+import dev.latchkey.nudges.api.Coverage;
+import dev.latchkey.nudges.api.CoverageReport;
+import dev.latchkey.nudges.api.DeviceCoverage;
+import dev.latchkey.nudges.api.Moment;
+import dev.latchkey.nudges.api.NudgeDecision;
+import dev.latchkey.nudges.api.NudgeEvent;
+import dev.latchkey.nudges.api.NudgeResponse;
+import dev.latchkey.nudges.api.NudgeSettings;
+import dev.latchkey.nudges.api.Nudges;
+import dev.latchkey.nudges.api.Prompt;
+import dev.latchkey.nudges.api.Scenario;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Coverage and nudge decisions over identity's and credentials' APIs, stored in nudges' own tables. */
+@ApplicationScoped
+class JpaNudges implements Nudges, Coverage {
+
+    /** How many of the account's newest sign-ins the coverage model reads (how each device signed in). */
+    static final int SIGN_INS_READ = 200;
+
+    /** A passkey counts as "just created" (scenario c) for this long. */
+    static final Duration JUST_CREATED = Duration.ofMinutes(15);
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    Passkeys passkeys;
+
+    @Inject
+    ProviderTable providers;
+
+    @Inject
+    NudgeSettings settings;
+
+    @Inject
+    NudgeLog log;
+
+    @PersistenceContext(unitName = "nudges")
+    EntityManager em;
+
+    @Override
+    public CoverageReport of(UUID accountId) {
+        return report(accountId, passkeys.of(accountId), now());
+    }
+
+    private CoverageReport report(UUID accountId, List<Passkey> keys, Instant now) {
+        return CoverageModel.report(accountId, devices.of(accountId), keys, signIns.recent(accountId, SIGN_INS_READ),
+                providers.reach(), settings.activeDevices(), now);
+    }
+
+    @Override
+    @Transactional
+    public NudgeDecision afterSignIn(UUID accountId, UUID deviceId, SignInMethod method) {
+        return decide(accountId, deviceId, Moment.AFTER_SIGN_IN, Optional.of(method), true);
+    }
+
+    @Override
+    @Transactional
+    public NudgeDecision onAccountPage(UUID accountId, UUID deviceId) {
+        return decide(accountId, deviceId, Moment.ACCOUNT_PAGE, Optional.empty(), false);
+    }
+
+    private NudgeDecision decide(UUID accountId, UUID deviceId, Moment moment, Optional<SignInMethod> trigger,
+                                 boolean alwaysStore) {
+        Instant now = now();
+        List<Passkey> keys = passkeys.of(accountId);
+        CoverageReport report = report(accountId, keys, now);
+        Optional<DeviceCoverage> device = report.device(deviceId);
+        boolean justCreated = keys.size() == 1 && keys.get(0).createdAt().isAfter(now.minus(JUST_CREATED));
+        String variant = NudgeRules.variant(accountId, settings);
+        if (!alwaysStore && !justCreated && report.backup().filter(b -> !"NO_PASSKEY".equals(b)).isEmpty()) {
+            // Nothing on the account page could apply: no decision to take or store.
+            return new NudgeDecision(UUID.randomUUID(), accountId, deviceId, moment, trigger, Optional.empty(),
+                    Optional.empty(), "NOTHING_TO_SUGGEST", variant, device, now);
+        }
+        NudgeLog.History history = log.history(accountId, deviceId, settings.devicePeriod(), now);
+        NudgeRules.Outcome outcome = NudgeRules.decide(new NudgeRules.Situation(settings, moment,
+                NudgeRules.bucket(accountId, "rollout", 100), trigger, device, report, justCreated,
+                history.lastShown(), history.lastShownCompleted(), history.shownOnAccount(), history.lastSnoozed(),
+                history.optedOut(), now));
+        UUID id = UUID.randomUUID();
+        em.persist(new DecisionEntity(id, accountId, deviceId, moment.name(), trigger.map(Enum::name).orElse(null),
+                device.map(d -> d.verdict().name()).orElse(null), outcome.scenario().map(Enum::name).orElse(null),
+                outcome.prompt().map(Enum::name).orElse(null), outcome.reason(), variant, now));
+        if (outcome.prompts()) {
+            log.record(NudgeEvent.Type.SHOWN, accountId, deviceId, id, outcome.scenario().orElseThrow(), variant,
+                    Optional.empty(), now);
+        }
+        return new NudgeDecision(id, accountId, deviceId, moment, trigger, outcome.scenario(), outcome.prompt(),
+                outcome.reason(), variant, device, now);
+    }
+
+    @Override
+    @Transactional
+    public Optional<NudgeDecision> pending(UUID accountId, UUID deviceId, UUID decisionId) {
+        DecisionEntity d = em.find(DecisionEntity.class, decisionId);
+        Instant now = now();
+        if (d == null || !d.accountId.equals(accountId) || !d.deviceId.equals(deviceId) || d.prompt == null
+                || d.decidedAt.isBefore(now.minus(PENDING)) || log.answered(decisionId)) {
+            return Optional.empty();
+        }
+        return Optional.of(new NudgeDecision(d.id, d.accountId, d.deviceId, Moment.valueOf(d.moment),
+                Optional.ofNullable(d.triggerMethod).map(SignInMethod::valueOf),
+                Optional.of(Scenario.valueOf(d.scenario)), Optional.of(Prompt.valueOf(d.prompt)), d.reason, d.variant,
+                of(accountId).device(deviceId), d.decidedAt));
+    }
+
+    @Override
+    @Transactional
+    public Optional<NudgeDecision> respond(UUID accountId, UUID deviceId, UUID decisionId, NudgeResponse response) {
+        Optional<NudgeDecision> decision = pending(accountId, deviceId, decisionId);
+        decision.ifPresent(d -> log.record(response.event(), accountId, deviceId, decisionId, d.scenario().orElseThrow(),
+                d.variant(), Optional.empty(), now()));
+        return decision;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
