@@ -64,6 +64,8 @@ public class AccountSecurityPage extends HttpServlet {
 
     @Inject
     transient PasskeyForms passkeyForms;
+
+    @Inject
     transient CoverageCard coverageCard;
 
     @Override
