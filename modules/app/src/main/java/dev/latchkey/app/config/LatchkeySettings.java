@@ -2,6 +2,7 @@ package dev.latchkey.app.config;
 
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailSettings;
+import dev.latchkey.identity.api.OperatorPolicy;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.SignUpPolicy;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class LatchkeySettings {
     private final SignUpPolicy signUpPolicy;
     private final boolean emailCodes;
     private final boolean passwords;
+    private final OperatorPolicy operatorPolicy;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -59,7 +61,8 @@ public class LatchkeySettings {
         this.signUpPolicy = "domains".equalsIgnoreCase(mode)
                 ? new SignUpPolicy(SignUpPolicy.Mode.DOMAINS, Set.of(config.getOptionalValue("latchkey.signup.domains",
                         String.class).orElse("").split(",")))
-                : SignUpPolicy.OPEN;
+                : "invitation".equalsIgnoreCase(mode) ? SignUpPolicy.INVITATION : SignUpPolicy.OPEN;
+        this.operatorPolicy = OperatorPolicy.parse(config.getOptionalValue("latchkey.operators", String.class).orElse(""));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -81,6 +84,17 @@ public class LatchkeySettings {
     @Singleton
     SignUpPolicy signUpPolicy() {
         return signUpPolicy;
+    }
+
+    @Produces
+    @Singleton
+    OperatorPolicy operatorPolicy() {
+        return operatorPolicy;
+    }
+
+    /** Where links in mail point: the first configured origin. */
+    public String publicBaseUrl() {
+        return relyingParty.origins().iterator().next();
     }
 
     @Produces
