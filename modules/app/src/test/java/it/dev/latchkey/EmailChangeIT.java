@@ -29,7 +29,7 @@ class EmailChangeIT {
 
         HttpResponse<String> asked = ask(browser, fresh);
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
-        assertThat(asked.headers().firstValue("Location").orElseThrow()).isEqualTo("/account/email?sent");
+        assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/account/email?sent");
         String code = Mailbox.code(Mailbox.await(SMTP, fresh, "Confirm your new email address"));
         assertThat(browser.get("/account/email?sent").body()).contains(fresh);
         assertThat(Database.count("select count(*) from idn_account where email = ?", old))
@@ -98,7 +98,7 @@ class EmailChangeIT {
         String attackers = Journeys.uniqueEmail("attacker");
         HttpResponse<String> refused = ask(intruder, attackers);
         assertThat(refused.statusCode()).isEqualTo(302);
-        assertThat(refused.headers().firstValue("Location").orElseThrow()).startsWith("/account/step-up");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/account/step-up");
         assertThat(Database.count("select count(*) from idn_email_code where email = ?", attackers)).isZero();
     }
 
