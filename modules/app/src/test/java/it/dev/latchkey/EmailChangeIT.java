@@ -30,6 +30,11 @@ class EmailChangeIT {
         HttpResponse<String> asked = ask(browser, fresh);
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(302);
         assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/account/email?sent");
+        // Someone who reads the old mailbox asks for a sign-in code before the change completes.
+        Browser oldMailbox = new Browser();
+        oldMailbox.get("/signin");
+        oldMailbox.postForm("/signin/email", "email=" + URLEncoder.encode(old, StandardCharsets.UTF_8));
+        String signInCode = Mailbox.code(Mailbox.await(SMTP, old, "sign-in code"));
         String code = Mailbox.code(Mailbox.await(SMTP, fresh, "Confirm your new email address"));
         assertThat(browser.get("/account/email?sent").body()).contains(fresh);
         assertThat(Database.count("select count(*) from idn_account where email = ?", old))
@@ -53,6 +58,10 @@ class EmailChangeIT {
 
         String notice = GreenMailUtil.getBody(Mailbox.await(SMTP, old, "Your email address was changed"));
         assertThat(notice.replace("=\r\n", "")).contains("If it was not you").contains("recovery codes");
+
+        // The sign-in code sent to the old address before the change no longer works.
+        assertThat(oldMailbox.postForm("/signin/code", "code=" + signInCode).statusCode()).isEqualTo(422);
+        assertThat(oldMailbox.signedIn()).isFalse();
 
         // The code is spent.
         assertThat(browser.postForm("/account/email/confirm", "code=" + code).statusCode()).isEqualTo(422);

@@ -142,6 +142,11 @@ class JpaEmailChanges implements EmailChanges {
             em.createQuery("delete from AccountEntity a where a.id in :ids").setParameter("ids", claimants).executeUpdate();
         }
         String previous = account.email;
+        // Sign-in codes already sent to the old address stop working with it: whoever still reads
+        // that mailbox (perhaps the reason for the change) cannot use one to get in.
+        em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where account_id = ?"
+                        + " and purpose = 'SIGN_IN' and consumed_at is null")
+                .setParameter(1, accountId).executeUpdate();
         account.email = address;
         account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.flush();
