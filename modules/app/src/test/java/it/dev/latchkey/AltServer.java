@@ -16,8 +16,40 @@ final class AltServer {
     private AltServer() {
     }
 
+    private static volatile boolean ready;
+
+    /**
+     * A browser for this server, once its application answers: the plugin's start returns when
+     * the server is up, and on a loaded machine the application has been seen to follow more than
+     * half a minute later (the first server has had the other tests' time to get there).
+     */
     static Browser browser() {
+        if (!ready) {
+            awaitReady();
+        }
         return new Browser(BASE_URL);
+    }
+
+    private static synchronized void awaitReady() {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!ready && System.nanoTime() < deadline) {
+            try {
+                ready = new Browser(BASE_URL).get("/health/ready").statusCode() == 200;
+            } catch (IllegalStateException e) {
+                // not listening yet
+            }
+            if (!ready) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!ready) {
+            throw new IllegalStateException("the second test server did not become ready at " + BASE_URL);
+        }
     }
 
     static Authenticator authenticator() {
