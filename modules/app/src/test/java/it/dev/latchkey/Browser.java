@@ -26,17 +26,38 @@ final class Browser {
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private String origin = BASE_URL;
+    private final String base;
+    private String origin;
+    /** Extra headers sent with every request (name, value pairs), e.g. X-Forwarded-For. */
+    private final java.util.List<String> extraHeaders = new java.util.ArrayList<>();
     private String userAgent = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
+
+    /** A browser talking to the default test server. */
+    Browser() {
+        this(BASE_URL);
+    }
+
+    /** A browser talking to another test server (for example {@link AltServer#BASE_URL}). */
+    Browser(String baseUrl) {
+        this.base = baseUrl;
+        this.origin = baseUrl;
+    }
+
+    /** Sends this header with every later request, as a proxy in front of the server would add it. */
+    Browser withHeader(String name, String value) {
+        extraHeaders.add(name);
+        extraHeaders.add(value);
+        return this;
+    }
 
     /** Loads a page (which hands out the CSRF cookie) and returns the response. */
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().header("Accept", "text/html"));
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"));
     }
 
     /** Loads a page with extra request headers, as name, value pairs (for example Accept-Language). */
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).GET().header("Accept", "text/html");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -46,7 +67,7 @@ final class Browser {
     /** A JSON POST as the WebAuthn script makes it. */
     HttpResponse<String> postJson(String path, String json) {
         ensureCsrfCookie();
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
@@ -59,7 +80,7 @@ final class Browser {
         ensureCsrfCookie();
         String body = form.isEmpty() ? "_csrf=" + cookie("latchkey_csrf").orElse("")
                 : form + "&_csrf=" + cookie("latchkey_csrf").orElse("");
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", origin));
@@ -68,7 +89,7 @@ final class Browser {
     /** A form POST with this browser's cookies but without the CSRF field, as a forged cross-site form would be. */
     HttpResponse<String> postFormWithoutCsrfToken(String path, String form) {
         ensureCsrfCookie();
-        return send(HttpRequest.newBuilder(URI.create(BASE_URL + path))
+        return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", origin));
@@ -105,6 +126,9 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            for (int i = 0; i + 1 < extraHeaders.size(); i += 2) {
+                request.header(extraHeaders.get(i), extraHeaders.get(i + 1));
+            }
             return http.send(request.timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -17,7 +17,12 @@ final class Database {
     }
 
     static long count(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        return countOn(System.getProperty("latchkey.it.h2.path"), sql, params);
+    }
+
+    /** As {@link #count}, on the database of the server whose H2 file this is (PostgreSQL: the one database). */
+    static long countOn(String h2Path, String sql, Object... params) {
+        try (Connection c = connect(h2Path); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -31,7 +36,11 @@ final class Database {
     }
 
     static int execute(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        return executeOn(System.getProperty("latchkey.it.h2.path"), sql, params);
+    }
+
+    static int executeOn(String h2Path, String sql, Object... params) {
+        try (Connection c = connect(h2Path); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -43,7 +52,7 @@ final class Database {
 
     /** The first column of every row, as text. */
     static java.util.List<String> strings(String sql, Object... params) {
-        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect(System.getProperty("latchkey.it.h2.path")); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
@@ -69,13 +78,12 @@ final class Database {
         return count("select count(*) from " + table);
     }
 
-    private static Connection connect() throws SQLException {
+    private static Connection connect(String path) throws SQLException {
         if ("postgres".equals(System.getenv("DB_KIND"))) {
             String url = "jdbc:postgresql://" + env("PG_HOST", "localhost") + ":" + env("PG_PORT", "5432") + "/"
                     + env("PG_DB", "latchkey");
             return DriverManager.getConnection(url, env("PG_USER", "latchkey"), env("PG_PASSWORD", ""));
         }
-        String path = System.getProperty("latchkey.it.h2.path");
         return DriverManager.getConnection("jdbc:h2:file:" + path + ";AUTO_SERVER=TRUE", "sa", "");
     }
 

@@ -3,6 +3,7 @@ package dev.latchkey.app.config;
 import dev.latchkey.credentials.api.RegistrationPolicy;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailSettings;
+import dev.latchkey.identity.api.OperatorPolicy;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.SignUpPolicy;
 import dev.latchkey.nudges.api.NudgeSettings;
@@ -34,6 +35,7 @@ public class LatchkeySettings {
     private final boolean passwords;
     private final RegistrationPolicy registrationPolicy;
     private final NudgeSettings nudgeSettings;
+    private final OperatorPolicy operatorPolicy;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -63,7 +65,7 @@ public class LatchkeySettings {
         this.signUpPolicy = "domains".equalsIgnoreCase(mode)
                 ? new SignUpPolicy(SignUpPolicy.Mode.DOMAINS, Set.of(config.getOptionalValue("latchkey.signup.domains",
                         String.class).orElse("").split(",")))
-                : SignUpPolicy.OPEN;
+                : "invitation".equalsIgnoreCase(mode) ? SignUpPolicy.INVITATION : SignUpPolicy.OPEN;
         this.registrationPolicy = RegistrationPolicy.parse(
                 text(config, "latchkey.registration.user.verification"),
                 text(config, "latchkey.registration.attachment"),
@@ -86,6 +88,7 @@ public class LatchkeySettings {
                         .orElse((int) n.activeDevices().toDays())),
                 Arrays.asList(config.getOptionalValue("latchkey.nudges.variants", String.class)
                         .orElse(String.join(",", n.variants())).split(",")));
+        this.operatorPolicy = OperatorPolicy.parse(config.getOptionalValue("latchkey.operators", String.class).orElse(""));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -124,6 +127,17 @@ public class LatchkeySettings {
     @Singleton
     NudgeSettings nudgeSettings() {
         return nudgeSettings;
+    }
+
+    @Produces
+    @Singleton
+    OperatorPolicy operatorPolicy() {
+        return operatorPolicy;
+    }
+
+    /** Where links in mail point: the first configured origin. */
+    public String publicBaseUrl() {
+        return relyingParty.origins().iterator().next();
     }
 
     @Produces

@@ -13,7 +13,6 @@ import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.NewAccount;
-import dev.latchkey.identity.api.SignUpPolicy;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -46,9 +45,6 @@ public class CeremonyApi extends HttpServlet {
     transient Passkeys passkeys;
 
     @Inject
-    transient SignUpPolicy signUpPolicy;
-
-    @Inject
     transient SignInSessions signInSessions;
 
     @Inject
@@ -56,6 +52,12 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient NudgeRedirects nudgeRedirects;
+
+    @Inject
+    transient dev.latchkey.identity.api.SignUpGate signUpGate;
+
+    @Inject
+    transient InvitedSignUp invitedSignUp;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -90,9 +92,11 @@ public class CeremonyApi extends HttpServlet {
             return;
         }
         NewAccount account = validation.account().orElseThrow();
-        if (!signUpPolicy.admits(account.email())) {
-            exchange.writeJson(response, 422, Map.of("reason", "NOT_ADMITTED", "error", signUpPolicy.refusal(),
-                    "errors", Map.of("email", signUpPolicy.refusal())));
+        Optional<dev.latchkey.identity.api.SignUpGate.Refusal> refusal =
+                signUpGate.refusal(account.email(), invitedSignUp.token(request));
+        if (refusal.isPresent()) {
+            exchange.writeJson(response, refusal.get().status(), Map.of("reason", refusal.get().reason(),
+                    "error", refusal.get().message(), "errors", Map.of("email", refusal.get().message())));
             return;
         }
         // A taken address gets the same answer as a free one: the address is only ever the
@@ -103,7 +107,17 @@ public class CeremonyApi extends HttpServlet {
 
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        UUID accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request));
+        UUID accountId;
+        Optional<String> invitation = invitedSignUp.token(request);
+        try {
+            accountId = invitedSignUp.finish(finish.credentialJson(), exchange.existingBinding(request), invitation);
+        } catch (dev.latchkey.identity.api.Invitations.Unusable e) {
+            Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
+            return;
+        }
+        if (invitation.isPresent()) {
+            invitedSignUp.forget(response);
+        }
         Device device = signInSessions.startAfterSignUp(request, response, accountId, finish.client());
         passkeys.of(accountId).forEach(p -> passkeys.createdOn(p.id(), device.id()));
         try {

@@ -33,7 +33,7 @@ public class DevOutboxPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.developmentOutbox() || !loopback(request.getRemoteAddr())) {
+        if (!settings.developmentOutbox() || !loopback(ClientAddress.of(request))) {
             Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }

@@ -149,6 +149,6 @@ public class EmailCodeSignIn extends HttpServlet {
                             String next) throws IOException {
         views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
                 "emailError", emailError, "showOtherWays", true, "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
+                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
     }
 }

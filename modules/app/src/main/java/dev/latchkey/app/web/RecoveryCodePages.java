@@ -118,6 +118,6 @@ public class RecoveryCodePages extends HttpServlet {
                             String next) throws IOException {
         views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
                 "recoveryError", error, "showOtherWays", true, "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
+                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
     }
 }

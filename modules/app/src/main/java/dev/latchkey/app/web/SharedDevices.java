@@ -45,7 +45,7 @@ public class SharedDevices {
     }
 
     public boolean isShared(HttpServletRequest request) {
-        return markedByPerson(request) || inSharedNetwork(request.getRemoteAddr());
+        return markedByPerson(request) || inSharedNetwork(ClientAddress.of(request));
     }
 
     /** Whether the shared mark comes from configuration, which the person cannot take off. */

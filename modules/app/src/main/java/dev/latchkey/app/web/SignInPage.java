@@ -30,6 +30,6 @@ public class SignInPage extends HttpServlet {
                 "next", next,
                 "signedOut", request.getParameter("signedOut") != null,
                 "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(request.getRemoteAddr())));
+                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
     }
 }

@@ -1,6 +1,11 @@
 package dev.latchkey.app.web;
 
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.Invitations;
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.SignUpGate;
+import dev.latchkey.identity.api.SignUpPolicy;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,11 +15,17 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code /signup}: email and display name, then the browser creates a passkey. The script posts
  * the form to {@code /api/signup/options}; this servlet's POST serves browsers without script,
  * checking the form and explaining that creating a passkey needs JavaScript.
+ *
+ * <p>In invitation mode, {@code /signup?invitation=TOKEN} (the mailed link) keeps the token in a
+ * cookie and redirects to {@code /signup}, which then shows the form with the invited address;
+ * without an invitation the page explains that one is needed ({@code ?operator} still shows the
+ * form, for the operators' own accounts).
  */
 @WebServlet("/signup")
 public class SignUpPage extends HttpServlet {
@@ -24,7 +35,16 @@ public class SignUpPage extends HttpServlet {
     transient Views views;
 
     @Inject
-    transient dev.latchkey.identity.api.SignUpPolicy signUpPolicy;
+    transient SignUpPolicy signUpPolicy;
+
+    @Inject
+    transient SignUpGate signUpGate;
+
+    @Inject
+    transient Invitations invitations;
+
+    @Inject
+    transient InvitedSignUp invitedSignUp;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -32,7 +52,32 @@ public class SignUpPage extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT);
             return;
         }
-        views.render(request, response, 200, "signup", Map.of("email", "", "displayName", "", "errors", Map.of()));
+        Map<String, Object> model = new HashMap<>(Map.of("email", "", "displayName", "", "errors", Map.of(),
+                "invited", false));
+        if (signUpPolicy.byInvitation()) {
+            String fromLink = request.getParameter("invitation");
+            Optional<String> token = fromLink != null ? Optional.of(fromLink) : invitedSignUp.token(request);
+            if (token.isPresent()) {
+                Optional<EmailAddress> invited = invitations.usable(token.get());
+                if (invited.isEmpty()) {
+                    invitedSignUp.forget(response);
+                    Problems.send(response, 410, "INVITATION_UNUSABLE", new Invitations.Unusable().getMessage(), request);
+                    return;
+                }
+                if (fromLink != null) {
+                    // The token leaves the address bar (history, screenshots) for an HttpOnly cookie.
+                    invitedSignUp.remember(response, fromLink);
+                    response.sendRedirect("/signup");
+                    return;
+                }
+                model.put("email", invited.get().value());
+                model.put("invited", true);
+            } else if (request.getParameter("operator") == null) {
+                views.render(request, response, 200, "signup-invitation-needed", Map.of());
+                return;
+            }
+        }
+        views.render(request, response, 200, "signup", model);
     }
 
     @Override
@@ -40,14 +85,18 @@ public class SignUpPage extends HttpServlet {
         String email = Objects.requireNonNullElse(request.getParameter("email"), "");
         String displayName = Objects.requireNonNullElse(request.getParameter("displayName"), "");
         NewAccount.Validation checked = NewAccount.validate(email, displayName);
-        NewAccount.Validation validation = checked.account().filter(a -> !signUpPolicy.admits(a.email()))
-                .map(a -> new NewAccount.Validation(java.util.Optional.empty(), Map.of("email", signUpPolicy.refusal())))
+        Optional<SignUpGate.Refusal> refusal = checked.account()
+                .flatMap(a -> signUpGate.refusal(a.email(), invitedSignUp.token(request)));
+        NewAccount.Validation validation = refusal
+                .map(r -> new NewAccount.Validation(Optional.empty(), Map.of("email", r.message())))
                 .orElse(checked);
         Map<String, Object> model = new HashMap<>();
         model.put("email", email.length() > 300 ? "" : email);
         model.put("displayName", displayName.length() > 300 ? "" : displayName);
         model.put("errors", validation.errors());
         model.put("needsScript", validation.valid());
-        views.render(request, response, validation.valid() ? 200 : 422, "signup", model);
+        model.put("invited", signUpPolicy.byInvitation() && invitedSignUp.token(request).isPresent());
+        views.render(request, response, validation.valid() ? 200 : refusal.map(SignUpGate.Refusal::status).orElse(422),
+                "signup", model);
     }
 }

@@ -1,0 +1,66 @@
+package it.dev.latchkey;
+
+/**
+ * The second test server ({@code latchkey-it-alt}, see modules/app/pom.xml): both fallbacks off,
+ * sign-up by invitation with {@link #OPERATOR} as the operator, loopback as a trusted proxy and
+ * 198.51.100.0/24 as a shared network. On H2 it has its own database file; with
+ * DB_KIND=postgres it shares the first server's database, like two instances behind one load balancer.
+ */
+final class AltServer {
+
+    static final String BASE_URL = System.getProperty("latchkey.it.alt.base-url", "http://localhost:9382");
+    static final String OPERATOR = "operator@alt.example";
+    static final String SHARED_NETWORK_ADDRESS = "198.51.100.7";
+    private static final String H2_PATH = System.getProperty("latchkey.it.alt.h2.path");
+
+    private AltServer() {
+    }
+
+    private static volatile boolean ready;
+
+    /**
+     * A browser for this server, once its application answers: the plugin's start returns when
+     * the server is up, and on a loaded machine the application has been seen to follow more than
+     * half a minute later (the first server has had the other tests' time to get there).
+     */
+    static Browser browser() {
+        if (!ready) {
+            awaitReady();
+        }
+        return new Browser(BASE_URL);
+    }
+
+    private static synchronized void awaitReady() {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!ready && System.nanoTime() < deadline) {
+            try {
+                ready = new Browser(BASE_URL).get("/health/ready").statusCode() == 200;
+            } catch (IllegalStateException e) {
+                // not listening yet
+            }
+            if (!ready) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        if (!ready) {
+            throw new IllegalStateException("the second test server did not become ready at " + BASE_URL);
+        }
+    }
+
+    static Authenticator authenticator() {
+        return new Authenticator(BASE_URL);
+    }
+
+    static long count(String sql, Object... params) {
+        return Database.countOn(H2_PATH, sql, params);
+    }
+
+    static int execute(String sql, Object... params) {
+        return Database.executeOn(H2_PATH, sql, params);
+    }
+}

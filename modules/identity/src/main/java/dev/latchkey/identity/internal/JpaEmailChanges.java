@@ -1,0 +1,178 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.EmailChanges;
+import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.identity.api.EmailConfirmations;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Address changes, as codes in {@code idn_email_code} with purpose {@code CHANGE}: the row's
+ * {@code email} is the new address, so the per-address cap on codes covers these too.
+ */
+@ApplicationScoped
+@Transactional
+class JpaEmailChanges implements EmailChanges {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    IdentityEvents events;
+
+    @Inject
+    Event<EmailConfirmations.ClaimsDisplaced> displaced;
+
+    @Inject
+    Event<EmailChanged> changed;
+
+    @Override
+    public void request(UUID accountId, EmailAddress newAddress) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account == null || account.email == null) {
+            throw new IllegalArgumentException("only a confirmed address can be changed");
+        }
+        String address = newAddress.value();
+        long recent = ((Number) em.createNativeQuery("select count(*) from idn_email_code where email = ?"
+                        + " and created_at > current_timestamp - interval '3600' second")
+                .setParameter(1, address).getSingleResult()).longValue();
+        if (recent >= JpaEmailCodes.MAX_PER_ADDRESS_PER_HOUR) {
+            throw new EmailCodes.TooManyRequests("Several codes were sent to this address in the last hour."
+                    + " Use the newest one or try again later.");
+        }
+        List<UUID> owners = em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
+                .setParameter("e", address).getResultList();
+        boolean taken = !owners.isEmpty() && !owners.contains(accountId);
+        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        // Earlier pending changes of this account end here: only the newest code counts.
+        em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where account_id = ?"
+                        + " and purpose = 'CHANGE' and consumed_at is null")
+                .setParameter(1, accountId).executeUpdate();
+        em.createNativeQuery("insert into idn_email_code (id, attempt_hash, account_id, email, code_hash, tries,"
+                        + " client_address, created_at, expires_at, purpose) values (?, ?, ?, ?, ?, 0, 'email-change',"
+                        + " current_timestamp, current_timestamp + interval '" + EmailCodes.VALID_MINUTES * 60
+                        + "' second, 'CHANGE')")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, Digests.sha256(UUID.randomUUID().toString()))
+                .setParameter(3, accountId)
+                .setParameter(4, address)
+                // A taken address gets no usable code: the hash matches no six digits. The same
+                // rows and the same answer as for a free address.
+                .setParameter(5, taken ? Digests.sha256(UUID.randomUUID().toString()) : hash(accountId, address, code))
+                .executeUpdate();
+        events.record(IdentityEvents.Type.EMAIL_CHANGE_REQUESTED, accountId);
+        if (taken) {
+            outbox.queue(address, "Someone tried to move another account to your address",
+                    "Hello,\n\nsomeone signed in to another Latchkey account just asked to change its email address"
+                            + " to this one, which already belongs to your account.\n\n"
+                            + "Nothing was changed: your address stays yours, and the other account cannot use it."
+                            + "\nYou need not do anything. If you keep getting these messages, tell whoever runs"
+                            + " this service.\n");
+        } else {
+            outbox.queue(address, "Confirm your new email address: " + code,
+                    "Hello " + account.displayName + ",\n\nyour code to confirm this address is: " + code + "\n\n"
+                            + "Enter it on the page where you asked to change your address. It is valid for "
+                            + EmailCodes.VALID_MINUTES + " minutes.\nUntil then your account keeps its old address."
+                            + " If you did not ask for this, ignore this message.\n");
+        }
+    }
+
+    @Override
+    public Optional<EmailAddress> pending(UUID accountId) {
+        return latest(accountId).filter(r -> ((Number) r[3]).intValue() == 1 && ((Number) r[2]).intValue() < EmailCodes.MAX_TRIES)
+                .map(r -> new EmailAddress((String) r[4]));
+    }
+
+    @Override
+    public Outcome confirm(UUID accountId, String code) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        Optional<Object[]> latest = latest(accountId);
+        if (account == null || account.email == null || latest.isEmpty()) {
+            return Outcome.NEEDS_NEW_CODE;
+        }
+        Object[] row = latest.get();
+        UUID id = NativeValues.uuid(row[0]);
+        int tries = ((Number) row[2]).intValue();
+        String address = (String) row[4];
+        if (((Number) row[3]).intValue() != 1 || tries >= EmailCodes.MAX_TRIES) {
+            return Outcome.NEEDS_NEW_CODE;
+        }
+        // Every try counts, and two concurrent tries cannot share one count.
+        if (em.createNativeQuery("update idn_email_code set tries = tries + 1 where id = ? and tries = ?")
+                .setParameter(1, id).setParameter(2, tries).executeUpdate() != 1) {
+            return Outcome.NEEDS_NEW_CODE;
+        }
+        String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
+        if (!typed.matches("\\d{6}") || !MessageDigest.isEqual(hash(accountId, address, typed), (byte[]) row[1])) {
+            return tries + 1 >= EmailCodes.MAX_TRIES ? Outcome.NEEDS_NEW_CODE : Outcome.WRONG;
+        }
+        boolean takenSince = !em.createQuery("select a.id from AccountEntity a where a.email = :e and a.id <> :me",
+                        UUID.class).setParameter("e", address).setParameter("me", accountId).getResultList().isEmpty();
+        em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where id = ?")
+                .setParameter(1, id).executeUpdate();
+        if (takenSince) {
+            return Outcome.NEEDS_NEW_CODE;
+        }
+        // As at sign-up: a confirmed address wins over mere claims, which are removed with all
+        // that belongs to them (observers in other modules join this transaction).
+        List<UUID> claimants = em.createQuery("select a.id from AccountEntity a where a.pendingEmail = :e"
+                        + " and a.email is null and a.id <> :me", UUID.class)
+                .setParameter("e", address).setParameter("me", accountId).getResultList();
+        if (!claimants.isEmpty()) {
+            displaced.fire(new EmailConfirmations.ClaimsDisplaced(new EmailAddress(address), claimants));
+            em.createQuery("delete from SessionEntity s where s.accountId in :ids").setParameter("ids", claimants).executeUpdate();
+            em.createQuery("delete from DeviceEntity d where d.accountId in :ids").setParameter("ids", claimants).executeUpdate();
+            em.createQuery("delete from AccountEntity a where a.id in :ids").setParameter("ids", claimants).executeUpdate();
+        }
+        String previous = account.email;
+        // Sign-in codes already sent to the old address stop working with it: whoever still reads
+        // that mailbox (perhaps the reason for the change) cannot use one to get in.
+        em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where account_id = ?"
+                        + " and purpose = 'SIGN_IN' and consumed_at is null")
+                .setParameter(1, accountId).executeUpdate();
+        account.email = address;
+        account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        em.flush();
+        events.record(IdentityEvents.Type.EMAIL_CHANGED, accountId);
+        outbox.queue(previous, "Your email address was changed",
+                "Hello " + account.displayName + ",\n\nthe email address of your Latchkey account was just changed"
+                        + " from this address to " + address + ".\nFrom now on, codes and notices go to the new"
+                        + " address, and this one no longer signs you in.\n\n"
+                        + "If it was you, you need not do anything.\n"
+                        + "If it was not you: sign in with your passkey and change the address back on your account"
+                        + " security page, then sign out your other sessions. If you cannot sign in any more, use"
+                        + " one of your recovery codes.\n");
+        changed.fire(new EmailChanged(accountId, new EmailAddress(previous), new EmailAddress(address)));
+        return Outcome.CHANGED;
+    }
+
+    /** id, code_hash, tries, usable (1/0), email of the account's newest change code. */
+    private Optional<Object[]> latest(UUID accountId) {
+        List<?> rows = em.createNativeQuery("select id, code_hash, tries,"
+                        + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end, email"
+                        + " from idn_email_code where account_id = ? and purpose = 'CHANGE' order by created_at desc")
+                .setParameter(1, accountId).setMaxResults(1).getResultList();
+        return rows.stream().findFirst().map(r -> (Object[]) r);
+    }
+
+    private static byte[] hash(UUID accountId, String address, String code) {
+        return Digests.sha256("change:" + accountId + ":" + address + ":" + code);
+    }
+}

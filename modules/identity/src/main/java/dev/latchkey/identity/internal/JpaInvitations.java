@@ -1,0 +1,123 @@
+package dev.latchkey.identity.internal;
+
+import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.Invitations;
+import dev.latchkey.identity.api.Operators;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Invitations in {@code idn_invitation}. Validity is judged by the database clock, like codes and
+ * sessions, so that several instances agree.
+ */
+@ApplicationScoped
+@Transactional
+class JpaInvitations implements Invitations {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String USABLE = "used_at is null and revoked_at is null and expires_at > current_timestamp";
+
+    @PersistenceContext(unitName = "identity")
+    EntityManager em;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    IdentityEvents events;
+
+    @Inject
+    Operators operators;
+
+    @Override
+    public void issue(UUID operatorAccountId, EmailAddress email, String signUpUrl) {
+        if (!operators.isOperator(operatorAccountId)) {
+            throw new IllegalStateException("only operators invite");
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        em.createNativeQuery("insert into idn_invitation (id, token_hash, email, invited_by, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, current_timestamp, current_timestamp + interval '"
+                        + VALID_FOR.toSeconds() + "' second)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, Digests.sha256(token))
+                .setParameter(3, email.value())
+                .setParameter(4, operatorAccountId)
+                .executeUpdate();
+        events.record(IdentityEvents.Type.INVITATION_SENT, operatorAccountId);
+        outbox.queue(email.value(), "You are invited to create an account",
+                "Hello,\n\nyou are invited to create an account with this email address.\n\n"
+                        + "Open this link to create it (it works once, for this address, for "
+                        + VALID_FOR.toDays() + " days):\n" + signUpUrl + "?invitation=" + token + "\n\n"
+                        + "You will sign in with a passkey: your device unlocks it with your fingerprint, face or"
+                        + " screen lock.\nIf you did not expect this invitation, ignore this message.\n");
+    }
+
+    @Override
+    public List<Invitation> pending() {
+        List<?> rows = em.createNativeQuery("select id, email, created_at, expires_at from idn_invitation where "
+                        + USABLE + " order by created_at desc")
+                .setMaxResults(100).getResultList();
+        return rows.stream().map(r -> (Object[]) r)
+                .map(r -> new Invitation(NativeValues.uuid(r[0]), new EmailAddress((String) r[1]),
+                        MailOutbox.instant(r[2]), MailOutbox.instant(r[3])))
+                .toList();
+    }
+
+    @Override
+    public boolean revoke(UUID operatorAccountId, UUID invitationId) {
+        if (!operators.isOperator(operatorAccountId)) {
+            throw new IllegalStateException("only operators revoke invitations");
+        }
+        int revoked = em.createNativeQuery("update idn_invitation set revoked_at = current_timestamp where id = ? and "
+                        + USABLE)
+                .setParameter(1, invitationId).executeUpdate();
+        if (revoked == 1) {
+            events.record(IdentityEvents.Type.INVITATION_REVOKED, operatorAccountId);
+        }
+        return revoked == 1;
+    }
+
+    @Override
+    public Optional<EmailAddress> usable(String token) {
+        if (!wellFormed(token)) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("select email from idn_invitation where token_hash = ? and " + USABLE)
+                .setParameter(1, Digests.sha256(token)).getResultList();
+        return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
+    }
+
+    @Override
+    public void redeem(String token, UUID accountId) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (!wellFormed(token) || account == null || account.pendingEmail == null) {
+            throw new Unusable();
+        }
+        // One conditional update: of two sign-ups racing with one link, exactly one spends it.
+        int spent = em.createNativeQuery("update idn_invitation set used_at = current_timestamp, used_by = ?"
+                        + " where token_hash = ? and email = ? and " + USABLE)
+                .setParameter(1, accountId)
+                .setParameter(2, Digests.sha256(token))
+                .setParameter(3, account.pendingEmail)
+                .executeUpdate();
+        if (spent != 1) {
+            throw new Unusable();
+        }
+        events.record(IdentityEvents.Type.INVITATION_USED, accountId);
+    }
+
+    private static boolean wellFormed(String token) {
+        return token != null && token.length() == 43 && token.chars().allMatch(
+                c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+    }
+}
