@@ -361,7 +361,7 @@ class NudgesIT {
         assertThat(accepted.headers().firstValue("Location").map(NudgesIT::path)).hasValue("/account/passkeys/new");
         HttpResponse<String> page = browser.get("/account/passkeys/new");
         assertThat(page.statusCode()).as("a fresh sign-in satisfies step-up here").isEqualTo(200);
-        assertThat(page.body()).contains("Create a passkey");
+        assertThat(page.body()).contains("Add a passkey").contains(">On this device<");
         createPasskey(browser, newKey);
     }
 
