@@ -143,16 +143,21 @@ function setUpSignIn() {
     }
   };
 
-  button.addEventListener('click', async () => {
+  // The main button, and "Use a phone or tablet" / "Use a security key", which ask the server for
+  // options with that WebAuthn L3 hint (data-hint) so the browser goes straight to the QR code or the key.
+  const modalButtons = [button, ...document.querySelectorAll('#signin-form button[data-hint]')];
+  const signInModal = async (hint) => {
     // One WebAuthn request at a time: the button's modal request replaces the autofill one.
     buttonBusy = true;
     autofill?.abort();
     autofill = null;
     show(errorBox, '');
-    button.disabled = true;
+    modalButtons.forEach((b) => { b.disabled = true; });
     try {
-      const options = await postJson('/api/signin/options', { mediation: 'modal' });
-      show(status, 'Follow your device’s prompt to use your passkey.');
+      const options = await postJson('/api/signin/options', hint ? { mediation: 'modal', hint } : { mediation: 'modal' });
+      show(status, hint === 'hybrid' ? 'Scan the QR code with your phone or tablet, then follow its prompt.'
+        : hint === 'security-key' ? 'Insert or tap your security key, then follow the prompt.'
+          : 'Follow your device’s prompt to use your passkey.');
       const credential = await navigator.credentials.get({
         publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
       });
@@ -161,11 +166,12 @@ function setUpSignIn() {
       console.error(new Error('Passkey sign-in failed', { cause: error }));
       show(status, '');
       show(errorBox, explain(error, 'get'));
-      button.disabled = false;
+      modalButtons.forEach((b) => { b.disabled = false; });
       buttonBusy = false;
       startAutofill();
     }
-  });
+  };
+  modalButtons.forEach((b) => b.addEventListener('click', () => signInModal(b.dataset.hint)));
 
   startAutofill();
 }
@@ -247,14 +253,16 @@ function setUpStepUp() {
 }
 
 function setUpAddPasskey() {
-  const button = document.getElementById('add-passkey-button');
+  // "On this device" / "On a phone or tablet" / "On a security key": each asks for options with its
+  // WebAuthn L3 hint (data-hint).
+  const buttons = [...document.querySelectorAll('button.add-passkey-choice')];
   const status = document.getElementById('add-passkey-status');
   const errorBox = document.getElementById('add-passkey-error');
-  button.addEventListener('click', async () => {
+  const create = async (hint) => {
     show(errorBox, '');
-    button.disabled = true;
+    buttons.forEach((b) => { b.disabled = true; });
     try {
-      const options = await postJson('/api/account/passkeys/options', {});
+      const options = await postJson('/api/account/passkeys/options', hint ? { hint } : {});
       show(status, 'Follow your device’s prompt to create your passkey.');
       const credential = await navigator.credentials.create({
         publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
@@ -270,9 +278,10 @@ function setUpAddPasskey() {
         return;
       }
       show(errorBox, explain(error, 'create'));
-      button.disabled = false;
+      buttons.forEach((b) => { b.disabled = false; });
     }
-  });
+  };
+  buttons.forEach((b) => b.addEventListener('click', () => create(b.dataset.hint)));
 }
 
 // ---------------------------------------------------------------- show password
@@ -323,7 +332,7 @@ if (setUps[page]) {
   if (!browserCanUsePasskeys()) {
     show(document.getElementById('unsupported'), document.getElementById('unsupported').textContent.trim());
     // Only the passkey buttons: the email-code fallback works in any browser.
-    document.querySelectorAll('#passkey-button, #signup-button, #stepup-button, #add-passkey-button')
+    document.querySelectorAll('#passkey-button, #signup-button, #stepup-button, button[data-hint]')
       .forEach((b) => { b.disabled = true; });
   } else {
     setUps[page]();

@@ -1,5 +1,6 @@
 package dev.latchkey.app.config;
 
+import dev.latchkey.credentials.api.RegistrationPolicy;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailSettings;
 import dev.latchkey.identity.api.SessionPolicy;
@@ -32,6 +33,7 @@ public class LatchkeySettings {
     private final boolean emailCodes;
     private final boolean passwords;
     private final NudgeSettings nudgeSettings;
+    private final RegistrationPolicy registrationPolicy;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -75,6 +77,15 @@ public class LatchkeySettings {
                         .orElse((int) n.activeDevices().toDays())),
                 Arrays.asList(config.getOptionalValue("latchkey.nudges.variants", String.class)
                         .orElse(String.join(",", n.variants())).split(",")));
+        this.registrationPolicy = RegistrationPolicy.parse(
+                text(config, "latchkey.registration.user.verification"),
+                text(config, "latchkey.registration.attachment"),
+                text(config, "latchkey.registration.synced.allowed"),
+                text(config, "latchkey.registration.aaguid.allow"),
+                text(config, "latchkey.registration.aaguid.deny"),
+                text(config, "latchkey.attestation.conveyance"),
+                text(config, "latchkey.attestation.trust.anchors"),
+                text(config, "latchkey.passkey.cap"));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -84,6 +95,17 @@ public class LatchkeySettings {
     @Singleton
     RelyingParty relyingParty() {
         return relyingParty;
+    }
+
+    /** Which new passkeys this deployment accepts (README, "Registration policy"); problems are logged by credentials. */
+    @Produces
+    @Singleton
+    RegistrationPolicy registrationPolicy() {
+        return registrationPolicy;
+    }
+
+    private static String text(Config config, String name) {
+        return config.getOptionalValue(name, String.class).orElse("");
     }
 
     @Produces

@@ -65,8 +65,10 @@ public class AccountCeremonyApi extends HttpServlet {
                         Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
                                 + " passkey on it. Add one on your own phone or computer instead.", request);
                     } else if (requireStepUp(request, response, s)) {
+                        // "On this device" / "On a phone or tablet" / "A security key" (L3 hints).
+                        java.util.Optional<dev.latchkey.credentials.api.Hint> where = exchange.hint(exchange.readObject(request));
                         exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
-                                exchange.binding(request, response), ClientAddress.of(request)));
+                                exchange.binding(request, response), ClientAddress.of(request), where));
                     }
                 }
                 case "/passkeys/finish" -> {

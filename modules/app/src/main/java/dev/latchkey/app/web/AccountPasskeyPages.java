@@ -1,6 +1,8 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.credentials.api.Hint;
+import dev.latchkey.credentials.api.RegistrationPolicy;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
 import jakarta.inject.Inject;
@@ -9,6 +11,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,6 +34,9 @@ public class AccountPasskeyPages extends HttpServlet {
     @Inject
     transient SharedDevices sharedDevices;
 
+    @Inject
+    transient RegistrationPolicy registrationPolicy;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
@@ -42,13 +49,15 @@ public class AccountPasskeyPages extends HttpServlet {
             return;
         }
         if (sharedDevices.isShared(request)) {
-            views.render(request, response, 200, "add-passkey", Map.of("shared", true));
+            views.render(request, response, 200, "add-passkey", Map.of("shared", true, "choices", List.of()));
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
             response.sendRedirect(Paths.stepUp("/account/passkeys/new"));
             return;
         }
-        views.render(request, response, 200, "add-passkey", Map.of("shared", false));
+        // Only the places the registration policy accepts (an intranet may take security keys only).
+        List<String> choices = Arrays.stream(Hint.values()).filter(registrationPolicy::allows).map(Hint::value).toList();
+        views.render(request, response, 200, "add-passkey", Map.of("shared", false, "choices", choices));
     }
 }

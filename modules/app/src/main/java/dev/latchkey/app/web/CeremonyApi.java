@@ -3,6 +3,7 @@ package dev.latchkey.app.web;
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.CreationOptions;
+import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
@@ -116,10 +117,16 @@ public class CeremonyApi extends HttpServlet {
     private void signInOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<?, ?> body = exchange.readObject(request);
         Mediation mediation = "conditional".equals(body.get("mediation")) ? Mediation.CONDITIONAL : Mediation.MODAL;
+        // "Use a phone or tablet" / "Use a security key": the user said where the passkey is (L3 hints).
+        Optional<Hint> hint = exchange.signInHint(body);
         RequestOptions options = ceremonies.startSignIn(mediation, exchange.binding(request, response), ClientAddress.of(request));
-        // On a shared computer the passkey comes from a phone or a security key (L3 hints).
-        exchange.writeJson(response, 200, sharedDevices.isShared(request)
-                ? options.withHints(List.of("hybrid", "security-key")) : options);
+        if (hint.isPresent()) {
+            options = options.withHints(List.of(hint.get().value()));
+        } else if (sharedDevices.isShared(request)) {
+            // On a shared computer the passkey comes from a phone or a security key.
+            options = options.withHints(List.of(Hint.HYBRID.value(), Hint.SECURITY_KEY.value()));
+        }
+        exchange.writeJson(response, 200, options);
     }
 
     private void signInFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {

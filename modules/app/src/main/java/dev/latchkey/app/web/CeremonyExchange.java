@@ -3,6 +3,7 @@ package dev.latchkey.app.web;
 import dev.latchkey.app.security.Cookies;
 import dev.latchkey.credentials.api.CeremonyBinding;
 import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.identity.api.ClientDescription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The plumbing every WebAuthn JSON endpoint shares: bounded body reading, JSON in and out, the
@@ -108,7 +110,34 @@ public class CeremonyExchange {
             case ALREADY_REGISTERED, TOO_MANY_PASSKEYS -> 409;
             case TOO_MANY_CEREMONIES -> 429;
             case MALFORMED, UNKNOWN_CHALLENGE, WRONG_CEREMONY, VERIFICATION_FAILED, UNKNOWN_CREDENTIAL -> 400;
+            // The registration policy refuses this passkey: well-formed, verified, and not accepted here.
+            case ATTESTATION_NOT_TRUSTED, USER_VERIFICATION_REQUIRED, ATTACHMENT_NOT_ALLOWED, SYNCED_NOT_ALLOWED,
+                 AUTHENTICATOR_NOT_ALLOWED, AUTHENTICATOR_DENIED -> 403;
+            case POLICY_UNAVAILABLE -> 503;
         };
+    }
+
+    /**
+     * The {@code hint} of an options request: absent, or a WebAuthn L3 hint; anything else is a 400.
+     * Sign-in accepts {@code hybrid} and {@code security-key} (a passkey on this device needs no hint:
+     * autofill and the main button find it).
+     */
+    Optional<Hint> signInHint(Map<?, ?> body) {
+        Optional<Hint> hint = hint(body);
+        if (hint.filter(h -> h == Hint.CLIENT_DEVICE).isPresent()) {
+            throw new BadRequest(400, "Choose a phone, a tablet or a security key.");
+        }
+        return hint;
+    }
+
+    /** The {@code hint} of an options request: absent, or one of the WebAuthn L3 hints; anything else is a 400. */
+    Optional<Hint> hint(Map<?, ?> body) {
+        Object raw = body.get("hint");
+        if (raw == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Hint.of(raw instanceof String s ? s : null)
+                .orElseThrow(() -> new BadRequest(400, "That is not a place a passkey can be.")));
     }
 
     /** A request the endpoints cannot read at all. */

@@ -23,7 +23,21 @@ public class CeremonyRejected extends RuntimeException {
         /** Too many ceremonies pending for one client address. */
         TOO_MANY_CEREMONIES,
         /** The account holds the most passkeys it may. */
-        TOO_MANY_PASSKEYS
+        TOO_MANY_PASSKEYS,
+        /** Registration policy: the attestation is missing, self-signed or does not chain to a trust anchor. */
+        ATTESTATION_NOT_TRUSTED,
+        /** Registration policy: the authenticator did not verify the user (no PIN, fingerprint or face). */
+        USER_VERIFICATION_REQUIRED,
+        /** Registration policy: the passkey is on the wrong kind of authenticator (platform or roaming). */
+        ATTACHMENT_NOT_ALLOWED,
+        /** Registration policy: the passkey may sync (BE flag) and this deployment accepts only device-bound ones. */
+        SYNCED_NOT_ALLOWED,
+        /** Registration policy: the authenticator model (AAGUID) is not on the allow list. */
+        AUTHENTICATOR_NOT_ALLOWED,
+        /** Registration policy: the authenticator model (AAGUID) is on the deny list. */
+        AUTHENTICATOR_DENIED,
+        /** Registration policy: the settings could not be understood, so no passkey is registered until fixed. */
+        POLICY_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -2,6 +2,7 @@ package dev.latchkey.credentials.api;
 
 import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.SignInMethod;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -46,7 +47,18 @@ public interface PasskeyCeremonies {
      *
      * @throws CeremonyRejected with {@code TOO_MANY_PASSKEYS} at the per-account cap
      */
-    CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress);
+    default CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress) {
+        return startAddPasskey(accountId, binding, clientAddress, Optional.empty());
+    }
+
+    /**
+     * As {@link #startAddPasskey(UUID, CeremonyBinding, String)}, for the place the user chose: the
+     * options carry that L3 hint and the matching {@code authenticatorAttachment}.
+     *
+     * @throws CeremonyRejected with {@code ATTACHMENT_NOT_ALLOWED} when the registration policy
+     *                          refuses passkeys of that kind
+     */
+    CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress, Optional<Hint> where);
 
     /** Verifies and stores the new passkey of the account; returns its id. */
     UUID finishAddPasskey(UUID accountId, String responseJson, CeremonyBinding binding);

@@ -34,6 +34,9 @@ class CredentialsSchema implements CredentialsReadiness {
 
     private volatile String problem = "credentials migrations have not run yet";
 
+    @jakarta.inject.Inject
+    RegistrationRules registrationRules;
+
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try {
@@ -51,6 +54,10 @@ class CredentialsSchema implements CredentialsReadiness {
     public Optional<String> problem() {
         if (problem != null) {
             return Optional.of(problem);
+        }
+        Optional<String> policy = registrationRules.problem();
+        if (policy.isPresent()) {
+            return policy;
         }
         try {
             em.createQuery("select count(p) from PasskeyEntity p where p.id is null", Long.class).getSingleResult();

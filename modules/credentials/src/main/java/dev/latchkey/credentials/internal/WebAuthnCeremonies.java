@@ -24,6 +24,7 @@ import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.CeremonyRejected.Reason;
 import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.credentials.api.CredentialDescriptor;
+import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.credentials.api.RelyingParty;
@@ -66,8 +67,6 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.EdDSA),
             new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.RS256));
     static final long TIMEOUT_MILLIS = ChallengeStore.LIFETIME_MINUTES * 60_000L;
-    /** Passkeys one account may hold; bounds storage and the size of allow/exclude lists. */
-    static final int MAX_PASSKEYS_PER_ACCOUNT = 20;
 
     private final ObjectConverter converter = new ObjectConverter();
     private final WebAuthnManager webAuthn = WebAuthnManager.createNonStrictWebAuthnManager(converter);
@@ -91,23 +90,30 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     @Inject
     CredentialEvents events;
 
+    /** The deployment's registration policy: options, attestation trust, refusals, the per-account cap. */
+    @Inject
+    RegistrationRules rules;
+
     @Override
     public CreationOptions startSignUp(NewAccount account, CeremonyBinding binding, String clientAddress) {
+        startRegistration(Optional.empty());
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.SIGN_UP, null, Mediation.MODAL, binding,
                 clientAddress, new PendingCeremony.PendingAccount(account.userHandle().bytes(),
                         account.email().value(), account.displayName()));
         // A brand-new user handle has no passkeys yet: nothing to exclude.
-        return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(), List.of());
+        return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(), List.of(),
+                Optional.empty());
     }
 
     @Override
-    public CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress) {
+    public CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress,
+                                           Optional<Hint> where) {
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "Your account could not be found.", null));
+        startRegistration(where);
         List<PasskeyEntity> existing = passkeys.entitiesOf(accountId);
-        if (existing.size() >= MAX_PASSKEYS_PER_ACCOUNT) {
-            throw new CeremonyRejected(Reason.TOO_MANY_PASSKEYS, "Your account already has " + MAX_PASSKEYS_PER_ACCOUNT
-                    + " passkeys, the most it can hold. Remove one you no longer use before adding another.");
+        if (existing.size() >= rules.passkeyCap()) {
+            throw rejected(Reason.TOO_MANY_PASSKEYS, tooManyPasskeys(), null);
         }
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.ADD_PASSKEY, accountId, Mediation.MODAL, binding,
                 clientAddress, null);
@@ -115,11 +121,25 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         // already holds one of this account's passkeys refuses to make a second one.
         return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(),
                 existing.stream().map(p -> new CredentialDescriptor("public-key", Hashes.base64Url(p.credentialId),
-                        PasskeyStore.transports(p))).toList());
+                        PasskeyStore.transports(p))).toList(), where);
+    }
+
+    private String tooManyPasskeys() {
+        return "Your account already has " + rules.passkeyCap() + " passkeys, the most it can hold. Remove one you no"
+                + " longer use before adding another.";
+    }
+
+    /** Policy refusals before any challenge is issued: a broken policy, or a kind of passkey it excludes. */
+    private void startRegistration(Optional<Hint> where) {
+        try {
+            rules.checkStart(where);
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), null);
+        }
     }
 
     private CreationOptions creationOptions(byte[] challenge, UserHandle user, String name, String displayName,
-                                            List<CredentialDescriptor> exclude) {
+                                            List<CredentialDescriptor> exclude, Optional<Hint> where) {
         return new CreationOptions(
                 new CreationOptions.Rp(relyingParty.id(), relyingParty.name()),
                 new CreationOptions.User(user.base64Url(), name, displayName),
@@ -129,9 +149,9 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                         .toList(),
                 TIMEOUT_MILLIS,
                 exclude,
-                new CreationOptions.AuthenticatorSelection("required", true, "preferred", null),
-                List.of(),
-                "none",
+                rules.selection(where),
+                rules.hints(where),
+                rules.conveyance(),
                 Map.of("credProps", true));
     }
 
@@ -161,7 +181,11 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         PasskeyEntity passkey = verified.passkey();
         passkey.accountId = accountId;
-        if (!passkeys.addToAccount(passkey, MAX_PASSKEYS_PER_ACCOUNT)) {
+        if (passkeys.entitiesOf(accountId).size() >= rules.passkeyCap()) {
+            // Another passkey was added since the options were issued.
+            throw rejected(Reason.TOO_MANY_PASSKEYS, tooManyPasskeys(), null);
+        }
+        if (!passkeys.addToAccount(passkey, rules.passkeyCap())) {
             throw rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered, or your account holds the"
                     + " most passkeys it can.", null);
         }
@@ -186,11 +210,15 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
         try {
-            // §7.1 steps 5-27 (type, challenge, origin, rpIdHash, UP, UV policy, algorithm,
-            // attestation statement, credential id length) are webauthn4j's.
-            webAuthn.verify(data, new RegistrationParameters(serverProperty(ceremony), ALGORITHMS, false, true));
-        } catch (VerificationException e) {
-            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+            // §7.1 steps 7-25 (type, challenge, #rp-op-registering-a-new-credential-step-origin,
+            // rpIdHash, UP, UV when the policy requires it, algorithm, #reg-ceremony-verify-attestation,
+            // #reg-ceremony-assess-trust under direct attestation, credential id length) are webauthn4j's,
+            // configured by the registration policy; then the policy's own rules on the verified data.
+            rules.verify(data, new RegistrationParameters(serverProperty(ceremony), ALGORITHMS,
+                    rules.userVerificationRequired(), true));
+            rules.check(data, envelope.attachment());
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), e.getCause());
         }
         AttestedCredentialData credential = authData.getAttestedCredentialData();
         if (!Arrays.equals(credential.getCredentialId(), base64UrlDecode(envelope.id()))) {
