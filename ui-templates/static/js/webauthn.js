@@ -12,7 +12,7 @@ export function browserCanUsePasskeys() {
     && typeof navigator.credentials?.create === 'function';
 }
 
-async function postJson(url, body) {
+export async function postJson(url, body) {
   let response;
   try {
     response = await fetch(url, {
@@ -46,7 +46,7 @@ async function postJson(url, body) {
  * knows whether this device can hold a passkey. A missing capability is unknown (null), not false:
  * getClientCapabilities() is missing in Chrome before 133 and Safari before 17.4.
  */
-async function clientCapabilities() {
+export async function clientCapabilities() {
   const report = { platformAuthenticator: null, conditionalGet: null, conditionalCreate: null, hybridTransport: null };
   try {
     if (typeof PublicKeyCredential.getClientCapabilities === 'function') {
@@ -66,12 +66,12 @@ async function clientCapabilities() {
   return report;
 }
 
-async function finishBody(credential) {
+export async function finishBody(credential) {
   return { credential: credential.toJSON(), client: await clientCapabilities() };
 }
 
 /** Turns what navigator.credentials throws into words for a person. */
-function explain(error, ceremony) {
+export function explain(error, ceremony) {
   switch (error?.name) {
     case 'NotAllowedError':
       return ceremony === 'create'
@@ -90,7 +90,7 @@ function explain(error, ceremony) {
   }
 }
 
-function show(element, message) {
+export function show(element, message) {
   if (!element) return;
   element.textContent = message;
   element.hidden = !message;
@@ -178,6 +178,15 @@ function setUpSignIn() {
     }
   };
   modalButtons.forEach((b) => b.addEventListener('click', () => signInModal(b.dataset.hint)));
+
+  // The password form reports this browser's capabilities too (hidden fields): conditionalCreate
+  // lets the server choose the automatic passkey upgrade after a password sign-in.
+  clientCapabilities().then((report) => {
+    document.querySelectorAll('input[type="hidden"][data-capability]').forEach((field) => {
+      const value = report[field.dataset.capability];
+      field.value = typeof value === 'boolean' ? String(value) : '';
+    });
+  });
 
   startAutofill();
 }

@@ -22,6 +22,7 @@ module dev.latchkey.app {
     requires microprofile.health.api;
     requires microprofile.config.api;
     requires thymeleaf;
+    requires io.nayuki.qrcodegen;
     requires java.logging;
 
     opens dev.latchkey.app.config;

@@ -129,6 +129,14 @@ public class LatchkeySettings {
         return nudgeSettings;
     }
 
+    /** Scenario e, the automatic passkey upgrade: {@code latchkey.nudges.auto.upgrade}, on by default. */
+    @Produces
+    @Singleton
+    dev.latchkey.nudges.api.PasskeyUpgrades.Settings passkeyUpgradeSettings() {
+        return new dev.latchkey.nudges.api.PasskeyUpgrades.Settings(ConfigProvider
+                .getConfig(LatchkeySettings.class.getClassLoader()).getOptionalValue("latchkey.nudges.auto.upgrade", Boolean.class).orElse(true));
+    }
+
     @Produces
     @Singleton
     OperatorPolicy operatorPolicy() {

@@ -76,7 +76,11 @@ public class AccountCeremonyApi extends HttpServlet {
                         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
                         java.util.UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
                                 exchange.existingBinding(request));
-                        s.deviceId().ifPresent(d -> passkeys.createdOn(added, d));
+                        // A passkey made on a phone over the browser's QR code ("Add a passkey on your phone")
+                        // is not on this device: noting it here would call this device covered.
+                        if (!onAPhone(s.accountId(), added)) {
+                            s.deviceId().ifPresent(d -> passkeys.createdOn(added, d));
+                        }
                         exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
                     }
                 }
@@ -87,6 +91,15 @@ public class AccountCeremonyApi extends HttpServlet {
         } catch (CeremonyExchange.BadRequest e) {
             Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
         }
+    }
+
+    /**
+     * Whether the browser reported the new passkey as made on another device over hybrid: attachment
+     * {@code cross-platform} with transport {@code hybrid}. Unsigned, so for coverage only.
+     */
+    private boolean onAPhone(java.util.UUID accountId, java.util.UUID passkeyId) {
+        return passkeys.of(accountId).stream().filter(p -> p.id().equals(passkeyId)).anyMatch(p ->
+                p.attachment().filter("cross-platform"::equals).isPresent() && p.transports().contains("hybrid"));
     }
 
     private boolean requireStepUp(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)

@@ -68,6 +68,9 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient CoverageCard coverageCard;
 
+    @Inject
+    transient AutomaticUpgradeMarker automaticUpgrade;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
@@ -154,6 +157,7 @@ public class AccountSecurityPage extends HttpServlet {
         model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
         model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
         model.putAll(coverageCard.model(id, thisDevice));
+        model.putAll(automaticUpgrade.model(id, thisDevice));
         model.putAll(extra);
         views.render(request, response, status, "account-security", model);
     }

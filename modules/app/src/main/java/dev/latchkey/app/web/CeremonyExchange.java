@@ -69,7 +69,11 @@ public class CeremonyExchange {
 
     /** The page posts {@code {"credential": PublicKeyCredential.toJSON(), "client": {capabilities}}}. */
     FinishRequest readFinish(HttpServletRequest request) throws IOException {
-        Map<?, ?> body = readObject(request);
+        return finishFrom(request, readObject(request));
+    }
+
+    /** As {@link #readFinish}, for a body already read (an endpoint that needs more of it, such as a handoff's token). */
+    FinishRequest finishFrom(HttpServletRequest request, Map<?, ?> body) {
         if (!(body.get("credential") instanceof Map<?, ?> credential)) {
             throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
                     "Your browser sent a passkey response we could not read. Please try again.");
@@ -83,7 +87,11 @@ public class CeremonyExchange {
     }
 
     Map<?, ?> readObject(HttpServletRequest request) throws IOException {
-        String body = readBody(request);
+        return parseObject(readBody(request));
+    }
+
+    /** A JSON object, or a 400. */
+    Map<?, ?> parseObject(String body) {
         if (body.isBlank()) {
             return Map.of();
         }

@@ -47,6 +47,21 @@ public class PasswordSignIn extends HttpServlet {
     @Inject
     transient AbuseLimits limits;
 
+    @Inject
+    transient dev.latchkey.nudges.api.PasskeyUpgrades upgrades;
+
+    /** {@code cap-<name>=true|false} form fields, as BrowserContext reads a JSON report. */
+    private static Map<String, Boolean> reportedCapabilities(HttpServletRequest request) {
+        Map<String, Boolean> reported = new HashMap<>();
+        for (String name : new String[] {"platformAuthenticator", "conditionalGet", "conditionalCreate", "hybridTransport"}) {
+            String value = request.getParameter("cap-" + name);
+            if ("true".equals(value) || "false".equals(value)) {
+                reported.put(name, Boolean.valueOf(value));
+            }
+        }
+        return reported;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.sendRedirect("/signin");
@@ -72,7 +87,9 @@ public class PasswordSignIn extends HttpServlet {
             signInPage(request, response, 422, typedEmail, Map.of("passwordError", "Enter your password."), next);
             return;
         }
-        var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
+        // The sign-in page's script reports the browser's passkey capabilities in hidden fields
+        // (conditionalCreate decides the automatic upgrade, scenario e); without script they stay unknown.
+        var client = BrowserContext.describe(request, reportedCapabilities(request), sharedDevices.isShared(request));
         // Rate limits first (per address, known or not, and per client): a refused try checks nothing.
         Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.PASSWORD, email.get(),
                 ClientAddress.of(request));
@@ -94,7 +111,17 @@ public class PasswordSignIn extends HttpServlet {
             limits.succeeded(AbuseLimits.Factor.PASSWORD, email.get());
             var device = signInSessions.signIn(request, response, attempt.accountId().orElseThrow(),
                     SignInMethod.PASSWORD, client);
-            response.sendRedirect(nudgeRedirects.afterSignIn(attempt.accountId().orElseThrow(), device,
+            // Scenario e: a browser that can create a passkey in the background goes straight on (no
+            // interstitial); the next page runs the upgrade. Otherwise the usual nudge check.
+            boolean upgrade = false;
+            try {
+                upgrade = upgrades.afterPasswordSignIn(attempt.accountId().orElseThrow(), device.id()).isPresent();
+            } catch (RuntimeException e) {
+                // A nudge never stands between a user and their account.
+                java.util.logging.Logger.getLogger(PasswordSignIn.class.getName())
+                        .log(java.util.logging.Level.WARNING, "automatic upgrade check failed", e);
+            }
+            response.sendRedirect(upgrade ? next : nudgeRedirects.afterSignIn(attempt.accountId().orElseThrow(), device,
                     SignInMethod.PASSWORD, next));
             return;
         }

@@ -10,7 +10,13 @@ import java.util.UUID;
 @ApplicationScoped
 class CredentialEvents {
 
-    enum Type { PASSKEY_REGISTERED, PASSKEY_USED, CEREMONY_REJECTED, PASSKEY_RENAMED, PASSKEY_REMOVED }
+    enum Type {
+        PASSKEY_REGISTERED, PASSKEY_USED, CEREMONY_REJECTED, PASSKEY_RENAMED, PASSKEY_REMOVED,
+        /** A second device's passkey, stored pending until the pairing code is typed (link handoff). */
+        PASSKEY_PENDING,
+        /** A pending passkey was forgotten: wrong pairing code, cancelled or expired. */
+        PENDING_DROPPED
+    }
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;

@@ -17,7 +17,11 @@ record PendingCeremony(
         byte[] bindingHash,
         Optional<PendingAccount> pendingAccount) {
 
-    enum Purpose { SIGN_UP, SIGN_IN, ADD_PASSKEY, STEP_UP }
+    enum Purpose {
+        SIGN_UP, SIGN_IN, ADD_PASSKEY, STEP_UP,
+        /** A passkey made on a second device that opened a handoff link: stored pending until paired. */
+        HANDOFF
+    }
 
     record PendingAccount(byte[] userHandle, String email, String displayName) {
     }

@@ -124,13 +124,13 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                         PasskeyStore.transports(p))).toList(), where);
     }
 
-    private String tooManyPasskeys() {
+    public String tooManyPasskeys() {
         return "Your account already has " + rules.passkeyCap() + " passkeys, the most it can hold. Remove one you no"
                 + " longer use before adding another.";
     }
 
     /** Policy refusals before any challenge is issued: a broken policy, or a kind of passkey it excludes. */
-    private void startRegistration(Optional<Hint> where) {
+    public void startRegistration(Optional<Hint> where) {
         try {
             rules.checkStart(where);
         } catch (CeremonyRejected e) {
@@ -138,7 +138,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
     }
 
-    private CreationOptions creationOptions(byte[] challenge, UserHandle user, String name, String displayName,
+    public CreationOptions creationOptions(byte[] challenge, UserHandle user, String name, String displayName,
                                             List<CredentialDescriptor> exclude, Optional<Hint> where) {
         return new CreationOptions(
                 new CreationOptions.Rp(relyingParty.id(), relyingParty.name()),
@@ -181,6 +181,14 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         PasskeyEntity passkey = verified.passkey();
         passkey.accountId = accountId;
+        if (verified.ceremony().mediation() == Mediation.CONDITIONAL && !passkeys.entitiesOf(accountId).isEmpty()) {
+            // An automatic upgrade (conditional create) follows a password sign-in and proves no
+            // more than the password did. Where the account already has a passkey, a password alone
+            // must never add one (identity's ranked StepUp): the ceremony was only issued while the
+            // account had none, and a passkey added since ends it.
+            throw rejected(Reason.WRONG_CEREMONY, "This account already has a passkey. Add another one from your"
+                    + " account page.", null);
+        }
         if (passkeys.entitiesOf(accountId).size() >= rules.passkeyCap()) {
             // Another passkey was added since the options were issued.
             throw rejected(Reason.TOO_MANY_PASSKEYS, tooManyPasskeys(), null);
@@ -194,7 +202,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     /** §7.1 up to storing: parse, spend the challenge, verify; returns the passkey to store. */
-    private VerifiedRegistration verifyRegistration(String responseJson, CeremonyBinding binding,
+    public VerifiedRegistration verifyRegistration(String responseJson, CeremonyBinding binding,
                                                     PendingCeremony.Purpose purpose) {
         ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
         RegistrationData data;
@@ -214,8 +222,14 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             // rpIdHash, UP, UV when the policy requires it, algorithm, #reg-ceremony-verify-attestation,
             // #reg-ceremony-assess-trust under direct attestation, credential id length) are webauthn4j's,
             // configured by the registration policy; then the policy's own rules on the verified data.
+            // #sctn-registering-a-new-credential: "If options.mediation is not set to conditional,
+            // verify that the UP bit of the flags in authData is set." The mediation is the one the
+            // server recorded with the challenge when it issued the options (ChallengeStore), never
+            // the client's word; only an automatic upgrade of a signed-in account is issued that way.
+            boolean userPresenceRequired = !(ceremony.mediation() == Mediation.CONDITIONAL
+                    && ceremony.purpose() == PendingCeremony.Purpose.ADD_PASSKEY);
             rules.verify(data, new RegistrationParameters(serverProperty(ceremony), ALGORITHMS,
-                    rules.userVerificationRequired(), true));
+                    rules.userVerificationRequired(), userPresenceRequired));
             rules.check(data, envelope.attachment());
         } catch (CeremonyRejected e) {
             throw rejected(e.reason(), e.getMessage(), e.getCause());
@@ -241,7 +255,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         return new VerifiedRegistration(ceremony, passkey);
     }
 
-    private record VerifiedRegistration(PendingCeremony ceremony, PasskeyEntity passkey) {
+    record VerifiedRegistration(PendingCeremony ceremony, PasskeyEntity passkey) {
     }
 
     @Override
@@ -373,7 +387,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                 "This passkey request was started in another window or for something else. Please start again.", cause);
     }
 
-    private CeremonyRejected rejected(Reason reason, String message, Throwable cause) {
+    public CeremonyRejected rejected(Reason reason, String message, Throwable cause) {
         String text = Optional.ofNullable(message).orElse("We could not verify your passkey. Please try again.");
         if (cause != null) {
             LOG.log(Level.FINE, "Ceremony rejected: " + reason, cause);

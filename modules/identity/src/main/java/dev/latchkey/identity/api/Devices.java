@@ -15,6 +15,13 @@ public interface Devices {
      */
     Device seen(UUID accountId, DeviceKey key, ClientDescription client);
 
+    /**
+     * The account's record for this browser profile, if the account was ever seen on it. Creates
+     * nothing and refreshes nothing: for a browser that is not signed in (the second device of a
+     * link handoff), which must not add itself to the account's devices.
+     */
+    java.util.Optional<Device> find(UUID accountId, DeviceKey key);
+
     /** The account's devices, most recently seen first. */
     List<Device> of(UUID accountId);
 

@@ -67,6 +67,11 @@ class JpaDevices implements Devices {
     }
 
     @Override
+    public Optional<Device> find(UUID accountId, DeviceKey key) {
+        return entity(accountId, key).map(JpaDevices::toDevice);
+    }
+
+    @Override
     public List<Device> of(UUID accountId) {
         return em.createQuery("select d from DeviceEntity d where d.accountId = :a order by d.lastSeenAt desc",
                         DeviceEntity.class)

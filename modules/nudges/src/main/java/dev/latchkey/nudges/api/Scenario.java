@@ -13,5 +13,11 @@ public enum Scenario {
     NO_BACKUP,
 
     /** c. The first passkey was just created: name the other devices and how to cover them. */
-    FIRST_PASSKEY
+    FIRST_PASSKEY,
+
+    /**
+     * e. Password sign-in on a browser that supports conditional create: the passkey is created in
+     * the background (automatic passkey upgrade), without any prompt; a failure is silent.
+     */
+    AUTOMATIC_UPGRADE
 }

@@ -1,0 +1,424 @@
+package dev.latchkey.nudges.internal;
+
+import dev.latchkey.credentials.api.CeremonyBinding;
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.CreationOptions;
+import dev.latchkey.credentials.api.EnrollmentCeremonies;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.DeviceKey;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.nudges.api.Handoffs;
+import dev.latchkey.nudges.api.Handoffs.Refused.Reason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The link handoff's state machine in {@code ndg_handoff}, with native SQL so that every expiry
+ * is the database clock's, and every step appended to {@code ndg_handoff_event}. Each transition
+ * is a conditional update on the state it leaves: two requests racing (two devices on one link,
+ * two code entries at once) cannot both make it.
+ *
+ * <p>A refusal keeps its audit row and its used-up try ({@code dontRollbackOn}).
+ */
+@ApplicationScoped
+@Transactional(dontRollbackOn = {Handoffs.Refused.class, CeremonyRejected.class})
+class HandoffService implements Handoffs {
+
+    /** Crockford's base32: no I, L, O or U, so a typed link survives being read aloud. */
+    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    /** 20 symbols of 5 bits: 100 random bits, beyond guessing in five minutes by any number of tries. */
+    static final int TOKEN_LENGTH = 20;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "nudges")
+    EntityManager em;
+
+    @Inject
+    EnrollmentCeremonies enrollment;
+
+    @Inject
+    Passkeys passkeys;
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    Accounts accounts;
+
+    /** A row of {@code ndg_handoff} as the rules need it. */
+    record Row(UUID id, UUID accountId, UUID sessionId, State state, byte[] claimantHash, UUID pendingPasskeyId,
+               UUID deviceId, byte[] codeHash, int attempts, boolean live, boolean recentlyLive, Instant expiresAt) {
+    }
+
+    @Override
+    public Issued issue(UUID accountId, UUID sessionId) {
+        purgeExpired();
+        long recent = ((Number) em.createNativeQuery("select count(*) from ndg_handoff where account_id = ?"
+                        + " and created_at > current_timestamp - interval '" + ISSUE_WINDOW.toMinutes() + "' minute")
+                .setParameter(1, accountId).getSingleResult()).longValue();
+        if (recent >= ISSUES_PER_WINDOW) {
+            audit(null, accountId, "REFUSED_TOO_MANY_LINKS", null);
+            throw new Refused(Reason.TOO_MANY_LINKS, "You made several links in the last few minutes. Wait a"
+                    + " quarter of an hour, or use one of the links you already have.");
+        }
+        UUID id = UUID.randomUUID();
+        String token = newToken();
+        em.createNativeQuery("insert into ndg_handoff (id, account_id, session_id, token_hash, state, code_attempts,"
+                        + " created_at, expires_at) values (?, ?, ?, ?, ?, 0, current_timestamp,"
+                        + " current_timestamp + interval '" + LIFETIME.toMinutes() + "' minute)")
+                .setParameter(1, id).setParameter(2, accountId).setParameter(3, sessionId)
+                .setParameter(4, sha256(token)).setParameter(5, State.OPEN.name())
+                .executeUpdate();
+        audit(id, accountId, "ISSUED", null);
+        Row row = byId(id).orElseThrow();
+        return new Issued(id, token, row.expiresAt());
+    }
+
+    @Override
+    public Optional<Status> status(UUID accountId, UUID sessionId, UUID handoffId) {
+        purgeExpired();
+        return byId(handoffId).filter(r -> r.accountId().equals(accountId) && r.sessionId().equals(sessionId))
+                .map(r -> new Status(r.id(), r.state(), Math.max(0, CODE_TRIES - r.attempts()), r.expiresAt()));
+    }
+
+    @Override
+    public State peek(String token) {
+        purgeExpired();
+        Row row = byToken(token, "PAGE");
+        refuseUnusable(row, null);
+        return row.state();
+    }
+
+    @Override
+    public CreationOptions options(String token, CeremonyBinding binding, String clientAddress) {
+        purgeExpired();
+        Row row = byToken(token, "OPTIONS");
+        byte[] claimant = sha256(binding.secret());
+        if (row.state() == State.OPEN && row.live()) {
+            int claimed = em.createNativeQuery("update ndg_handoff set state = ?, claimant_hash = ? where id = ?"
+                            + " and state = ? and expires_at > current_timestamp")
+                    .setParameter(1, State.CLAIMED.name()).setParameter(2, claimant).setParameter(3, row.id())
+                    .setParameter(4, State.OPEN.name()).executeUpdate();
+            if (claimed == 1) {
+                audit(row.id(), row.accountId(), "CLAIMED", null);
+            }
+            row = byId(row.id()).orElseThrow();
+        }
+        refuseUnusable(row, claimant);
+        return enrollment.startHandoff(row.accountId(), binding, clientAddress);
+    }
+
+    @Override
+    public String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey) {
+        purgeExpired();
+        Row row = byToken(token, "FINISH");
+        byte[] claimant = sha256(binding.secret());
+        refuseUnusable(row, claimant);
+        if (row.state() != State.CLAIMED) {
+            audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMED", null);
+            throw new Refused(Reason.NOT_READY, "Start on this page: press \"Create a passkey on this device\".");
+        }
+        UUID pending;
+        try {
+            pending = enrollment.finishHandoff(row.accountId(), responseJson, binding);
+        } catch (CeremonyRejected e) {
+            // The device may try again within the five minutes (a cancelled prompt, say).
+            audit(row.id(), row.accountId(), "CEREMONY_REFUSED", e.reason().name());
+            throw e;
+        }
+        String code = newCode();
+        UUID accountId = row.accountId();
+        // Which device record device 2 gets: the one this account already has for that browser, if
+        // any (it signed in there before). Otherwise none: a browser that never signed in is no
+        // device of the account yet, and a link holder must not be able to add one to its list. It
+        // gets its record at its first sign-in, with this passkey, and coverage then says "covered".
+        Optional<UUID> device = deviceKey.flatMap(k -> devices.find(accountId, k)).map(Device::id);
+        int moved = em.createNativeQuery("update ndg_handoff set state = ?, pending_passkey_id = ?, code_hash = ?,"
+                        + " device_id = ? where id = ? and state = ? and claimant_hash = ?"
+                        + " and expires_at > current_timestamp")
+                .setParameter(1, State.WAITING_FOR_CODE.name()).setParameter(2, pending)
+                .setParameter(3, codeHash(row.id(), code)).setParameter(4, device.orElse(null))
+                .setParameter(5, row.id()).setParameter(6, State.CLAIMED.name()).setParameter(7, claimant)
+                .executeUpdate();
+        if (moved != 1) {
+            // Raced by another request of the same browser, or the five minutes ran out meanwhile.
+            enrollment.dropPending(accountId, pending, "handoff: link no longer usable");
+            audit(row.id(), accountId, "REFUSED_USED", "raced");
+            throw new Refused(Reason.USED, "This link was already used. Make a new one on your other device.");
+        }
+        audit(row.id(), accountId, "PASSKEY_PENDING", device.isPresent() ? "known device" : "no device record");
+        return code;
+    }
+
+    @Override
+    public UUID pair(UUID accountId, UUID sessionId, UUID handoffId, String code) {
+        purgeExpired();
+        Row row = byId(handoffId).filter(r -> r.accountId().equals(accountId) && r.sessionId().equals(sessionId))
+                .orElseThrow(() -> {
+                    audit(null, accountId, "REFUSED_UNKNOWN", "pair");
+                    return new Refused(Reason.UNKNOWN, "We could not find that link. Make a new one.");
+                });
+        switch (row.state()) {
+            case OPEN, CLAIMED -> {
+                if (row.live()) {
+                    throw new Refused(Reason.NOT_READY, "Your other device has not shown a code yet. Open the link"
+                            + " there and create the passkey first.");
+                }
+            }
+            case PAIRED, FAILED -> throw new Refused(Reason.USED, "This link was already used. Make a new one.");
+            default -> {
+            }
+        }
+        if (row.state() == State.EXPIRED || !row.live()) {
+            throw expired(row, "pair");
+        }
+        String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
+        if (!typed.matches("[0-9]{6}")) {
+            throw new Refused(Reason.WRONG_CODE, "Enter the 6 digits shown on your other device.");
+        }
+        // A try is spent before the comparison, atomically: parallel guesses share the same 3 tries.
+        int spent = em.createNativeQuery("update ndg_handoff set code_attempts = code_attempts + 1 where id = ?"
+                        + " and state = ? and code_attempts < ? and expires_at > current_timestamp")
+                .setParameter(1, row.id()).setParameter(2, State.WAITING_FOR_CODE.name()).setParameter(3, CODE_TRIES)
+                .executeUpdate();
+        if (spent != 1) {
+            audit(row.id(), accountId, "REFUSED_NO_TRIES_LEFT", null);
+            throw new Refused(Reason.TOO_MANY_TRIES, "Too many wrong codes: the new passkey was removed. Make a new link"
+                    + " to try again.");
+        }
+        int attempts = row.attempts() + 1;
+        if (!MessageDigest.isEqual(codeHash(row.id(), typed), row.codeHash())) {
+            audit(row.id(), accountId, "CODE_WRONG", "try " + attempts);
+            if (attempts >= CODE_TRIES) {
+                fail(row);
+                throw new Refused(Reason.TOO_MANY_TRIES, "That code was wrong too, so the new passkey was removed."
+                        + " Make a new link to try again.");
+            }
+            int left = CODE_TRIES - attempts;
+            throw new Refused(Reason.WRONG_CODE, "That code does not match the one on your other device. " + left
+                    + (left == 1 ? " try" : " tries") + " left.");
+        }
+        int paired = em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state = ?")
+                .setParameter(1, State.PAIRED.name()).setParameter(2, row.id())
+                .setParameter(3, State.WAITING_FOR_CODE.name()).executeUpdate();
+        if (paired != 1) {
+            throw new Refused(Reason.USED, "This link was already used. Make a new one.");
+        }
+        UUID passkeyId;
+        try {
+            passkeyId = enrollment.confirmPending(accountId, row.pendingPasskeyId());
+        } catch (CeremonyRejected e) {
+            em.createNativeQuery("update ndg_handoff set state = ? where id = ?")
+                    .setParameter(1, State.FAILED.name()).setParameter(2, row.id()).executeUpdate();
+            audit(row.id(), accountId, "CONFIRM_REFUSED", e.reason().name());
+            throw new Refused(Reason.EXPIRED, e.getMessage());
+        }
+        em.createNativeQuery("update ndg_handoff set passkey_id = ? where id = ?")
+                .setParameter(1, passkeyId).setParameter(2, row.id()).executeUpdate();
+        audit(row.id(), accountId, "PAIRED", null);
+        // PasskeyAdded (coverage, the nudge funnel, notifications) only for a device record that exists.
+        if (row.deviceId() != null) {
+            passkeys.createdOn(passkeyId, row.deviceId());
+        }
+        return passkeyId;
+    }
+
+    @Override
+    public Device2View device2(String token, CeremonyBinding binding) {
+        purgeExpired();
+        Row row = byToken(token, "STATUS");
+        if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), sha256(binding.secret()))) {
+            audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMANT", "status");
+            throw new Refused(Reason.IN_USE, "This link is being used on another device.");
+        }
+        if (row.state() == State.PAIRED && row.recentlyLive()) {
+            Account account = accounts.find(row.accountId()).orElseThrow();
+            return new Device2View(row.state(), Optional.of(new UserDetails(account.userHandle().base64Url(),
+                    account.email().value(), account.displayName())));
+        }
+        return new Device2View(row.state(), Optional.empty());
+    }
+
+    /** Refuses a link that is gone, over, used, or another browser's. */
+    private void refuseUnusable(Row row, byte[] claimant) {
+        if (row.state() == State.EXPIRED || !row.live()) {
+            throw expired(row, "use");
+        }
+        if (row.state() == State.WAITING_FOR_CODE || row.state() == State.PAIRED || row.state() == State.FAILED) {
+            audit(row.id(), row.accountId(), "REFUSED_USED", null);
+            throw new Refused(Reason.USED, "This link was already used. If you did not finish, make a new link on"
+                    + " your other device.");
+        }
+        if (row.state() == State.CLAIMED && claimant != null
+                && (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), claimant))) {
+            audit(row.id(), row.accountId(), "REFUSED_IN_USE", null);
+            throw new Refused(Reason.IN_USE, "This link is already being used on another device. Each link works on one"
+                    + " device only: make a new one if you need it here.");
+        }
+    }
+
+    private Refused expired(Row row, String what) {
+        audit(row.id(), row.accountId(), "REFUSED_EXPIRED", what);
+        return new Refused(Reason.EXPIRED, "This link has expired: links work for 5 minutes. Make a new one on your"
+                + " other device.");
+    }
+
+    private void fail(Row row) {
+        em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state = ?")
+                .setParameter(1, State.FAILED.name()).setParameter(2, row.id())
+                .setParameter(3, State.WAITING_FOR_CODE.name()).executeUpdate();
+        enrollment.dropPending(row.accountId(), row.pendingPasskeyId(), "handoff: wrong pairing code " + CODE_TRIES + " times");
+        audit(row.id(), row.accountId(), "FAILED", "wrong code " + CODE_TRIES + " times: pending passkey dropped");
+    }
+
+    /** Ends every handoff past its five minutes and drops its pending passkey (the expiry drops it). */
+    private void purgeExpired() {
+        List<?> rows = em.createNativeQuery("select id, account_id, pending_passkey_id from ndg_handoff"
+                        + " where expires_at <= current_timestamp and state in (?, ?, ?)")
+                .setParameter(1, State.OPEN.name()).setParameter(2, State.CLAIMED.name())
+                .setParameter(3, State.WAITING_FOR_CODE.name()).getResultList();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            UUID id = uuid(r[0]);
+            int ended = em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state in (?, ?, ?)")
+                    .setParameter(1, State.EXPIRED.name()).setParameter(2, id)
+                    .setParameter(3, State.OPEN.name()).setParameter(4, State.CLAIMED.name())
+                    .setParameter(5, State.WAITING_FOR_CODE.name()).executeUpdate();
+            if (ended == 1) {
+                UUID account = uuid(r[1]);
+                if (r[2] != null) {
+                    enrollment.dropPending(account, uuid(r[2]), "handoff expired");
+                }
+                audit(id, account, "EXPIRED", r[2] != null ? "pending passkey dropped" : null);
+            }
+        }
+    }
+
+    private Row byToken(String token, String step) {
+        Optional<String> normalised = normalise(token);
+        Optional<Row> row = normalised.flatMap(t -> select("token_hash = ?", sha256(t)));
+        if (row.isEmpty()) {
+            audit(null, null, "REFUSED_UNKNOWN", step);
+            throw new Refused(Reason.UNKNOWN, "We do not know this link. Check that you opened the whole link, or make"
+                    + " a new one on your other device.");
+        }
+        return row.get();
+    }
+
+    private Optional<Row> byId(UUID id) {
+        return select("id = ?", id);
+    }
+
+    private Optional<Row> select(String where, Object value) {
+        List<?> rows = em.createNativeQuery("select id, account_id, session_id, state, claimant_hash,"
+                        + " pending_passkey_id, device_id, code_hash, code_attempts,"
+                        + " case when expires_at > current_timestamp then 1 else 0 end,"
+                        + " case when expires_at + interval '" + LIFETIME.toMinutes() + "' minute > current_timestamp"
+                        + " then 1 else 0 end, expires_at"
+                        + " from ndg_handoff where " + where)
+                .setParameter(1, value).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(new Row(uuid(r[0]), uuid(r[1]), uuid(r[2]), State.valueOf((String) r[3]), (byte[]) r[4],
+                r[5] == null ? null : uuid(r[5]), r[6] == null ? null : uuid(r[6]), (byte[]) r[7],
+                ((Number) r[8]).intValue(), ((Number) r[9]).intValue() == 1, ((Number) r[10]).intValue() == 1,
+                instant(r[11])));
+    }
+
+    private void audit(UUID handoffId, UUID accountId, String type, String detail) {
+        em.createNativeQuery("insert into ndg_handoff_event (handoff_id, account_id, type, detail, occurred_at)"
+                        + " values (?, ?, ?, ?, current_timestamp)")
+                .setParameter(1, handoffId).setParameter(2, accountId).setParameter(3, type)
+                .setParameter(4, detail == null ? null : detail.substring(0, Math.min(200, detail.length())))
+                .executeUpdate();
+    }
+
+    /** The token as typed or scanned: case and hyphens do not matter; anything else does not parse. */
+    static Optional<String> normalise(String token) {
+        if (token == null || token.length() > 64) {
+            return Optional.empty();
+        }
+        String t = token.replace("-", "").strip().toUpperCase(Locale.ROOT);
+        if (t.length() != TOKEN_LENGTH || !t.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(t);
+    }
+
+    static String newToken() {
+        StringBuilder s = new StringBuilder(TOKEN_LENGTH);
+        for (int i = 0; i < TOKEN_LENGTH; i++) {
+            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+
+    static String newCode() {
+        return String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+    }
+
+    /**
+     * The pairing code is stored hashed with the handoff's id. A 6-digit code cannot be protected
+     * against someone who reads this table (a million tries offline); what protects it is that it
+     * lives at most five minutes and allows three tries online.
+     */
+    static byte[] codeHash(UUID handoffId, String code) {
+        return sha256(handoffId + ":" + code);
+    }
+
+    static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** Native queries return uuid columns as UUID (PostgreSQL) or as 16 bytes (H2). */
+    private static UUID uuid(Object column) {
+        if (column instanceof UUID u) {
+            return u;
+        }
+        if (column instanceof byte[] b && b.length == 16) {
+            ByteBuffer buffer = ByteBuffer.wrap(b);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(column.toString());
+    }
+
+    private static Instant instant(Object column) {
+        if (column instanceof Instant i) {
+            return i;
+        }
+        if (column instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (column instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (column instanceof java.time.ZonedDateTime z) {
+            return z.toInstant();
+        }
+        return OffsetDateTime.parse(column.toString()).toInstant();
+    }
+}

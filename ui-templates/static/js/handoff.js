@@ -1,0 +1,85 @@
+// Device 2 of the link handoff (/handoff/{token}): create a passkey here, show the pairing code,
+// then wait until the code was typed on device 1. Nothing on this page names the account until
+// then; after pairing, the passkey manager's entry gets the real name (signalCurrentUserDetails).
+import { browserCanUsePasskeys, postJson, finishBody, explain, show } from './webauthn.js';
+
+const box = document.getElementById('handoff-device');
+if (box) {
+  const token = box.dataset.token;
+  const button = document.getElementById('handoff-create');
+  const status = document.getElementById('handoff-status');
+  const errorBox = document.getElementById('handoff-error');
+  const codeBox = document.getElementById('handoff-code-box');
+
+  const waitForPairing = async () => {
+    for (let i = 0; i < 160; i++) { // about 5 minutes at 2 seconds
+      await new Promise((resolve) => { setTimeout(resolve, 2000); });
+      let answer;
+      try {
+        answer = await postJson('/api/handoff/status', { token });
+      } catch (error) {
+        show(status, '');
+        show(errorBox, error.message);
+        return;
+      }
+      if (answer.state === 'PAIRED') {
+        codeBox.hidden = true;
+        show(status, 'Done: your passkey is ready on this device. Next time, sign in here with it.');
+        const user = answer.user;
+        if (user && typeof PublicKeyCredential.signalCurrentUserDetails === 'function') {
+          try {
+            await PublicKeyCredential.signalCurrentUserDetails({
+              rpId: window.location.hostname, userId: user.userId, name: user.name, displayName: user.displayName,
+            });
+          } catch (error) {
+            console.warn('Could not update the passkey name', error);
+          }
+        }
+        return;
+      }
+      if (answer.state === 'FAILED' || answer.state === 'EXPIRED') {
+        codeBox.hidden = true;
+        show(status, '');
+        show(errorBox, answer.state === 'FAILED'
+          ? 'The code was entered wrongly too often, so this passkey was removed. Make a new link on your other device.'
+          : 'The 5 minutes ran out, so this passkey was removed. Make a new link on your other device.');
+        return;
+      }
+    }
+  };
+
+  const create = async () => {
+    show(errorBox, '');
+    button.disabled = true;
+    try {
+      const options = await postJson('/api/handoff/options', { token });
+      show(status, 'Follow your device’s prompt to create your passkey.');
+      const credential = await navigator.credentials.create({
+        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
+      });
+      show(status, 'Saving your passkey…');
+      const body = await finishBody(credential);
+      body.token = token;
+      const result = await postJson('/api/handoff/finish', body);
+      button.hidden = true;
+      document.getElementById('handoff-intro').hidden = true;
+      document.getElementById('handoff-code').textContent = result.code;
+      codeBox.hidden = false;
+      show(status, 'Waiting for the code to be entered on your other device…');
+      waitForPairing();
+    } catch (error) {
+      console.error(new Error('Adding a passkey by link failed', { cause: error }));
+      show(status, '');
+      show(errorBox, explain(error, 'create'));
+      button.disabled = false;
+    }
+  };
+
+  if (!browserCanUsePasskeys()) {
+    const unsupported = document.getElementById('unsupported');
+    show(unsupported, unsupported.textContent.trim());
+    button.disabled = true;
+  } else {
+    button.addEventListener('click', create);
+  }
+}
