@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
@@ -39,6 +40,7 @@ class AccountPageAccessibilityIT {
     private ChromeDriver driver;
     private Path profile;
     private WebDriverWait wait;
+    private VirtualAuthenticator authenticator;
 
     @BeforeEach
     void startBrowser() throws IOException {
@@ -46,7 +48,11 @@ class AccountPageAccessibilityIT {
         profile = Chromium.newProfile();
         driver = Chromium.start(profile);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        authenticator = addAuthenticator();
+    }
+
+    private VirtualAuthenticator addAuthenticator() {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
@@ -66,7 +72,9 @@ class AccountPageAccessibilityIT {
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
         driver.findElement(By.linkText("Do this later")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
-        // A second passkey, so that there are cards to tell apart.
+        // A second passkey (from another authenticator: the first is excluded), so that there are cards to tell apart.
+        driver.removeVirtualAuthenticator(authenticator);
+        authenticator = addAuthenticator();
         driver.get(BASE_URL + "/account/passkeys/new");
         driver.findElement(By.id("add-passkey-button")).click();
         wait.until(ExpectedConditions.urlContains("passkeyAdded"));
