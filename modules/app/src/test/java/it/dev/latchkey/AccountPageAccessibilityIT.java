@@ -72,6 +72,12 @@ class AccountPageAccessibilityIT {
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
         driver.findElement(By.linkText("Do this later")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
+        // The first view: the coverage card carries its nudge ("Add a backup passkey", scenario d).
+        assertThat(driver.findElements(By.cssSelector("#coverage [data-nudge-card]"))).hasSize(1);
+        for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
+            driver.manage().window().setSize(size);
+            accessible("the account page with the coverage card's nudge at " + size.getWidth() + " px");
+        }
         // A second passkey (from another authenticator: the first is excluded), so that there are cards to tell apart.
         driver.removeVirtualAuthenticator(authenticator);
         authenticator = addAuthenticator();
