@@ -85,6 +85,11 @@ public class AccountSecurityPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
+        Optional<Map<String, String>> refusal = AccountRefusal.of(request);
+        if (account.isPresent() && refusal.isPresent()) {
+            render(request, response, 409, account.get(), refusal.get());
+            return;
+        }
         if (account.isPresent() && request.getServletPath().startsWith("/account/passkeys/")) {
             passkeyForms.post(request, response, account.get(), this::render);
             return;

@@ -16,7 +16,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /account/devices/lost}: "I lost this device". After a step-up, signs out every
- * session on it and removes the passkeys created on it. Signed-in users only (web.xml).
+ * session on it and removes the passkeys created on it, unless they are the account's last way in
+ * (then 409 on the account page, nothing changed). Signed-in users only (web.xml).
  */
 @WebServlet("/account/devices/lost")
 public class LostDevice extends HttpServlet {
@@ -44,11 +45,13 @@ public class LostDevice extends HttpServlet {
             response.sendRedirect(Paths.stepUp(Paths.ACCOUNT));
             return;
         }
-        if (!devices.reportLost(session.get().accountId(), device.get())) {
-            Problems.send(response, 404, "NOT_FOUND", "We could not find that device on your account.", request);
-            return;
+        Devices.LostReport report = devices.reportLost(session.get().accountId(), device.get());
+        switch (report.outcome()) {
+            case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
+            case NOT_FOUND -> Problems.send(response, 404, "NOT_FOUND", report.message(), request);
+            // Nothing changed: the page says why, next to the devices, and what to do instead.
+            case LAST_WAY_IN -> AccountRefusal.show(request, response, "deviceProblem", report.message());
         }
-        response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
     }
 
     private static Optional<UUID> parse(String id) {

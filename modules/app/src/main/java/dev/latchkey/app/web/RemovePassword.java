@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * {@code POST /account/password/remove}: a sensitive action behind a fresh step-up (a passkey or
- * a recovery code when the account has a passkey). Signed-in users only (web.xml).
+ * a recovery code when the account has a passkey); refused with 409 on the account page when the
+ * password is the account's last way in. Signed-in users only (web.xml).
  */
 @WebServlet("/account/password/remove")
 public class RemovePassword extends HttpServlet {
@@ -37,7 +38,12 @@ public class RemovePassword extends HttpServlet {
             response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + "#password"));
             return;
         }
-        passwords.remove(session.get().accountId());
+        Passwords.Removal removal = passwords.remove(session.get().accountId());
+        if (removal.outcome() == Passwords.Removal.Outcome.LAST_WAY_IN) {
+            // Nothing changed: the page says why, next to the password, and what to do instead.
+            AccountRefusal.show(request, response, "passwordProblem", removal.message());
+            return;
+        }
         response.sendRedirect(Paths.ACCOUNT + "?passwordRemoved#password");
     }
 }

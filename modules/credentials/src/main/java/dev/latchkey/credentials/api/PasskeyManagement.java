@@ -28,7 +28,7 @@ public interface PasskeyManagement {
     /**
      * Removes a passkey in one transaction with its {@code cred_event} row and {@link PasskeyRemoved},
      * unless it is the account's last way to sign in (no other passkey and no usable fallback or
-     * recovery code: {@link dev.latchkey.identity.api.FallbackSignIns}).
+     * recovery code: identity's one rule, {@link dev.latchkey.identity.api.LastWayIn}).
      *
      * @param fromDevice identity's device record of the browser removing it, for the security notice
      */

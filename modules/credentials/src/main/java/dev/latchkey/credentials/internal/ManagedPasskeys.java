@@ -5,10 +5,9 @@ import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import dev.latchkey.credentials.api.PasskeyProviders;
 import dev.latchkey.credentials.api.PasskeyRemoved;
-import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.Devices;
-import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.LastWayIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -41,10 +40,7 @@ class ManagedPasskeys implements PasskeyManagement {
     Devices devices;
 
     @Inject
-    Accounts accounts;
-
-    @Inject
-    FallbackSignIns fallbacks;
+    LastWayIn lastWayIn;
 
     @Inject
     CredentialEvents events;
@@ -96,7 +92,17 @@ class ManagedPasskeys implements PasskeyManagement {
 
     @Override
     public Removal remove(UUID accountId, UUID passkeyId, Optional<UUID> fromDevice) {
-        // Every passkey of the account, locked: two removals at once cannot each leave "one other".
+        PasskeyEntity found = em.find(PasskeyEntity.class, passkeyId);
+        if (found == null || !found.accountId.equals(accountId)) {
+            return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+        }
+        // Identity's one rule for every way in that goes (LastWayIn); it locks the account until we commit,
+        // so a concurrent removal (another passkey, the password, a lost device) waits and then counts again.
+        LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.Passkeys(1));
+        if (!verdict.allowed()) {
+            return new Removal(Removal.Outcome.LAST_WAY_IN, verdict.explanation());
+        }
+        // Locked in the same order as every removal path: the account first, then its passkeys.
         List<PasskeyEntity> held = em.createQuery("select p from PasskeyEntity p where p.accountId = :a order by p.id",
                         PasskeyEntity.class)
                 .setParameter("a", accountId)
@@ -105,13 +111,6 @@ class ManagedPasskeys implements PasskeyManagement {
         Optional<PasskeyEntity> target = held.stream().filter(p -> p.id.equals(passkeyId)).findFirst();
         if (target.isEmpty()) {
             return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
-        }
-        if (held.size() == 1 && fallbacks.usable(accountId).isEmpty()) {
-            boolean confirmed = accounts.find(accountId).map(a -> a.emailConfirmed()).orElse(false);
-            return new Removal(Removal.Outcome.LAST_WAY_IN, "This passkey is the only way into your account, so it"
-                    + " cannot be removed. First add another passkey (on this device, your phone or a security key), or "
-                    + (confirmed ? "" : "confirm your email address and ")
-                    + "make recovery codes. Then you can remove this one.");
         }
         PasskeyEntity passkey = target.get();
         String name = nameOf(passkey);

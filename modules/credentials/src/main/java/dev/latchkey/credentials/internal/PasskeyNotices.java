@@ -61,12 +61,11 @@ class PasskeyNotices {
     }
 
     void removed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasskeyRemoved removed) {
+        if ("DEVICE_LOST".equals(removed.reason())) {
+            return; // one notice for the whole report: lostDevice below
+        }
         try {
-            String why = switch (removed.reason()) {
-                case "DEVICE_LOST" -> " because the device it was created on was reported lost";
-                case "REMOVED_BY_USER" -> from(removed.accountId(), removed.deviceId());
-                default -> "";
-            };
+            String why = "REMOVED_BY_USER".equals(removed.reason()) ? from(removed.accountId(), removed.deviceId()) : "";
             notices.send(removed.accountId(), "A passkey was removed from your account",
                     "the passkey \"" + removed.passkeyName() + "\" was removed from your Latchkey account on "
                             + WHEN.format(Instant.now()) + why + ". It no longer signs in to your account.\n\n"
@@ -74,6 +73,28 @@ class PasskeyNotices {
                             + "manager or on your device; you can delete it there.\n" + NOT_YOU);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "No notice for the passkey removed from account " + removed.accountId(), e);
+        }
+    }
+
+    /** "I lost this device": one notice naming the device signed out and every passkey removed with it. */
+    void lostDevice(@Observes(during = TransactionPhase.AFTER_SUCCESS) LostDeviceNotice lost) {
+        try {
+            StringBuilder text = new StringBuilder("the device \"").append(lost.deviceLabel())
+                    .append("\" was reported lost on your Latchkey account on ").append(WHEN.format(Instant.now()))
+                    .append(". It is signed out.\n\n");
+            if (lost.removedPasskeys().isEmpty()) {
+                text.append("No passkeys were created on it, so none were removed.\n\n");
+            } else {
+                text.append(lost.removedPasskeys().size() == 1 ? "This passkey, created on it, was removed and no"
+                        + " longer signs in to your account:\n" : "These passkeys, created on it, were removed and no"
+                        + " longer sign in to your account:\n");
+                lost.removedPasskeys().forEach(name -> text.append("  - ").append(name).append('\n'));
+                text.append('\n');
+            }
+            text.append("If that was you, there is nothing to do. Add a new passkey on each device you use.\n").append(NOT_YOU);
+            notices.send(lost.accountId(), "A device was reported lost on your account", text.toString());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "No notice for the device reported lost on account " + lost.accountId(), e);
         }
     }
 

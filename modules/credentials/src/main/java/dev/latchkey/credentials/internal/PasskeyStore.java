@@ -40,6 +40,12 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
     @Inject
     ManagedPasskeys names;
 
+    @Inject
+    Devices devices;
+
+    @Inject
+    Event<LostDeviceNotice> lostNotices;
+
     Optional<PasskeyEntity> findByCredentialId(byte[] credentialId) {
         return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
                 .setParameter("id", credentialId)
@@ -112,16 +118,19 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
 
     /**
      * A device was reported lost: its sessions are ended by identity, and the passkeys created on
-     * it are removed in the same transaction.
+     * it are removed in the same transaction. The owner gets one notice for all of it
+     * ({@link LostDeviceNotice}), not one per passkey.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void removeCreatedOnLostDevice(@jakarta.enterprise.event.Observes Devices.DeviceLost lost) {
         List<PasskeyEntity> removed = em.createQuery("select p from PasskeyEntity p where p.accountId = :a"
-                        + " and p.createdDeviceId = :d", PasskeyEntity.class)
+                        + " and p.createdDeviceId = :d order by p.createdAt", PasskeyEntity.class)
                 .setParameter("a", lost.accountId()).setParameter("d", lost.deviceId()).getResultList();
+        List<String> removedNames = new java.util.ArrayList<>();
         for (PasskeyEntity p : removed) {
             // Named while the device record still exists (identity forgets it after this event).
             String name = names.nameOf(p);
+            removedNames.add(name);
             em.remove(p);
             em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
                             + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
@@ -129,12 +138,27 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
             removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", name,
                     Optional.of(lost.deviceId())));
         }
+        String device = devices.of(lost.accountId()).stream().filter(d -> d.id().equals(lost.deviceId()))
+                .map(dev.latchkey.identity.api.Device::label).findFirst().orElse("a device");
+        lostNotices.fire(new LostDeviceNotice(lost.accountId(), device, removedNames));
     }
 
     @Override
     public boolean hasPasskey(UUID accountId) {
+        return count(accountId) > 0;
+    }
+
+    @Override
+    public long count(UUID accountId) {
         return em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
-                .setParameter("a", accountId).getSingleResult() > 0;
+                .setParameter("a", accountId).getSingleResult();
+    }
+
+    @Override
+    public long countCreatedOn(UUID accountId, UUID deviceId) {
+        return em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a and p.createdDeviceId = :d",
+                        Long.class)
+                .setParameter("a", accountId).setParameter("d", deviceId).getSingleResult();
     }
 
     @Override

@@ -30,11 +30,15 @@ public interface Devices {
 
     /**
      * "I lost this device": ends every session on it and forgets the device record. Fires
-     * {@link DeviceLost} inside the transaction, so that the passkeys created on it go too.
-     *
-     * @return false when the account has no such device
+     * {@link DeviceLost} inside the transaction, so that the passkeys created on it go too. Refused,
+     * with nothing changed, when those passkeys are the account's last way in ({@link LastWayIn}).
      */
-    boolean reportLost(UUID accountId, UUID deviceId);
+    LostReport reportLost(UUID accountId, UUID deviceId);
+
+    /** @param message when refused: why, and what to do instead; empty otherwise */
+    record LostReport(Outcome outcome, String message) {
+        public enum Outcome { REPORTED, NOT_FOUND, LAST_WAY_IN }
+    }
 
     /** Fired inside the transaction that forgets a lost device. */
     record DeviceLost(UUID accountId, UUID deviceId) {

@@ -22,7 +22,7 @@ import java.util.UUID;
  * every slot stays busy for a moment, {@link Busy} is thrown instead of queueing without limit.
  *
  * <p>What it does NOT do: no rate limiting (the abuse limiter works from the sign-in log, which
- * the caller writes), no removal of a password (that needs step-up re-authentication).
+ * the caller writes), no step-up check before a removal (the caller's).
  */
 public interface Passwords {
 
@@ -37,11 +37,15 @@ public interface Passwords {
     Optional<Instant> setAt(UUID accountId);
 
     /**
-     * Removes the account's password. A sensitive action: the caller checks step-up first.
-     *
-     * @return false when the account had no password
+     * Removes the account's password. A sensitive action: the caller checks step-up first. Refused,
+     * with nothing changed, when the password is the account's last way in ({@link LastWayIn}).
      */
-    boolean remove(UUID accountId);
+    Removal remove(UUID accountId);
+
+    /** @param message when refused: why, and what to do instead; empty otherwise */
+    record Removal(Outcome outcome, String message) {
+        public enum Outcome { REMOVED, NO_PASSWORD, LAST_WAY_IN }
+    }
 
     /** The least number of characters a new password of this account needs. */
     int minimumLength(UUID accountId);

@@ -34,7 +34,7 @@ class HashedPasswords implements Passwords {
     Instance<PasskeyPresence> otherAuthenticators;
 
     @Override
-    public boolean remove(UUID accountId) {
+    public Removal remove(UUID accountId) {
         return store.remove(accountId);
     }
 

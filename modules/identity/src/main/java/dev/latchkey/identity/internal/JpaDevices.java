@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.ClientDescription;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.DeviceKey;
 import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.LastWayIn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,9 @@ class JpaDevices implements Devices {
 
     @jakarta.inject.Inject
     jakarta.enterprise.event.Event<DeviceLost> lost;
+
+    @jakarta.inject.Inject
+    LastWayIn lastWayIn;
 
     /** Start-up: build the User-Agent analyzer before the first sign-in needs it. */
     void warmUp(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
@@ -80,16 +84,20 @@ class JpaDevices implements Devices {
     }
 
     @Override
-    public boolean reportLost(UUID accountId, UUID deviceId) {
+    public LostReport reportLost(UUID accountId, UUID deviceId) {
         DeviceEntity device = em.find(DeviceEntity.class, deviceId);
         if (device == null || !device.accountId.equals(accountId)) {
-            return false;
+            return new LostReport(LostReport.Outcome.NOT_FOUND, "We could not find that device on your account.");
+        }
+        LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.LostDevice(deviceId));
+        if (!verdict.allowed()) {
+            return new LostReport(LostReport.Outcome.LAST_WAY_IN, verdict.explanation());
         }
         lost.fire(new DeviceLost(accountId, deviceId));
         em.createQuery("delete from SessionEntity s where s.accountId = :a and s.deviceId = :d")
                 .setParameter("a", accountId).setParameter("d", deviceId).executeUpdate();
         em.remove(device);
-        return true;
+        return new LostReport(LostReport.Outcome.REPORTED, "");
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.EmailAddress;
+import dev.latchkey.identity.api.LastWayIn;
+import dev.latchkey.identity.api.Passwords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +39,9 @@ class PasswordStore {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    LastWayIn lastWayIn;
 
     /** An account's stored password. */
     record Stored(String hash, Instant setAt) {
@@ -127,8 +132,16 @@ class PasswordStore {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    boolean remove(UUID accountId) {
-        return em.createQuery("delete from PasswordEntity p where p.accountId = :a")
+    Passwords.Removal remove(UUID accountId) {
+        if (em.find(PasswordEntity.class, accountId) == null) {
+            return new Passwords.Removal(Passwords.Removal.Outcome.NO_PASSWORD, "");
+        }
+        LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.Password());
+        if (!verdict.allowed()) {
+            return new Passwords.Removal(Passwords.Removal.Outcome.LAST_WAY_IN, verdict.explanation());
+        }
+        boolean removed = em.createQuery("delete from PasswordEntity p where p.accountId = :a")
                 .setParameter("a", accountId).executeUpdate() == 1;
+        return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD, "");
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The coverage verdicts, as a pure function of what identity and credentials report: the account's
@@ -38,8 +39,14 @@ final class CoverageModel {
     private CoverageModel() {
     }
 
+    /**
+     * @param names the provider's name by AAGUID, from credentials' {@code PasskeyProviders} (the list the
+     *              passkey cards use, operator-replaceable); the reach table's own label is used only
+     *              where that list has none, as for the all-zero AAGUID that Safari sends
+     */
     static CoverageReport report(UUID accountId, List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns,
-                                 ProviderReach reach, Duration activeWindow, Instant now) {
+                                 ProviderReach reach, Function<UUID, Optional<String>> names, Duration activeWindow,
+                                 Instant now) {
         Map<UUID, Device> byId = new HashMap<>();
         devices.forEach(d -> byId.put(d.id(), d));
         // The newest successful passkey sign-in per device (signIns are newest first).
@@ -55,7 +62,7 @@ final class CoverageModel {
             if (d.lastSeen().isBefore(activeSince)) {
                 continue;
             }
-            entries.add(verdict(d, passkeys, usedHere(lastPasskeySignIn.get(d.id()), passkeys), byId, reach));
+            entries.add(verdict(d, passkeys, usedHere(lastPasskeySignIn.get(d.id()), passkeys), byId, reach, names));
         }
         entries.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
         return new CoverageReport(accountId, entries, passkeys.size(), backup(passkeys), now);
@@ -74,7 +81,8 @@ final class CoverageModel {
     }
 
     private static DeviceCoverage verdict(Device d, List<Passkey> passkeys, SignInMethod lastPasskeyMethod,
-                                          Map<UUID, Device> devices, ProviderReach reach) {
+                                          Map<UUID, Device> devices, ProviderReach reach,
+                                          Function<UUID, Optional<String>> providerNames) {
         if (d.shared()) {
             return entry(d, Verdict.SHARED, "MARKED_SHARED", "Marked as a shared or public computer: no passkey is saved"
                     + " here. Sign in with your phone or a security key.", List.of(), Optional.empty());
@@ -82,7 +90,7 @@ final class CoverageModel {
         List<String> createdHere = new ArrayList<>();
         for (Passkey p : passkeys) {
             if (p.createdOnDevice().filter(d.id()::equals).isPresent()) {
-                createdHere.add(provider(p, devices, reach).map(ProviderReach.Provider::name).orElse(""));
+                createdHere.add(provider(p, devices, reach).map(known -> name(p, known, providerNames)).orElse(""));
             }
         }
         if (!createdHere.isEmpty()) {
@@ -106,7 +114,7 @@ final class CoverageModel {
             }
             Optional<ProviderReach.Provider> provider = provider(p, devices, reach);
             if (provider.isPresent() && provider.get().reaches(d.platform(), d.browser())) {
-                reaching.add(provider.get().name());
+                reaching.add(name(p, provider.get(), providerNames));
                 inferred |= provider.get().inferred();
             }
         }
@@ -167,6 +175,11 @@ final class CoverageModel {
         Optional<String> createdOnPlatform = p.backedUp()
                 ? p.createdOnDevice().map(devices::get).map(Device::platform) : Optional.empty();
         return reach.of(p.aaguid(), createdOnPlatform);
+    }
+
+    /** What users read: the provider list's name for the passkey's AAGUID, else the reach table's label. */
+    private static String name(Passkey p, ProviderReach.Provider provider, Function<UUID, Optional<String>> names) {
+        return Optional.ofNullable(p.aaguid()).flatMap(names).orElse(provider.name());
     }
 
     private static DeviceCoverage entry(Device d, Verdict verdict, String reason, String explanation,

@@ -1,6 +1,8 @@
 package dev.latchkey.nudges.internal;
 
 import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.credentials.api.PasskeyProvider;
+import dev.latchkey.credentials.api.PasskeyProviders;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.SignInMethod;
@@ -51,6 +53,9 @@ class JpaNudges implements Nudges, Coverage {
     ProviderTable providers;
 
     @Inject
+    PasskeyProviders names;
+
+    @Inject
     NudgeSettings settings;
 
     @Inject
@@ -66,7 +71,7 @@ class JpaNudges implements Nudges, Coverage {
 
     private CoverageReport report(UUID accountId, List<Passkey> keys, Instant now) {
         return CoverageModel.report(accountId, devices.of(accountId), keys, signIns.recent(accountId, SIGN_INS_READ),
-                providers.reach(), settings.activeDevices(), now);
+                providers.reach(), aaguid -> names.of(aaguid).map(PasskeyProvider::name), settings.activeDevices(), now);
     }
 
     @Override
@@ -99,16 +104,37 @@ class JpaNudges implements Nudges, Coverage {
                 NudgeRules.bucket(accountId, "rollout", 100), trigger, device, report, justCreated,
                 history.lastShown(), history.lastShownCompleted(), history.shownOnAccount(), history.lastSnoozed(),
                 history.optedOut(), now));
-        UUID id = UUID.randomUUID();
-        em.persist(new DecisionEntity(id, accountId, deviceId, moment.name(), trigger.map(Enum::name).orElse(null),
-                device.map(d -> d.verdict().name()).orElse(null), outcome.scenario().map(Enum::name).orElse(null),
-                outcome.prompt().map(Enum::name).orElse(null), outcome.reason(), variant, now));
+        DecisionEntity decided = new DecisionEntity(UUID.randomUUID(), accountId, deviceId, moment.name(),
+                trigger.map(Enum::name).orElse(null), device.map(d -> d.verdict().name()).orElse(null),
+                outcome.scenario().map(Enum::name).orElse(null), outcome.prompt().map(Enum::name).orElse(null),
+                outcome.reason(), variant, now);
+        Optional<DecisionEntity> same = moment == Moment.ACCOUNT_PAGE && !outcome.prompts()
+                ? sameAccountPageDecision(decided, now.minus(settings.devicePeriod())) : Optional.empty();
+        UUID id = same.map(d -> d.id).orElse(decided.id);
+        if (same.isEmpty()) {
+            em.persist(decided);
+        }
         if (outcome.prompts()) {
             log.record(NudgeEvent.Type.SHOWN, accountId, deviceId, id, outcome.scenario().orElseThrow(), variant,
                     Optional.empty(), now);
         }
         return new NudgeDecision(id, accountId, deviceId, moment, trigger, outcome.scenario(), outcome.prompt(),
                 outcome.reason(), variant, device, now);
+    }
+
+    /**
+     * Every view of the account page decides again, and mostly nothing changed ("prompted recently"):
+     * such a repeat is not stored again. A decision that prompts is always stored, and so is one that
+     * differs in anything from this device's newest account-page decision, or comes a period later.
+     */
+    private Optional<DecisionEntity> sameAccountPageDecision(DecisionEntity d, Instant periodStart) {
+        return em.createQuery("select e from DecisionEntity e where e.accountId = :a and e.deviceId = :d"
+                        + " and e.moment = :m order by e.decidedAt desc, e.id desc", DecisionEntity.class)
+                .setParameter("a", d.accountId).setParameter("d", d.deviceId).setParameter("m", d.moment)
+                .setMaxResults(1).getResultStream().findFirst()
+                .filter(last -> last.decidedAt.isAfter(periodStart) && last.prompt == null
+                        && java.util.Objects.equals(last.verdict, d.verdict) && java.util.Objects.equals(last.scenario, d.scenario)
+                        && last.reason.equals(d.reason) && last.variant.equals(d.variant));
     }
 
     @Override

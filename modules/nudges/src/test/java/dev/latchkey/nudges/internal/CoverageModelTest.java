@@ -12,14 +12,27 @@ import dev.latchkey.nudges.api.DeviceCoverage;
 import dev.latchkey.nudges.api.Verdict;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class CoverageModelTest {
 
     private static final ProviderReach REACH = ProviderReach.load();
 
+    /** Names as credentials' PasskeyProviders gives them (the shipped aaguid.json): nothing for the all-zero AAGUID. */
+    private static final Function<UUID, Optional<String>> NAMES = aaguid -> Optional.ofNullable(
+            Map.of(GPM, "Google Password Manager", WINDOWS_HELLO, "Windows Hello").get(aaguid));
+
     private static CoverageReport report(List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns) {
-        return CoverageModel.report(ACCOUNT, devices, passkeys, signIns, REACH, Duration.ofDays(90), NOW);
+        return report(devices, passkeys, signIns, NAMES);
+    }
+
+    private static CoverageReport report(List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns,
+                                         Function<UUID, Optional<String>> names) {
+        return CoverageModel.report(ACCOUNT, devices, passkeys, signIns, REACH, names, Duration.ofDays(90), NOW);
     }
 
     private static DeviceCoverage of(CoverageReport report, Device device) {
@@ -75,6 +88,22 @@ class CoverageModelTest {
         assertThat(of(r, laptop).reason()).isEqualTo("SYNCED_PROVIDER_REACHES");
         assertThat(of(r, iphone).verdict()).isEqualTo(Verdict.NOT_COVERED);
         assertThat(r.covered()).hasSize(2);
+    }
+
+    @Test
+    void theProviderListNamesTheProviderAndTheReachTableOnlyWhereTheListHasNoName() {
+        Device android = device("Chrome", "Android", "Phone", true, false, Duration.ofHours(3));
+        Device laptop = windowsChrome();
+        Passkey synced = passkey(GPM, true, true, "platform", List.of("internal", "hybrid"), android, Duration.ofDays(3));
+        // An operator's newer list (LATCHKEY_AAGUID_FILE) calls it something else: that is what users read.
+        CoverageReport renamed = report(List.of(android, laptop), List.of(synced), List.of(),
+                aaguid -> aaguid.equals(GPM) ? Optional.of("Google Passwords") : Optional.empty());
+        assertThat(of(renamed, laptop).providers()).containsExactly("Google Passwords");
+        assertThat(of(renamed, android).providers()).as("created there").containsExactly("Google Passwords");
+        assertThat(of(renamed, laptop).verdict()).as("the reach still comes from the table").isEqualTo(Verdict.LIKELY_COVERED);
+        // A list that does not know the AAGUID (empty, or broken and logged): the table's label stands in.
+        CoverageReport unnamed = report(List.of(android, laptop), List.of(synced), List.of(), aaguid -> Optional.empty());
+        assertThat(of(unnamed, laptop).providers()).containsExactly("Google Password Manager");
     }
 
     @Test

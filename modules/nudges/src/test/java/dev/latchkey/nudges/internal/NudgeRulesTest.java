@@ -65,7 +65,8 @@ class NudgeRulesTest {
             if (!unknownDevice) {
                 all.add(0, device);
             }
-            CoverageReport report = CoverageModel.report(ACCOUNT, all, passkeys, signIns, REACH, Duration.ofDays(90), NOW);
+            CoverageReport report = CoverageModel.report(ACCOUNT, all, passkeys, signIns, REACH, aaguid -> java.util.Optional.empty(),
+                    Duration.ofDays(90), NOW);
             return NudgeRules.decide(new NudgeRules.Situation(settings, moment, bucket, trigger, report.device(device.id()),
                     report, justCreated, lastShown, lastShownCompleted, shownOnAccount, lastSnoozed, optedOut, NOW));
         }

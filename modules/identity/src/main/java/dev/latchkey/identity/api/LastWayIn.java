@@ -1,0 +1,44 @@
+package dev.latchkey.identity.api;
+
+import java.util.UUID;
+
+/**
+ * The rule that an account always keeps a way to sign in: one of its passkeys, or a fallback that
+ * works on this deployment ({@link FallbackSignIns}). Every path that takes a way in away asks it
+ * first, inside the transaction that makes the change: removing a passkey (credentials), reporting
+ * a device lost (its passkeys go with it) and removing the password. There is no second copy of it.
+ *
+ * <p>The check locks the account's row for the rest of the caller's transaction before it counts,
+ * and every such path checks before it changes anything, so two removals at once (a passkey here,
+ * the password or a device there) cannot each leave the other as the last way in.
+ */
+public interface LastWayIn {
+
+    /** Joins the caller's transaction (and needs one, for the lock to mean anything). */
+    Verdict check(UUID accountId, Loss loss);
+
+    /** What the caller is about to take away. */
+    sealed interface Loss permits Passkeys, LostDevice, Password {
+    }
+
+    /** This many of the account's passkeys, chosen by the caller. */
+    record Passkeys(int count) implements Loss {
+    }
+
+    /** The passkeys created on this device of the account ({@link PasskeyPresence#countCreatedOn}). */
+    record LostDevice(UUID deviceId) implements Loss {
+    }
+
+    /** The account's password. */
+    record Password() implements Loss {
+    }
+
+    /**
+     * @param explanation when refused: a sentence for the account page saying why, and what to do
+     *                    instead; empty when allowed
+     */
+    record Verdict(boolean allowed, String explanation) {
+
+        public static final Verdict ALLOWED = new Verdict(true, "");
+    }
+}
