@@ -6,7 +6,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,15 +97,9 @@ class PasswordIT {
                 withoutPassword)).isEqualTo(1);
         assertThat(unknownAccountFailures()).isEqualTo(unknownFailures + 1);
 
-        // Comparable timing: each case computes an Argon2id hash (tens of milliseconds). Without the
-        // dummy hash an unknown address would answer about ten times faster than a wrong password.
-        long wrongMillis = medianMillis(() -> signIn(guesser, withPassword, "still not it"));
-        long unknownMillis = medianMillis(() -> signIn(guesser, unknown, "still not it"));
-        long noPasswordMillis = medianMillis(() -> signIn(guesser, withoutPassword, "still not it"));
-        assertThat(unknownMillis).as("unknown address vs wrong password (%d ms)", wrongMillis)
-                .isGreaterThanOrEqualTo(wrongMillis / 2);
-        assertThat(noPasswordMillis).as("no password vs wrong password (%d ms)", wrongMillis)
-                .isGreaterThanOrEqualTo(wrongMillis / 2);
+        // Comparable timing (a hash is computed against a dummy when there is nothing to compare
+        // with) is measured by EnumerationTimingBenchmark, not asserted here: a timed assertion
+        // fails on a loaded machine and proves nothing on a fast one (README, "Enumeration timing").
     }
 
     @Test
@@ -273,16 +266,6 @@ class PasswordIT {
     private static long unknownAccountFailures() {
         return Database.count("select count(*) from idn_sign_in_event where account_id is null and method = 'PASSWORD'"
                 + " and reason = 'UNKNOWN_ACCOUNT'");
-    }
-
-    private static long medianMillis(Runnable attempt) {
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long start = System.nanoTime();
-            attempt.run();
-            millis.add((System.nanoTime() - start) / 1_000_000);
-        }
-        return millis.stream().sorted().toList().get(2);
     }
 
     private static String encode(String s) {
