@@ -232,6 +232,35 @@ class PasswordIT {
         assertThat(signIn(new Browser(), email, PASSWORD).statusCode()).isEqualTo(422);
     }
 
+    @Test
+    void removingThePasswordIsRecordedAndTheOwnerIsToldByMail() throws Exception {
+        String email = Journeys.uniqueEmail("remove-audit");
+        Browser owner = new Browser();
+        Authenticator passkey = new Authenticator();
+        Mailbox.signUpConfirmed(SMTP, owner, passkey, email);
+        assertThat(setPassword(owner, null, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(events(email, "PASSWORD_REMOVED")).isZero();
+
+        HttpResponse<String> options = owner.postJson("/api/account/stepup/options", "{}");
+        assertThat(owner.postJson("/api/account/stepup/finish", Journeys.finishBody(passkey.get(options.body())))
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> removed = owner.postForm("/account/password/remove", "");
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passwordRemoved");
+        assertThat(events(email, "PASSWORD_REMOVED")).as("the removal is in identity's event log").isOne();
+        assertThat(Mailbox.await(SMTP, email, "The password was removed from your Latchkey account")).isNotNull();
+
+        // Removing again (nothing left to remove) records nothing more and sends nothing.
+        owner.postForm("/account/password/remove", "");
+        assertThat(events(email, "PASSWORD_REMOVED")).isOne();
+        assertThat(Database.count("select count(*) from idn_mail_outbox where recipient = ? and subject = ?", email,
+                "The password was removed from your Latchkey account")).isOne();
+    }
+
+    private static long events(String email, String type) {
+        return Database.count("select count(*) from idn_event e join idn_account a on a.id = e.account_id"
+                + " where a.email = ? and e.type = ?", email, type);
+    }
+
     private static String accountWithPassword(String prefix) throws InterruptedException {
         String email = Journeys.uniqueEmail(prefix);
         Browser owner = new Browser();

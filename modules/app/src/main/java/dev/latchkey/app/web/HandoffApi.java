@@ -54,12 +54,13 @@ public class HandoffApi extends HttpServlet {
                     CeremonyExchange.FinishRequest finish = exchange.finishFrom(request, body);
                     Optional<DeviceKey> device = cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse);
                     String code = handoffs.finish(token(body), finish.credentialJson(), exchange.existingBinding(request),
-                            device);
+                            device, ClientAddress.of(request));
                     exchange.writeJson(response, 200, Map.of("code", code));
                 }
                 case "/status" -> {
                     Map<?, ?> body = exchange.readObject(request);
-                    Handoffs.Device2View view = handoffs.device2(token(body), exchange.existingBinding(request));
+                    Handoffs.Device2View view = handoffs.device2(token(body), exchange.existingBinding(request),
+                            ClientAddress.of(request));
                     Map<String, Object> answer = new HashMap<>();
                     answer.put("state", view.state().name());
                     view.details().ifPresent(d -> answer.put("user", Map.of("userId", d.userId(), "name", d.name(),
@@ -69,6 +70,7 @@ public class HandoffApi extends HttpServlet {
                 default -> Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
             }
         } catch (Handoffs.Refused e) {
+            HandoffRefusals.retryAfter(e, response);
             Problems.send(response, HandoffRefusals.status(e.reason()), e.reason().name(), e.getMessage(), request);
         } catch (CeremonyRejected e) {
             Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);

@@ -33,9 +33,10 @@ public class HandoffDevicePage extends HttpServlet {
         // The token is in the address: no Referer to anyone, not even our own pages.
         response.setHeader("Referrer-Policy", "no-referrer");
         try {
-            Handoffs.State state = handoffs.peek(token);
+            Handoffs.State state = handoffs.peek(token, ClientAddress.of(request));
             views.render(request, response, 200, "handoff-device", Map.of("token", token, "state", state.name()));
         } catch (Handoffs.Refused e) {
+            HandoffRefusals.retryAfter(e, response);
             views.render(request, response, HandoffRefusals.status(e.reason()), "handoff-device",
                     Map.of("token", "", "state", "REFUSED", "error", e.getMessage()));
         }

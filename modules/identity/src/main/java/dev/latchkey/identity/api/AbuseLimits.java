@@ -25,12 +25,25 @@ public interface AbuseLimits {
     int SUSPEND_AFTER = 100;
     Duration MAX_DELAY = Duration.ofMinutes(15);
 
-    enum Factor { EMAIL_CODE, PASSWORD, RECOVERY_CODE }
+    /**
+     * What is being guessed. {@link #HANDOFF_LINK} names no email address (a link handoff's token,
+     * opened with no session): it is limited per client address only, through {@link #checkClient}
+     * and {@link #failedClient}.
+     */
+    enum Factor { EMAIL_CODE, PASSWORD, RECOVERY_CODE, HANDOFF_LINK }
 
     /** Empty when an attempt may go ahead now; checked before any secret is compared. */
     Optional<Refusal> check(Factor factor, EmailAddress email, String clientAddress);
 
     void failed(Factor factor, EmailAddress email, String clientAddress);
+
+    /**
+     * Empty when a client address may try a secret that belongs to no email address now: the
+     * client address's delays only (the same allowance for shared networks as in {@link #check}).
+     */
+    Optional<Refusal> checkClient(Factor factor, String clientAddress);
+
+    void failedClient(Factor factor, String clientAddress);
 
     /** A successful attempt ends the run of failures for that address (not the client's). */
     void succeeded(Factor factor, EmailAddress email);

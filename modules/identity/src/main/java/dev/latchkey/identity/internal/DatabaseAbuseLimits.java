@@ -38,6 +38,16 @@ class DatabaseAbuseLimits implements AbuseLimits {
     }
 
     @Override
+    public Optional<Refusal> checkClient(Factor factor, String clientAddress) {
+        return refusal(clientKey(factor, clientAddress), false);
+    }
+
+    @Override
+    public void failedClient(Factor factor, String clientAddress) {
+        fail(clientKey(factor, clientAddress), false);
+    }
+
+    @Override
     public void succeeded(Factor factor, EmailAddress email) {
         em.createNativeQuery("delete from idn_throttle where throttle_key = ?")
                 .setParameter(1, addressKey(factor, email)).executeUpdate();

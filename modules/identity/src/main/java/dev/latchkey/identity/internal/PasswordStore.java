@@ -128,6 +128,23 @@ class PasswordStore {
                 + "password on the Security page and sign out your other sessions there.\n");
     }
 
+    /**
+     * A way in taken away is news too: someone with a stolen session could remove the password
+     * before locking the owner out, so the owner hears of it through another channel.
+     */
+    private void notifyOwnerOfRemoval(UUID accountId, Instant when) {
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account == null || account.email == null) {
+            return;
+        }
+        outbox.queue(account.email, "The password was removed from your Latchkey account", "Hello "
+                + account.displayName + ",\n\n"
+                + "The password of your Latchkey account was removed on " + MAIL_TIME.format(when) + ".\n"
+                + "\n"
+                + "If that was you, there is nothing to do. If it was not, sign in with your passkey now, look at\n"
+                + "your passkeys on the Security page and sign out your other sessions there.\n");
+    }
+
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
@@ -142,6 +159,11 @@ class PasswordStore {
         }
         boolean removed = em.createQuery("delete from PasswordEntity p where p.accountId = :a")
                 .setParameter("a", accountId).executeUpdate() == 1;
+        if (removed) {
+            // In this transaction: a removal that is not in the log did not happen, and vice versa.
+            events.record(IdentityEvents.Type.PASSWORD_REMOVED, accountId);
+            notifyOwnerOfRemoval(accountId, now());
+        }
         return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD, "");
     }
 }

@@ -69,8 +69,17 @@ public interface Handoffs {
         EXPIRED
     }
 
-    /** Whether a token names a live, unused link (for device 2's page; changes nothing). */
-    State peek(String token);
+    /**
+     * Whether a token names a live, unused link (for device 2's page; changes nothing but the
+     * audit log and, for an unknown token, the client address's count).
+     *
+     * <p>Device 2's steps ({@link #peek}, {@link #options}, {@link #finish}, {@link #device2}) need
+     * no session, so each takes the client address: a token that cannot be one (wrong length or
+     * alphabet) is refused before anything is written; an unknown one counts against the address
+     * in identity's abuse limits, and past their allowance the address is refused
+     * ({@link Refused.Reason#TOO_MANY_UNKNOWN_LINKS}, with a wait) before any lookup or write.
+     */
+    State peek(String token, String clientAddress);
 
     /**
      * Device 2 asks for creation options: the first browser to ask claims the link (by its ceremony
@@ -85,7 +94,8 @@ public interface Handoffs {
      *                  that browser, the passkey is noted as created on that device once paired
      * @return the 6-digit pairing code to show on device 2
      */
-    String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey);
+    String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey,
+                  String clientAddress);
 
     /**
      * Device 1 types the pairing code. On a match the pending passkey becomes the account's.
@@ -100,7 +110,7 @@ public interface Handoffs {
      * browser that claimed the link, only once it is {@link State#PAIRED}: a link holder who never
      * paired learns nothing.
      */
-    Device2View device2(String token, CeremonyBinding binding);
+    Device2View device2(String token, CeremonyBinding binding, String clientAddress);
 
     /** @param details present only when paired */
     record Device2View(State state, Optional<UserDetails> details) {
@@ -129,18 +139,31 @@ public interface Handoffs {
             /** The last try was wrong: the pending passkey was dropped. */
             TOO_MANY_TRIES,
             /** Too many links issued recently. */
-            TOO_MANY_LINKS
+            TOO_MANY_LINKS,
+            /** Too many unknown links opened from this client address: wait {@link #retryAfter()}. */
+            TOO_MANY_UNKNOWN_LINKS
         }
 
         private final Reason reason;
+        private final transient Optional<Duration> retryAfter;
 
         public Refused(Reason reason, String userMessage) {
+            this(reason, userMessage, Optional.empty());
+        }
+
+        public Refused(Reason reason, String userMessage, Optional<Duration> retryAfter) {
             super(userMessage);
             this.reason = reason;
+            this.retryAfter = retryAfter;
         }
 
         public Reason reason() {
             return reason;
+        }
+
+        /** How long to wait before trying again, when waiting helps. */
+        public Optional<Duration> retryAfter() {
+            return retryAfter == null ? Optional.empty() : retryAfter;
         }
     }
 }

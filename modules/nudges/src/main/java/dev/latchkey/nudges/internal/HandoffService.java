@@ -5,6 +5,7 @@ import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.credentials.api.EnrollmentCeremonies;
 import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.Device;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -63,6 +65,9 @@ class HandoffService implements Handoffs {
     @Inject
     Accounts accounts;
 
+    @Inject
+    AbuseLimits limits;
+
     /** A row of {@code ndg_handoff} as the rules need it. */
     record Row(UUID id, UUID accountId, UUID sessionId, State state, byte[] claimantHash, UUID pendingPasskeyId,
                UUID deviceId, byte[] codeHash, int attempts, boolean live, boolean recentlyLive, Instant expiresAt) {
@@ -100,17 +105,19 @@ class HandoffService implements Handoffs {
     }
 
     @Override
-    public State peek(String token) {
+    public State peek(String token, String clientAddress) {
+        String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(token, "PAGE");
+        Row row = byToken(t, "PAGE", clientAddress);
         refuseUnusable(row, null);
         return row.state();
     }
 
     @Override
     public CreationOptions options(String token, CeremonyBinding binding, String clientAddress) {
+        String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(token, "OPTIONS");
+        Row row = byToken(t, "OPTIONS", clientAddress);
         byte[] claimant = sha256(binding.secret());
         if (row.state() == State.OPEN && row.live()) {
             int claimed = em.createNativeQuery("update ndg_handoff set state = ?, claimant_hash = ? where id = ?"
@@ -127,9 +134,11 @@ class HandoffService implements Handoffs {
     }
 
     @Override
-    public String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey) {
+    public String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey,
+                         String clientAddress) {
+        String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(token, "FINISH");
+        Row row = byToken(t, "FINISH", clientAddress);
         byte[] claimant = sha256(binding.secret());
         refuseUnusable(row, claimant);
         if (row.state() != State.CLAIMED) {
@@ -242,9 +251,10 @@ class HandoffService implements Handoffs {
     }
 
     @Override
-    public Device2View device2(String token, CeremonyBinding binding) {
+    public Device2View device2(String token, CeremonyBinding binding, String clientAddress) {
+        String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(token, "STATUS");
+        Row row = byToken(t, "STATUS", clientAddress);
         if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), sha256(binding.secret()))) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMANT", "status");
             throw new Refused(Reason.IN_USE, "This link is being used on another device.");
@@ -312,15 +322,46 @@ class HandoffService implements Handoffs {
         }
     }
 
-    private Row byToken(String token, String step) {
+    /**
+     * Device 2's token as typed, before anything is read or written: one that cannot be a token is
+     * refused with no write at all, and a client address past its allowance of unknown links
+     * (identity's abuse limits, held in the database so that every instance agrees) is refused
+     * with a wait and no write either, so a flood of guesses cannot grow the audit log.
+     */
+    private String admit(String token, String clientAddress) {
         Optional<String> normalised = normalise(token);
-        Optional<Row> row = normalised.flatMap(t -> select("token_hash = ?", sha256(t)));
+        if (normalised.isEmpty()) {
+            throw unknown();
+        }
+        Optional<AbuseLimits.Refusal> refusal = limits.checkClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress);
+        if (refusal.isPresent()) {
+            Duration wait = refusal.get().retryAfter().orElse(AbuseLimits.MAX_DELAY);
+            long seconds = Math.max(1, wait.toSeconds());
+            throw new Refused(Reason.TOO_MANY_UNKNOWN_LINKS, "Too many links that we do not know were opened from your"
+                    + " network. Wait " + (seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes")
+                    + ", then open your link again.", Optional.of(Duration.ofSeconds(seconds)));
+        }
+        return normalised.get();
+    }
+
+    /** @param token a normalised token ({@link #admit}) */
+    private Row byToken(String token, String step, String clientAddress) {
+        Optional<Row> row = select("token_hash = ?", sha256(token));
         if (row.isEmpty()) {
+            limits.failedClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress);
             audit(null, null, "REFUSED_UNKNOWN", step);
-            throw new Refused(Reason.UNKNOWN, "We do not know this link. Check that you opened the whole link, or make"
-                    + " a new one on your other device.");
+            if (limits.checkClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress).isPresent()) {
+                // One row when an address reaches its allowance; the refusals after it write nothing.
+                audit(null, null, "REFUSED_CLIENT_LIMIT", "unknown links from one client address");
+            }
+            throw unknown();
         }
         return row.get();
+    }
+
+    private static Refused unknown() {
+        return new Refused(Reason.UNKNOWN, "We do not know this link. Check that you opened the whole link, or make"
+                + " a new one on your other device.");
     }
 
     private Optional<Row> byId(UUID id) {
