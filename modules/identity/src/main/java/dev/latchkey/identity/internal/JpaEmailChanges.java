@@ -3,15 +3,12 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailChanges;
 import dev.latchkey.identity.api.EmailCodes;
-import dev.latchkey.identity.api.EmailConfirmations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -26,8 +23,6 @@ import java.util.UUID;
 @Transactional
 class JpaEmailChanges implements EmailChanges {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @PersistenceContext(unitName = "identity")
     EntityManager em;
 
@@ -38,7 +33,7 @@ class JpaEmailChanges implements EmailChanges {
     IdentityEvents events;
 
     @Inject
-    Event<EmailConfirmations.ClaimsDisplaced> displaced;
+    AddressCodes codes;
 
     @Inject
     Event<EmailChanged> changed;
@@ -50,33 +45,17 @@ class JpaEmailChanges implements EmailChanges {
             throw new IllegalArgumentException("only a confirmed address can be changed");
         }
         String address = newAddress.value();
-        long recent = ((Number) em.createNativeQuery("select count(*) from idn_email_code where email = ?"
-                        + " and created_at > current_timestamp - interval '3600' second")
-                .setParameter(1, address).getSingleResult()).longValue();
-        if (recent >= JpaEmailCodes.MAX_PER_ADDRESS_PER_HOUR) {
-            throw new EmailCodes.TooManyRequests("Several codes were sent to this address in the last hour."
-                    + " Use the newest one or try again later.");
-        }
+        codes.checkCap(address);
         List<UUID> owners = em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
                 .setParameter("e", address).getResultList();
         boolean taken = !owners.isEmpty() && !owners.contains(accountId);
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+        String code = AddressCodes.newCode();
         // Earlier pending changes of this account end here: only the newest code counts.
         em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where account_id = ?"
                         + " and purpose = 'CHANGE' and consumed_at is null")
                 .setParameter(1, accountId).executeUpdate();
-        em.createNativeQuery("insert into idn_email_code (id, attempt_hash, account_id, email, code_hash, tries,"
-                        + " client_address, created_at, expires_at, purpose) values (?, ?, ?, ?, ?, 0, 'email-change',"
-                        + " current_timestamp, current_timestamp + interval '" + EmailCodes.VALID_MINUTES * 60
-                        + "' second, 'CHANGE')")
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Digests.sha256(UUID.randomUUID().toString()))
-                .setParameter(3, accountId)
-                .setParameter(4, address)
-                // A taken address gets no usable code: the hash matches no six digits. The same
-                // rows and the same answer as for a free address.
-                .setParameter(5, taken ? Digests.sha256(UUID.randomUUID().toString()) : hash(accountId, address, code))
-                .executeUpdate();
+        codes.store(accountId, address, taken ? Optional.empty() : Optional.of(hash(accountId, address, code)),
+                "email-change", "CHANGE");
         events.record(IdentityEvents.Type.EMAIL_CHANGE_REQUESTED, accountId);
         if (taken) {
             outbox.queue(address, "Someone tried to move another account to your address",
@@ -109,38 +88,24 @@ class JpaEmailChanges implements EmailChanges {
         }
         Object[] row = latest.get();
         UUID id = NativeValues.uuid(row[0]);
-        int tries = ((Number) row[2]).intValue();
         String address = (String) row[4];
-        if (((Number) row[3]).intValue() != 1 || tries >= EmailCodes.MAX_TRIES) {
-            return Outcome.NEEDS_NEW_CODE;
-        }
-        // Every try counts, and two concurrent tries cannot share one count.
-        if (em.createNativeQuery("update idn_email_code set tries = tries + 1 where id = ? and tries = ?")
-                .setParameter(1, id).setParameter(2, tries).executeUpdate() != 1) {
-            return Outcome.NEEDS_NEW_CODE;
-        }
-        String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
-        if (!typed.matches("\\d{6}") || !MessageDigest.isEqual(hash(accountId, address, typed), (byte[]) row[1])) {
-            return tries + 1 >= EmailCodes.MAX_TRIES ? Outcome.NEEDS_NEW_CODE : Outcome.WRONG;
+        switch (codes.attempt(id, ((Number) row[2]).intValue(), ((Number) row[3]).intValue() == 1, (byte[]) row[1],
+                code, typed -> hash(accountId, address, typed))) {
+            case WRONG:
+                return Outcome.WRONG;
+            case NEEDS_NEW_CODE:
+                return Outcome.NEEDS_NEW_CODE;
+            case MATCHED:
+                break;
         }
         boolean takenSince = !em.createQuery("select a.id from AccountEntity a where a.email = :e and a.id <> :me",
                         UUID.class).setParameter("e", address).setParameter("me", accountId).getResultList().isEmpty();
-        em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where id = ?")
-                .setParameter(1, id).executeUpdate();
+        codes.consume(id);
         if (takenSince) {
             return Outcome.NEEDS_NEW_CODE;
         }
-        // As at sign-up: a confirmed address wins over mere claims, which are removed with all
-        // that belongs to them (observers in other modules join this transaction).
-        List<UUID> claimants = em.createQuery("select a.id from AccountEntity a where a.pendingEmail = :e"
-                        + " and a.email is null and a.id <> :me", UUID.class)
-                .setParameter("e", address).setParameter("me", accountId).getResultList();
-        if (!claimants.isEmpty()) {
-            displaced.fire(new EmailConfirmations.ClaimsDisplaced(new EmailAddress(address), claimants));
-            em.createQuery("delete from SessionEntity s where s.accountId in :ids").setParameter("ids", claimants).executeUpdate();
-            em.createQuery("delete from DeviceEntity d where d.accountId in :ids").setParameter("ids", claimants).executeUpdate();
-            em.createQuery("delete from AccountEntity a where a.id in :ids").setParameter("ids", claimants).executeUpdate();
-        }
+        // As at sign-up: a confirmed address wins over mere claims.
+        codes.removeClaims(address, accountId);
         String previous = account.email;
         // Sign-in codes already sent to the old address stop working with it: whoever still reads
         // that mailbox (perhaps the reason for the change) cannot use one to get in.
