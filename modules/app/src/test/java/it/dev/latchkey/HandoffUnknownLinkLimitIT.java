@@ -57,7 +57,8 @@ class HandoffUnknownLinkLimitIT {
         assertThat(AltServer.count("select count(*) from ndg_handoff_event where type = 'REFUSED_CLIENT_LIMIT'"
                 + " and occurred_at > current_timestamp - interval '10' minute")).isPositive();
 
-        // A real link still opens from another address; from the guesser's it waits like the rest.
+        // A real link still opens from another address. (Whether the guesser's own next request is
+        // still refused depends on how long its growing wait has run by then: not asserted.)
         String token = randomToken();
         AltServer.execute("insert into ndg_handoff (id, account_id, session_id, token_hash, state, code_attempts,"
                         + " created_at, expires_at) values (?, ?, ?, ?, 'OPEN', 0, current_timestamp,"
@@ -67,7 +68,6 @@ class HandoffUnknownLinkLimitIT {
                 .get("/handoff/" + token);
         assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
         assertThat(other.body()).contains("Create a passkey on this device");
-        assertThat(flood.get("/handoff/" + token).statusCode()).isEqualTo(429);
     }
 
     @Test
