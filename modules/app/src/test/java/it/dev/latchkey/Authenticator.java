@@ -154,4 +154,28 @@ final class Authenticator {
     static byte[] unb64(String s) {
         return D64.decode(s);
     }
+
+    /**
+     * The registration a synced provider would send: the emulator's, with the backup flags (BE,
+     * BS) set and the provider's AAGUID. With "none" attestation nothing signs the authenticator
+     * data at registration (#sctn-none-attestation), so this is exactly what such a provider's
+     * response looks like to the server.
+     */
+    @SuppressWarnings("unchecked")
+    static String asSyncedProvider(String registrationJson, java.util.UUID aaguid) {
+        ObjectNode json = parse(registrationJson);
+        ObjectNode response = (ObjectNode) json.get("response");
+        var cbor = new com.webauthn4j.converter.util.ObjectConverter().getCborConverter();
+        java.util.Map<String, Object> attestation = cbor.readValue(
+                unb64(response.get("attestationObject").stringValue()), java.util.Map.class);
+        byte[] authData = ((byte[]) attestation.get("authData")).clone();
+        authData[32] |= 0x08 | 0x10; // flags after the 32-byte rpIdHash: BE and BS (#sctn-authenticator-data)
+        java.nio.ByteBuffer.wrap(authData, 37, 16).putLong(aaguid.getMostSignificantBits())
+                .putLong(aaguid.getLeastSignificantBits()); // AAGUID after the 4-byte signCount
+        java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>(attestation);
+        changed.put("authData", authData);
+        response.put("attestationObject", b64(cbor.writeValueAsBytes(changed)));
+        response.putArray("transports").add("hybrid").add("internal");
+        return json.toString();
+    }
 }

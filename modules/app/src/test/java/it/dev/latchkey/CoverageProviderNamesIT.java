@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,7 +31,7 @@ class CoverageProviderNamesIT {
         String email = Journeys.uniqueEmail("names");
         String options = Journeys.signUpOptions(phone, email, "Test User");
         HttpResponse<String> finish = phone.postJson("/api/signup/finish",
-                Journeys.finishBody(synced(new Authenticator().create(options), ICLOUD_MANAGED)));
+                Journeys.finishBody(Authenticator.asSyncedProvider(new Authenticator().create(options), ICLOUD_MANAGED)));
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(200);
         String code = Mailbox.code(Mailbox.await(SMTP, email, "Confirm your email address"));
         assertThat(phone.postForm("/account/confirm-email", "code=" + code).statusCode()).isEqualTo(302);
@@ -53,24 +52,5 @@ class CoverageProviderNamesIT {
         assertThat(card).containsPattern("Should work on \\(not used there yet\\):[\\s\\S]*Safari on Mac[\\s\\S]*"
                 + "iCloud Keychain \\(Managed\\)");
         assertThat(page).as("the passkey card agrees").contains("<h3 class=\"passkey-name\">iCloud Keychain (Managed)</h3>");
-    }
-
-    /** What a syncing provider sends with "none" attestation: the backup flags (BE, BS) set and its AAGUID. */
-    @SuppressWarnings("unchecked")
-    private static String synced(String registrationJson, UUID aaguid) {
-        ObjectNode json = Authenticator.parse(registrationJson);
-        ObjectNode response = (ObjectNode) json.get("response");
-        var cbor = new com.webauthn4j.converter.util.ObjectConverter().getCborConverter();
-        java.util.Map<String, Object> attestation = cbor.readValue(
-                Authenticator.unb64(response.get("attestationObject").stringValue()), java.util.Map.class);
-        byte[] authData = ((byte[]) attestation.get("authData")).clone();
-        authData[32] |= 0x08 | 0x10; // flags after the 32-byte rpIdHash: BE and BS (#sctn-authenticator-data)
-        java.nio.ByteBuffer.wrap(authData, 37, 16).putLong(aaguid.getMostSignificantBits())
-                .putLong(aaguid.getLeastSignificantBits()); // AAGUID after the 4-byte signCount
-        java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>(attestation);
-        changed.put("authData", authData);
-        response.put("attestationObject", Authenticator.b64(cbor.writeValueAsBytes(changed)));
-        response.putArray("transports").add("hybrid").add("internal");
-        return json.toString();
     }
 }

@@ -111,7 +111,7 @@ class NudgesIT {
         Browser android = new Browser().withUserAgent(ANDROID_CHROME);
         String options = Journeys.signUpOptions(android, email, "Test User");
         HttpResponse<String> finish = android.postJson("/api/signup/finish",
-                Journeys.finishBody(synced(new Authenticator().create(options), GOOGLE_PASSWORD_MANAGER)));
+                Journeys.finishBody(Authenticator.asSyncedProvider(new Authenticator().create(options), GOOGLE_PASSWORD_MANAGER)));
         assertThat(finish.statusCode()).as(finish.body()).isEqualTo(200);
         confirm(android, email);
 
@@ -302,30 +302,6 @@ class NudgesIT {
     private static String hybrid(String assertionJson) {
         ObjectNode json = Authenticator.parse(assertionJson);
         json.put("authenticatorAttachment", "cross-platform");
-        return json.toString();
-    }
-
-    /**
-     * The registration a synced provider would send: the emulator's, with the backup flags (BE,
-     * BS) set and the provider's AAGUID. With "none" attestation nothing signs the authenticator
-     * data at registration (#sctn-none-attestation), so this is exactly what such a provider's
-     * response looks like to the server.
-     */
-    @SuppressWarnings("unchecked")
-    private static String synced(String registrationJson, java.util.UUID aaguid) {
-        ObjectNode json = Authenticator.parse(registrationJson);
-        ObjectNode response = (ObjectNode) json.get("response");
-        var cbor = new com.webauthn4j.converter.util.ObjectConverter().getCborConverter();
-        java.util.Map<String, Object> attestation = cbor.readValue(
-                Authenticator.unb64(response.get("attestationObject").stringValue()), java.util.Map.class);
-        byte[] authData = ((byte[]) attestation.get("authData")).clone();
-        authData[32] |= 0x08 | 0x10; // flags after the 32-byte rpIdHash: BE and BS (#sctn-authenticator-data)
-        java.nio.ByteBuffer.wrap(authData, 37, 16).putLong(aaguid.getMostSignificantBits())
-                .putLong(aaguid.getLeastSignificantBits()); // AAGUID after the 4-byte signCount
-        java.util.Map<String, Object> changed = new java.util.LinkedHashMap<>(attestation);
-        changed.put("authData", authData);
-        response.put("attestationObject", Authenticator.b64(cbor.writeValueAsBytes(changed)));
-        response.putArray("transports").add("hybrid").add("internal");
         return json.toString();
     }
 
