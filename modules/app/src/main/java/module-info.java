@@ -13,8 +13,6 @@ module dev.latchkey.app {
     requires jakarta.servlet;
     requires jakarta.cdi;
     requires jakarta.inject;
-    // One transaction around a sign-up and the invitation it spends (InvitedSignUp).
-    requires jakarta.transaction;
     requires jakarta.annotation;
     requires jakarta.security;
     requires jakarta.json.bind;

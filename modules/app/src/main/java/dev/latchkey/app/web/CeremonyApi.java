@@ -110,7 +110,7 @@ public class CeremonyApi extends HttpServlet {
         UUID accountId;
         Optional<String> invitation = invitedSignUp.token(request);
         try {
-            accountId = invitedSignUp.finish(finish.credentialJson(), exchange.existingBinding(request), invitation);
+            accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation);
         } catch (dev.latchkey.identity.api.Invitations.Unusable e) {
             Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
             return;

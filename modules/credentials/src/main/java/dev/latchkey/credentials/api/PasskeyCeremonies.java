@@ -26,10 +26,14 @@ public interface PasskeyCeremonies {
      * Verifies the browser's {@code PublicKeyCredential.toJSON()} and, in one transaction, creates
      * the account and stores its passkey.
      *
+     * @param invitation the invitation link's token the sign-up presented, spent in the same
+     *                   transaction (identity's {@code SignUpGate.admit})
      * @return the new account's id
      * @throws CeremonyRejected when anything is wrong; nothing is stored then
+     * @throws dev.latchkey.identity.api.Invitations.Unusable when the invitation is no longer
+     *         usable; nothing is stored then
      */
-    UUID finishSignUp(String responseJson, CeremonyBinding binding);
+    UUID finishSignUp(String responseJson, CeremonyBinding binding, java.util.Optional<String> invitation);
 
     /** Options for a username-less sign-in with a discoverable credential. */
     RequestOptions startSignIn(Mediation mediation, CeremonyBinding binding, String clientAddress);

@@ -156,7 +156,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    public UUID finishSignUp(String responseJson, CeremonyBinding binding) {
+    public UUID finishSignUp(String responseJson, CeremonyBinding binding, Optional<String> invitation) {
         VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.SIGN_UP);
         PendingCeremony.PendingAccount pending = verified.ceremony().pendingAccount()
                 .orElseThrow(() -> wrongCeremony(null));
@@ -164,7 +164,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                 pending.displayName());
         Account account;
         try {
-            account = signUps.createAccountWithPasskey(newAccount, verified.passkey());
+            account = signUps.createAccountWithPasskey(newAccount, verified.passkey(), invitation);
         } catch (CeremonyRejected e) {
             events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
             throw e;

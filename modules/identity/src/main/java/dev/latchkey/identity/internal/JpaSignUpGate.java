@@ -7,7 +7,9 @@ import dev.latchkey.identity.api.SignUpGate;
 import dev.latchkey.identity.api.SignUpPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 class JpaSignUpGate implements SignUpGate {
@@ -45,5 +47,13 @@ class JpaSignUpGate implements SignUpGate {
                     "This invitation is for " + invited.get().value() + ". Create the account with that address."));
         }
         return Optional.empty();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void admit(UUID accountId, EmailAddress email, Optional<String> invitationToken) {
+        if (policy.byInvitation() && (invitationToken.isPresent() || !operators.lists(email))) {
+            invitations.redeem(invitationToken.orElse(null), accountId);
+        }
     }
 }
