@@ -1,0 +1,118 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.CeremonyExchange;
+import dev.latchkey.app.web.ClientAddress;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.SharedDevices;
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * JSON endpoints for ceremonies of a signed-in account: step-up re-authentication with one of its
+ * passkeys, and adding a passkey, which needs a recent step-up (a passkey one, when the account
+ * has a passkey: an email code alone never adds a passkey to such an account).
+ */
+@WebServlet("/api/account/*")
+public class AccountCeremonyApi extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PasskeyCeremonies ceremonies;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Inject
+    transient CeremonyExchange exchange;
+
+    @Inject
+    transient SharedDevices sharedDevices;
+
+    @Inject
+    transient dev.latchkey.credentials.api.Passkeys passkeys;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        if (session.isEmpty()) {
+            Problems.send(response, 401, "SIGNED_OUT", "Your session has ended. Sign in again.", request);
+            return;
+        }
+        Sessions.SignedInSession s = session.get();
+        String path = Optional.ofNullable(request.getPathInfo()).orElse("");
+        try {
+            switch (path) {
+                case "/stepup/options" -> exchange.writeJson(response, 200,
+                        ceremonies.startStepUp(s.accountId(), exchange.binding(request, response), ClientAddress.of(request)));
+                case "/stepup/finish" -> {
+                    CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+                    PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),
+                            finish.credentialJson(), exchange.existingBinding(request));
+                    stepUp.record(s.sessionId(), result.method());
+                    s.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
+                    exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
+                }
+                case "/passkeys/options" -> {
+                    if (sharedDevices.isShared(request)) {
+                        Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
+                                + " passkey on it. Add one on your own phone or computer instead.", request);
+                    } else if (requireStepUp(request, response, s)) {
+                        // "On this device" / "On a phone or tablet" / "A security key" (L3 hints).
+                        java.util.Optional<dev.latchkey.credentials.api.Hint> where = exchange.hint(exchange.readObject(request));
+                        exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
+                                exchange.binding(request, response), ClientAddress.of(request), where));
+                    }
+                }
+                case "/passkeys/finish" -> {
+                    if (requireStepUp(request, response, s)) {
+                        CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+                        java.util.UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
+                                exchange.existingBinding(request));
+                        // A passkey made on a phone over the browser's QR code ("Add a passkey on your phone")
+                        // is not on this device: noting it here would call this device covered.
+                        if (!onAPhone(s.accountId(), added)) {
+                            s.deviceId().ifPresent(d -> passkeys.createdOn(added, d));
+                        }
+                        exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
+                    }
+                }
+                default -> Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+            }
+        } catch (CeremonyRejected e) {
+            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);
+        } catch (CeremonyExchange.BadRequest e) {
+            Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
+        }
+    }
+
+    /**
+     * Whether the browser reported the new passkey as made on another device over hybrid: attachment
+     * {@code cross-platform} with transport {@code hybrid}. Unsigned, so for coverage only.
+     */
+    private boolean onAPhone(java.util.UUID accountId, java.util.UUID passkeyId) {
+        return passkeys.of(accountId).stream().filter(p -> p.id().equals(passkeyId)).anyMatch(p ->
+                p.attachment().filter("cross-platform"::equals).isPresent() && p.transports().contains("hybrid"));
+    }
+
+    private boolean requireStepUp(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
+            throws IOException {
+        if (stepUp.satisfied(s.sessionId())) {
+            return true;
+        }
+        Problems.send(response, 403, "STEP_UP_REQUIRED",
+                "For your security, confirm it is you with your passkey first.", request);
+        return false;
+    }
+}
