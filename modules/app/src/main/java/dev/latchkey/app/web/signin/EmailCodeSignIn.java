@@ -18,16 +18,16 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The email-code fallback, as plain forms (no JavaScript needed):
- * {@code POST /signin/email} asks for a code, {@code GET /signin/code} shows the code form,
- * {@code POST /signin/code} checks the code. Known and unknown addresses get the same pages.
+ * {@code POST /signin/email} asks for a code ({@link EmailCodeRequest}), {@code GET /signin/code}
+ * shows the code form, {@code POST /signin/code} checks the code. Known and unknown addresses get
+ * the same pages.
  */
-@WebServlet({"/signin/email", "/signin/code"})
+@WebServlet("/signin/code")
 public class EmailCodeSignIn extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -54,10 +54,6 @@ public class EmailCodeSignIn extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"/signin/code".equals(request.getServletPath())) {
-            response.sendRedirect("/signin");
-            return;
-        }
         Optional<EmailCodes.AttemptToken> attempt = attempt(request);
         Optional<EmailAddress> address = attempt.flatMap(codes::addressOf);
         if (address.isEmpty()) {
@@ -74,14 +70,15 @@ public class EmailCodeSignIn extends HttpServlet {
             dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
-        if ("/signin/email".equals(request.getServletPath())) {
-            requestCode(request, response);
-        } else {
-            checkCode(request, response);
-        }
+        post(request, response);
     }
 
-    private void requestCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** The form's POST, when the fallback is offered. */
+    void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        checkCode(request, response);
+    }
+
+    void requestCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
@@ -144,18 +141,13 @@ public class EmailCodeSignIn extends HttpServlet {
 
     private void codeForm(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress address,
                           String error, String next) throws IOException {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", address == null ? "" : address.value());
-        model.put("error", error == null ? "" : error);
-        model.put("next", Paths.safeNext(next));
-        model.put("validMinutes", EmailCodes.VALID_MINUTES);
-        views.render(request, response, status, "signin-code", model);
+        views.render(request, response, status, new SignInCodeView(address == null ? "" : address.value(),
+                error == null ? "" : error, Paths.safeNext(next), EmailCodes.VALID_MINUTES));
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String emailError,
                             String next) throws IOException {
-        views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
-                "emailError", emailError, "showOtherWays", true, "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
+        views.render(request, response, status, SignInView.emailCodeRefused(next, sharedDevices.isShared(request),
+                sharedDevices.inSharedNetwork(ClientAddress.of(request)), emailError));
     }
 }

@@ -86,12 +86,12 @@ public class PasswordSignIn extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(typedEmail);
         String password = request.getParameter("password");
         if (email.isEmpty()) {
-            signInPage(request, response, 422, typedEmail, Map.of("passwordEmailError",
-                    "Enter the email address of your account, like name@example.com."), next);
+            signInPage(request, response, 422, typedEmail,
+                    "Enter the email address of your account, like name@example.com.", null, next);
             return;
         }
         if (password == null || password.isEmpty()) {
-            signInPage(request, response, 422, typedEmail, Map.of("passwordError", "Enter your password."), next);
+            signInPage(request, response, 422, typedEmail, null, "Enter your password.", next);
             return;
         }
         // The sign-in page's script reports the browser's passkey capabilities in hidden fields
@@ -103,7 +103,7 @@ public class PasswordSignIn extends HttpServlet {
         if (refusal.isPresent()) {
             signInSessions.failed(SignInMethod.PASSWORD, client, "THROTTLED");
             refusal.get().retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-            signInPage(request, response, 429, typedEmail, Map.of("passwordError", refusal.get().message()), next);
+            signInPage(request, response, 429, typedEmail, null, refusal.get().message(), next);
             return;
         }
         Passwords.Attempt attempt;
@@ -111,7 +111,7 @@ public class PasswordSignIn extends HttpServlet {
             attempt = passwords.check(email.get(), password);
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            signInPage(request, response, 503, typedEmail, Map.of("passwordError", e.getMessage()), next);
+            signInPage(request, response, 503, typedEmail, null, e.getMessage(), next);
             return;
         }
         if (attempt.accepted()) {
@@ -135,17 +135,12 @@ public class PasswordSignIn extends HttpServlet {
         limits.failed(AbuseLimits.Factor.PASSWORD, email.get(), ClientAddress.of(request));
         signInSessions.failed(SignInMethod.PASSWORD, client, attempt.reason().orElse("WRONG_PASSWORD"),
                 attempt.accountId());
-        signInPage(request, response, 422, typedEmail, Map.of("passwordError", REFUSED), next);
+        signInPage(request, response, 422, typedEmail, null, REFUSED, next);
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typedEmail,
-                            Map<String, String> errors, String next) throws IOException {
-        Map<String, Object> model = new HashMap<>();
-        model.put("next", next);
-        model.put("signedOut", false);
-        model.put("showOtherWays", true);
-        model.put("passwordEmail", typedEmail.length() > EmailAddress.MAX_LENGTH ? "" : typedEmail);
-        model.putAll(errors);
-        views.render(request, response, status, "signin", model);
+                            String emailError, String passwordError, String next) throws IOException {
+        views.render(request, response, status, SignInView.passwordRefused(next,
+                typedEmail.length() > EmailAddress.MAX_LENGTH ? "" : typedEmail, emailError, passwordError));
     }
 }

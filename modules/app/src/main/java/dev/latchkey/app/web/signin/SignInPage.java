@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 
 /** {@code /signin}: passkey autofill plus a "Sign in with a passkey" button; no username needed. */
 @WebServlet("/signin")
@@ -30,10 +29,7 @@ public class SignInPage extends HttpServlet {
             response.sendRedirect(next);
             return;
         }
-        views.render(request, response, 200, "signin", Map.of(
-                "next", next,
-                "signedOut", request.getParameter("signedOut") != null,
-                "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
+        views.render(request, response, 200, SignInView.page(next, request.getParameter("signedOut") != null,
+                sharedDevices.isShared(request), sharedDevices.inSharedNetwork(ClientAddress.of(request))));
     }
 }

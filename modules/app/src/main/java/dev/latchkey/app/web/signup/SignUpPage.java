@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,8 +53,7 @@ public class SignUpPage extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT);
             return;
         }
-        Map<String, Object> model = new HashMap<>(Map.of("email", "", "displayName", "", "errors", Map.of(),
-                "invited", false));
+        SignUpView page = new SignUpView("", "", Map.of(), false, false);
         if (signUpPolicy.byInvitation()) {
             String fromLink = request.getParameter("invitation");
             Optional<String> token = fromLink != null ? Optional.of(fromLink) : invitedSignUp.token(request);
@@ -72,14 +70,13 @@ public class SignUpPage extends HttpServlet {
                     response.sendRedirect("/signup");
                     return;
                 }
-                model.put("email", invited.get().value());
-                model.put("invited", true);
+                page = new SignUpView(invited.get().value(), "", Map.of(), true, false);
             } else if (request.getParameter("operator") == null) {
-                views.render(request, response, 200, "signup-invitation-needed", Map.of());
+                views.render(request, response, 200, new InvitationNeededView());
                 return;
             }
         }
-        views.render(request, response, 200, "signup", model);
+        views.render(request, response, 200, page);
     }
 
     @Override
@@ -92,13 +89,9 @@ public class SignUpPage extends HttpServlet {
         NewAccount.Validation validation = refusal
                 .map(r -> new NewAccount.Validation(Optional.empty(), Map.of("email", r.message())))
                 .orElse(checked);
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", email.length() > 300 ? "" : email);
-        model.put("displayName", displayName.length() > 300 ? "" : displayName);
-        model.put("errors", validation.errors());
-        model.put("needsScript", validation.valid());
-        model.put("invited", signUpPolicy.byInvitation() && invitedSignUp.token(request).isPresent());
         views.render(request, response, validation.valid() ? 200 : refusal.map(SignUpGate.Refusal::status).orElse(422),
-                "signup", model);
+                new SignUpView(email.length() > 300 ? "" : email, displayName.length() > 300 ? "" : displayName,
+                        validation.errors(), signUpPolicy.byInvitation() && invitedSignUp.token(request).isPresent(),
+                        validation.valid()));
     }
 }
