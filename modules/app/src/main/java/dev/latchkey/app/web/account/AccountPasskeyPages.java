@@ -16,15 +16,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code /account/step-up}: "Confirm it's you" with a passkey, then back to where the user was;
- * {@code /account/passkeys/new}: add a passkey on this device (after a recent step-up).
+ * {@code /account/passkeys/new}: add a passkey on this device (after a recent step-up, {@link StepUpPage}).
  * Signed-in users only (web.xml).
  */
-@WebServlet({"/account/step-up", "/account/passkeys/new"})
+@WebServlet("/account/passkeys/new")
 public class AccountPasskeyPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -47,12 +45,8 @@ public class AccountPasskeyPages extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
-        if ("/account/step-up".equals(request.getServletPath())) {
-            views.render(request, response, 200, "step-up", Map.of("next", Paths.safeNext(request.getParameter("next"))));
-            return;
-        }
         if (sharedDevices.isShared(request)) {
-            views.render(request, response, 200, "add-passkey", Map.of("shared", true, "choices", List.of()));
+            views.render(request, response, 200, new AddPasskeyView(true, List.of()));
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
@@ -61,6 +55,6 @@ public class AccountPasskeyPages extends HttpServlet {
         }
         // Only the places the registration policy accepts (an intranet may take security keys only).
         List<String> choices = Arrays.stream(Hint.values()).filter(registrationPolicy::allows).map(Hint::value).toList();
-        views.render(request, response, 200, "add-passkey", Map.of("shared", false, "choices", choices));
+        views.render(request, response, 200, new AddPasskeyView(false, choices));
     }
 }

@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,17 +14,15 @@ import java.util.Optional;
  */
 final class AccountRefusal {
 
-    private static final String KEY = AccountRefusal.class.getName() + ".key";
-    private static final String MESSAGE = AccountRefusal.class.getName() + ".message";
+    private static final String REFUSED = AccountRefusal.class.getName() + ".refused";
 
     private AccountRefusal() {
     }
 
-    /** @param modelKey the template's name for the explanation ({@code deviceProblem}, {@code passwordProblem}) */
-    static void show(HttpServletRequest request, HttpServletResponse response, String modelKey, String message)
+    /** @param refused the explanation, next to its form ({@code Refused.device}, {@code Refused.password}) */
+    static void show(HttpServletRequest request, HttpServletResponse response, AccountSecurityView.Refused refused)
             throws IOException {
-        request.setAttribute(KEY, modelKey);
-        request.setAttribute(MESSAGE, message);
+        request.setAttribute(REFUSED, refused);
         try {
             request.getRequestDispatcher(Paths.ACCOUNT).forward(request, response);
         } catch (ServletException e) {
@@ -33,9 +30,9 @@ final class AccountRefusal {
         }
     }
 
-    /** The model entry to render with 409, when this request is such a forward. */
-    static Optional<Map<String, String>> of(HttpServletRequest request) {
-        return request.getAttribute(KEY) instanceof String key && request.getAttribute(MESSAGE) instanceof String message
-                ? Optional.of(Map.of(key, message)) : Optional.empty();
+    /** The refusal to render with 409, when this request is such a forward. */
+    static Optional<AccountSecurityView.Refused> of(HttpServletRequest request) {
+        return request.getAttribute(REFUSED) instanceof AccountSecurityView.Refused refused
+                ? Optional.of(refused) : Optional.empty();
     }
 }

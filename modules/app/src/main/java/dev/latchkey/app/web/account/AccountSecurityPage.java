@@ -24,8 +24,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,10 +31,12 @@ import java.util.UUID;
 
 /**
  * {@code /account/security}: signed-in users only (web.xml); lists the account's passkeys,
- * password status, devices and sign-ins. {@code POST /account/password} sets or changes the
- * password and, when refused, shows this page again with the reasons.
+ * password status, devices and sign-ins. Its forms post to paths of their own, served by the
+ * subclasses, which show this page again with the reasons when a change is refused:
+ * {@code POST /account/password} ({@link PasswordForm}) sets or changes the password,
+ * {@link PasskeyRename} and {@link PasskeyRemove} handle a passkey card's forms.
  */
-@WebServlet({"/account/security", "/account/password", PasskeyForms.RENAME, PasskeyForms.REMOVE})
+@WebServlet("/account/security")
 public class AccountSecurityPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -82,42 +82,53 @@ public class AccountSecurityPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
-        if (account.isEmpty() || !"/account/security".equals(request.getServletPath())) {
-            response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
+        if (account.isEmpty()) {
+            response.sendRedirect("/signin");
             return;
         }
-        render(request, response, 200, account.get(), Map.of());
+        get(request, response, account.get());
     }
 
-    /** {@code POST /account/password}: a first password, or a new one in exchange for the current one. */
+    /** The page itself; a form's own path leads back to it. */
+    void get(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        render(request, response, 200, account, AccountSecurityView.Refused.NONE);
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
-        Optional<Map<String, String>> refusal = AccountRefusal.of(request);
+        Optional<AccountSecurityView.Refused> refusal = AccountRefusal.of(request);
         if (account.isPresent() && refusal.isPresent()) {
             render(request, response, 409, account.get(), refusal.get());
             return;
         }
-        if (account.isPresent() && request.getServletPath().startsWith("/account/passkeys/")) {
-            passkeyForms.post(request, response, account.get(), this::render);
+        if (account.isEmpty()) {
+            response.sendRedirect("/signin");
             return;
         }
-        if (account.isEmpty() || !"/account/password".equals(request.getServletPath())) {
-            response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
-            return;
-        }
+        post(request, response, account.get());
+    }
+
+    /** A form's POST; the page has none of its own, so back to it. */
+    void post(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        response.sendRedirect(Paths.ACCOUNT);
+    }
+
+    /** {@code POST /account/password}: a first password, or a new one in exchange for the current one. */
+    void setPassword(HttpServletRequest request, HttpServletResponse response, Account account)
+            throws IOException {
         if (!settings.passwordSignIn()) {
             dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
-        UUID id = account.get().id();
+        UUID id = account.id();
         Optional<String> current = Optional.ofNullable(request.getParameter("currentPassword")).filter(s -> !s.isEmpty());
         Passwords.Change change;
         try {
             change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""));
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            render(request, response, 503, account.get(), Map.of("newPasswordErrors", List.of(e.getMessage())));
+            render(request, response, 503, account, AccountSecurityView.Refused.newPassword(List.of(e.getMessage())));
             return;
         }
         switch (change.outcome()) {
@@ -129,11 +140,11 @@ public class AccountSecurityPage extends HttpServlet {
                     signInSessions.failed(SignInMethod.PASSWORD, BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)),
                             "WRONG_CURRENT_PASSWORD", Optional.of(id));
                 }
-                render(request, response, 422, account.get(),
-                        Map.of("currentPasswordError", String.join(" ", change.problems())));
+                render(request, response, 422, account,
+                        AccountSecurityView.Refused.currentPassword(String.join(" ", change.problems())));
             }
-            case NEW_PASSWORD_REFUSED -> render(request, response, 422, account.get(),
-                    Map.of("newPasswordErrors", change.problems()));
+            case NEW_PASSWORD_REFUSED -> render(request, response, 422, account,
+                    AccountSecurityView.Refused.newPassword(change.problems()));
         }
     }
 
@@ -143,54 +154,34 @@ public class AccountSecurityPage extends HttpServlet {
                 .flatMap(accounts::find);
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-                        Map<String, ?> extra) throws IOException {
+    void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+                AccountSecurityView.Refused refused) throws IOException {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         UUID id = account.id();
-        Map<String, Object> model = new HashMap<>();
-        model.put("account", account);
-        model.putAll(passkeyForms.model(request, account));
-        model.put("password", PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)));
-        if (request.getParameter("passwordSet") != null) {
-            model.put("passwordSaved", "Your password is added.");
-        } else if (request.getParameter("passwordChanged") != null) {
-            model.put("passwordSaved", "Your password is changed.");
-        }
-        model.put("devices", devices.of(id).stream()
-                .map(d -> new DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
-                        When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
-                .toList());
-        model.put("signIns", signIns.recent(id, 10).stream()
-                .map(e -> new SignInRow(e.describe(), e.succeeded(), When.shown(e.at()), When.iso(e.at())))
-                .toList());
-        model.put("otherSessionsEnded", request.getParameter("otherSessionsEnded") != null);
-        model.put("passkeyAdded", request.getParameter("passkeyAdded") != null);
-        model.put("deviceLost", request.getParameter("deviceLost") != null);
-        model.put("passwordRemoved", request.getParameter("passwordRemoved") != null);
-        model.put("recoveryRemaining", recoveryCodes.status(id).remaining());
-        model.put("emailConfirmed", request.getParameter("emailConfirmed") != null && account.emailConfirmed());
-        model.putAll(coverageCard.model(id, thisDevice));
-        model.putAll(automaticUpgrade.model(id, thisDevice));
-        model.putAll(extra);
-        views.render(request, response, status, "account-security", model);
-    }
-
-    /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
-    public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current) {
-    }
-
-    /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */
-    public record SignInRow(String description, boolean succeeded, String at, String atIso) {
-    }
-
-    /**
-     * "Password: set on 3 May 2026" or "No password", and how long a new one must be. (Not
-     * {@code set...}: OGNL takes methods named so for setters and cannot read them.)
-     */
-    public record PasswordStatus(boolean present, String chosenOn, String chosenOnIso, int minimumLength) {
-        static PasswordStatus of(Optional<Instant> setAt, int minimumLength) {
-            return new PasswordStatus(setAt.isPresent(), setAt.map(When::day).orElse(""),
-                    setAt.map(When::iso).orElse(""), minimumLength);
-        }
+        PasskeyForms.Cards cards = passkeyForms.cards(request, account);
+        String passwordSaved = request.getParameter("passwordSet") != null ? "Your password is added."
+                : request.getParameter("passwordChanged") != null ? "Your password is changed." : null;
+        views.render(request, response, status, new AccountSecurityView(account,
+                cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
+                AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
+                devices.of(id).stream()
+                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
+                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
+                        .toList(),
+                signIns.recent(id, 10).stream()
+                        .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at()),
+                                When.iso(e.at())))
+                        .toList(),
+                request.getParameter("otherSessionsEnded") != null,
+                request.getParameter("passkeyAdded") != null,
+                request.getParameter("deviceLost") != null,
+                request.getParameter("passwordRemoved") != null,
+                recoveryCodes.status(id).remaining(),
+                request.getParameter("emailConfirmed") != null && account.emailConfirmed(),
+                coverageCard.view(id, thisDevice).orElse(null),
+                automaticUpgrade.decision(id, thisDevice).orElse(null),
+                refused.currentPasswordError(), refused.newPasswordErrors(), refused.passkeyProblem(),
+                refused.passkeyProblemId(), refused.passkeyRenameRefused(), refused.deviceProblem(),
+                refused.passwordProblem()));
     }
 }

@@ -4,7 +4,6 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
-import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,16 +11,15 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * {@code /account/confirm-email}: enter the code sent to the address claimed at sign-up;
- * {@code POST /account/confirm-email/resend} sends a new one. Signed-in users only (web.xml).
+ * {@code POST /account/confirm-email/resend} sends a new one ({@link ConfirmEmailResend}).
+ * Signed-in users only (web.xml).
  */
-@WebServlet({ConfirmEmailPage.PATH, ConfirmEmailPage.PATH + "/resend"})
+@WebServlet(ConfirmEmailPage.PATH)
 public class ConfirmEmailPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     public static final String PATH = "/account/confirm-email";
@@ -52,20 +50,16 @@ public class ConfirmEmailPage extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT);
             return;
         }
-        if (request.getServletPath().endsWith("/resend")) {
-            try {
-                confirmations.send(account.get().id());
-                response.sendRedirect(PATH + "?resent");
-            } catch (EmailCodes.TooManyRequests e) {
-                page(request, response, 429, account.get(), null, e.getMessage());
-            }
-            return;
-        }
-        switch (confirmations.confirm(account.get().id(), request.getParameter("code"))) {
+        post(request, response, account.get());
+    }
+
+    /** {@code POST /account/confirm-email} (form {@code code}). */
+    void post(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        switch (confirmations.confirm(account.id(), request.getParameter("code"))) {
             case CONFIRMED, ALREADY_CONFIRMED -> response.sendRedirect(Paths.ACCOUNT + "?emailConfirmed");
-            case WRONG -> page(request, response, 422, account.get(), null,
+            case WRONG -> page(request, response, 422, account, null,
                     "That code is not right. Check the newest email from us and try again.");
-            case NEEDS_NEW_CODE -> page(request, response, 422, account.get(), null,
+            case NEEDS_NEW_CODE -> page(request, response, 422, account, null,
                     "That code has expired or was tried too often. Send yourself a new one.");
         }
     }
@@ -74,12 +68,9 @@ public class ConfirmEmailPage extends HttpServlet {
         return Optional.ofNullable(request.getUserPrincipal()).map(p -> UUID.fromString(p.getName())).flatMap(accounts::find);
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+    void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
                       String notice, String error) throws IOException {
-        Map<String, Object> model = new HashMap<>();
-        model.put("email", account.email().value());
-        model.put("resent", notice != null);
-        model.put("error", error == null ? "" : error);
-        views.render(request, response, status, "confirm-email", model);
+        views.render(request, response, status, new ConfirmEmailView(account.email().value(), notice != null,
+                error == null ? "" : error));
     }
 }

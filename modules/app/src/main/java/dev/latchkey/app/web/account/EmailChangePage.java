@@ -16,16 +16,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code /account/email}: change the account's address, behind a ranked step-up. A code goes to the
- * new address; {@code POST /account/email/confirm} with it switches the account. Signed-in users
- * only (web.xml).
+ * new address; {@code POST /account/email/confirm} with it switches the account ({@link EmailChangeConfirm}).
+ * Signed-in users only (web.xml).
  */
-@WebServlet({EmailChangePage.PATH, EmailChangePage.PATH + "/confirm"})
+@WebServlet(EmailChangePage.PATH)
 public class EmailChangePage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/account/email";
@@ -50,7 +48,7 @@ public class EmailChangePage extends HttpServlet {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
             return;
         }
-        page(request, response, 200, account.get(), session.get(), Map.of());
+        page(request, response, 200, account.get(), session.get(), "", "");
     }
 
     @Override
@@ -61,56 +59,42 @@ public class EmailChangePage extends HttpServlet {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
             return;
         }
-        if (request.getServletPath().endsWith("/confirm")) {
-            switch (changes.confirm(account.get().id(), request.getParameter("code"))) {
-                // detailsChanged: the account page then tells the passkey provider the new name
-                // (signalCurrentUserDetails), so the passkey no longer shows the old address.
-                case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?emailChanged&detailsChanged");
-                case WRONG -> page(request, response, 422, account.get(), session.get(), Map.of("codeError",
-                        "That code is not right. Check the newest email we sent to the new address."));
-                case NEEDS_NEW_CODE -> page(request, response, 422, account.get(), session.get(), Map.of("codeError",
-                        "That code has expired or was tried too often. Enter the new address again for a new code."));
-            }
-            return;
-        }
+        post(request, response, account.get(), session.get());
+    }
+
+    /** {@code POST /account/email} (form {@code newEmail}): sends a code to the new address. */
+    void post(HttpServletRequest request, HttpServletResponse response, Account account, Sessions.SignedInSession session)
+            throws IOException {
         // A sensitive action: ranked step-up first (a passkey when the account has one).
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        if (!stepUp.satisfied(session.sessionId())) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
         Optional<EmailAddress> wanted = EmailAddress.parse(request.getParameter("newEmail"));
         if (wanted.isEmpty()) {
-            page(request, response, 422, account.get(), session.get(),
-                    Map.of("emailError", "Enter the new address, like name@example.com."));
+            page(request, response, 422, account, session,
+                    "Enter the new address, like name@example.com.", "");
             return;
         }
-        if (wanted.get().equals(account.get().email())) {
-            page(request, response, 422, account.get(), session.get(),
-                    Map.of("emailError", "That is already your address."));
+        if (wanted.get().equals(account.email())) {
+            page(request, response, 422, account, session, "That is already your address.", "");
             return;
         }
         try {
             // Taken or free, the answer is the same: "we sent a code" (EmailChanges).
-            changes.request(account.get().id(), wanted.get());
+            changes.request(account.id(), wanted.get());
         } catch (EmailCodes.TooManyRequests e) {
-            page(request, response, 429, account.get(), session.get(), Map.of("emailError", e.getMessage()));
+            page(request, response, 429, account, session, e.getMessage(), "");
             return;
         }
         response.sendRedirect(PATH + "?sent");
     }
 
-    private void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-                      Sessions.SignedInSession session, Map<String, ?> extra) throws IOException {
-        Map<String, Object> model = new HashMap<>();
-        model.put("current", account.email().value());
-        model.put("pending", changes.pending(account.id()).map(EmailAddress::value).orElse(""));
-        model.put("sent", request.getParameter("sent") != null);
-        model.put("stepUpNeeded", !stepUp.satisfied(session.sessionId()));
-        model.put("stepUpPath", Paths.stepUp(PATH));
-        model.put("emailError", "");
-        model.put("codeError", "");
-        model.put("validMinutes", EmailCodes.VALID_MINUTES);
-        model.putAll(extra);
-        views.render(request, response, status, "change-email", model);
+    void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+                      Sessions.SignedInSession session, String emailError, String codeError) throws IOException {
+        views.render(request, response, status, new ChangeEmailView(account.email().value(),
+                changes.pending(account.id()).map(EmailAddress::value).orElse(""), request.getParameter("sent") != null,
+                !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH), emailError, codeError,
+                EmailCodes.VALID_MINUTES));
     }
 }

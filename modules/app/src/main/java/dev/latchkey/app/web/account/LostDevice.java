@@ -51,7 +51,7 @@ public class LostDevice extends HttpServlet {
             case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
             case NOT_FOUND -> Problems.send(response, 404, "NOT_FOUND", report.message(), request);
             // Nothing changed: the page says why, next to the devices, and what to do instead.
-            case LAST_WAY_IN -> AccountRefusal.show(request, response, "deviceProblem", report.message());
+            case LAST_WAY_IN -> AccountRefusal.show(request, response, AccountSecurityView.Refused.device(report.message()));
         }
     }
 

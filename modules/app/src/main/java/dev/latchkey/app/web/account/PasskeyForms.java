@@ -13,9 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,10 +28,10 @@ public class PasskeyForms {
     static final String RENAME = "/account/passkeys/rename";
     static final String REMOVE = "/account/passkeys/remove";
 
-    /** How the account page renders itself, with extra model entries. */
+    /** How the account page renders itself, with a refused change. */
     interface Page {
         void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-                    Map<String, ?> extra) throws IOException;
+                    AccountSecurityView.Refused refused) throws IOException;
     }
 
     @Inject
@@ -46,19 +44,20 @@ public class PasskeyForms {
     RelyingParty relyingParty;
 
     /** The cards, the notices after a change, and what the page script signals to the passkey provider. */
-    Map<String, Object> model(HttpServletRequest request, Account account) {
+    Cards cards(HttpServletRequest request, Account account) {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         List<PasskeyCard> cards = management.cards(account.id(), thisDevice);
-        Map<String, Object> model = new HashMap<>();
-        model.put("passkeys", cards.stream().map(PasskeyCardView::of).toList());
-        model.put("passkeyRemoved", request.getParameter("passkeyRemoved") != null);
-        model.put("passkeyRenamed", request.getParameter("passkeyRenamed") != null);
         // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
         // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
-        model.put("passkeySignals", new Signals(relyingParty.id(), account.userHandle().base64Url(),
-                String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
-                account.displayName(), request.getParameter("detailsChanged") != null));
-        return model;
+        return new Cards(cards.stream().map(PasskeyCardView::of).toList(),
+                request.getParameter("passkeyRemoved") != null, request.getParameter("passkeyRenamed") != null,
+                new Signals(relyingParty.id(), account.userHandle().base64Url(),
+                        String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
+                        account.displayName(), request.getParameter("detailsChanged") != null));
+    }
+
+    /** The passkey cards' part of the account page's view model. */
+    record Cards(List<PasskeyCardView> passkeys, boolean passkeyRemoved, boolean passkeyRenamed, Signals passkeySignals) {
     }
 
     /** What the page script hands to {@code PublicKeyCredential.signal*}: data-* attributes, never inline script. */
@@ -66,7 +65,11 @@ public class PasskeyForms {
                           boolean detailsChanged) {
     }
 
-    void post(HttpServletRequest request, HttpServletResponse response, Account account, Page page) throws IOException {
+    /** The two forms of a passkey card. */
+    enum Form { RENAME, REMOVE }
+
+    void post(HttpServletRequest request, HttpServletResponse response, Account account, Page page, Form form)
+            throws IOException {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         Optional<UUID> passkey = parse(request.getParameter("passkey"));
         if (session.isEmpty()) {
@@ -74,21 +77,20 @@ public class PasskeyForms {
             return;
         }
         if (passkey.isEmpty()) {
-            page.render(request, response, 400, account, problem(null, "Choose a passkey from the list."));
+            page.render(request, response, 400, account, AccountSecurityView.Refused.passkey(null,
+                    "Choose a passkey from the list."));
             return;
         }
         String anchor = "#passkey-" + passkey.get();
-        if (RENAME.equals(request.getServletPath())) {
+        if (form == Form.RENAME) {
             PasskeyManagement.Rename renamed = management.rename(account.id(), passkey.get(),
                     Optional.ofNullable(request.getParameter("name")).orElse(""));
             switch (renamed.outcome()) {
                 case RENAMED, NAME_RESET -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRenamed" + anchor);
-                case REFUSED -> {
-                    Map<String, Object> extra = problem(passkey.get(), renamed.message());
-                    extra.put("passkeyRenameRefused", true);
-                    page.render(request, response, 422, account, extra);
-                }
-                case NOT_FOUND -> page.render(request, response, 404, account, problem(null, renamed.message()));
+                case REFUSED -> page.render(request, response, 422, account,
+                        AccountSecurityView.Refused.passkeyName(passkey.get(), renamed.message()));
+                case NOT_FOUND -> page.render(request, response, 404, account,
+                        AccountSecurityView.Refused.passkey(null, renamed.message()));
             }
             return;
         }
@@ -100,16 +102,11 @@ public class PasskeyForms {
         PasskeyManagement.Removal removal = management.remove(account.id(), passkey.get(), session.get().deviceId());
         switch (removal.outcome()) {
             case REMOVED -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRemoved#passkeys-heading");
-            case LAST_WAY_IN -> page.render(request, response, 409, account, problem(passkey.get(), removal.message()));
-            case NOT_FOUND -> page.render(request, response, 404, account, problem(null, removal.message()));
+            case LAST_WAY_IN -> page.render(request, response, 409, account,
+                    AccountSecurityView.Refused.passkey(passkey.get(), removal.message()));
+            case NOT_FOUND -> page.render(request, response, 404, account,
+                    AccountSecurityView.Refused.passkey(null, removal.message()));
         }
-    }
-
-    private static Map<String, Object> problem(UUID passkey, String message) {
-        Map<String, Object> extra = new HashMap<>();
-        extra.put("passkeyProblem", message);
-        extra.put("passkeyProblemId", passkey == null ? "" : passkey.toString());
-        return extra;
     }
 
     private static Optional<UUID> parse(String id) {

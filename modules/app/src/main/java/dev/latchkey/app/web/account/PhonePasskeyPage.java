@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +47,6 @@ public class PhonePasskeyPage extends HttpServlet {
             response.sendRedirect(Paths.stepUp("/account/passkeys/phone"));
             return;
         }
-        views.render(request, response, 200, "add-on-phone", Map.of("hybridAllowed", registrationPolicy.allows(Hint.HYBRID)));
+        views.render(request, response, 200, new AddOnPhoneView(registrationPolicy.allows(Hint.HYBRID)));
     }
 }

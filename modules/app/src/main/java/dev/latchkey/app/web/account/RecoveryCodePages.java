@@ -9,6 +9,7 @@ import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.NudgeRedirects;
+import dev.latchkey.app.web.signin.SignInView;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.RecoveryCodes;
@@ -25,11 +26,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Recovery codes: {@code POST /signin/recovery} signs in with one (then {@code /account/recovered}
- * leads straight to creating a passkey); {@code /account/recovery-codes} shows their status and
- * makes new ones after a step-up, showing them once.
+ * Recovery codes: {@code POST /signin/recovery} ({@link RecoveryCodeSignIn}) signs in with one (then
+ * {@code /account/recovered}, {@link RecoveredPage}, leads straight to creating a passkey);
+ * {@code /account/recovery-codes} shows their status and makes new ones after a step-up, showing
+ * them once.
  */
-@WebServlet({"/signin/recovery", "/account/recovered", "/account/recovery-codes"})
+@WebServlet("/account/recovery-codes")
 public class RecoveryCodePages extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String MANAGE = "/account/recovery-codes";
@@ -59,28 +61,19 @@ public class RecoveryCodePages extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
-        RecoveryCodes.Status status = codes.status(session.get().accountId());
-        if ("/account/recovered".equals(request.getServletPath())) {
-            views.render(request, response, 200, "recovered", Map.of("remaining", status.remaining(),
-                    "shared", sharedDevices.isShared(request)));
-            return;
-        }
-        if (!MANAGE.equals(request.getServletPath())) {
-            response.sendRedirect("/signin");
-            return;
-        }
-        views.render(request, response, 200, "recovery-codes", Map.of("remaining", status.remaining(),
-                "createdAt", status.createdAt().map(When::shown).orElse(""), "codes", java.util.List.of()));
+        get(request, response, codes.status(session.get().accountId()));
+    }
+
+    /** The page for a signed-in session, with the account's codes' status. */
+    void get(HttpServletRequest request, HttpServletResponse response, RecoveryCodes.Status status) throws IOException {
+        views.render(request, response, 200, new RecoveryCodesView(status.remaining(),
+                status.createdAt().map(When::shown).orElse(""), java.util.List.of()));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/signin/recovery".equals(request.getServletPath())) {
-            signIn(request, response);
-            return;
-        }
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
-        if (session.isEmpty() || !MANAGE.equals(request.getServletPath())) {
+        if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
         }
@@ -89,11 +82,11 @@ public class RecoveryCodePages extends HttpServlet {
             response.sendRedirect(Paths.stepUp(MANAGE));
             return;
         }
-        views.render(request, response, 200, "recovery-codes", Map.of("remaining", RecoveryCodes.COUNT,
-                "createdAt", "", "codes", codes.regenerate(session.get().accountId())));
+        views.render(request, response, 200, new RecoveryCodesView(RecoveryCodes.COUNT, "",
+                codes.regenerate(session.get().accountId())));
     }
 
-    private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
@@ -124,8 +117,7 @@ public class RecoveryCodePages extends HttpServlet {
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String error,
                             String next) throws IOException {
-        views.render(request, response, status, "signin", Map.of("next", next, "signedOut", false,
-                "recoveryError", error, "showOtherWays", true, "shared", sharedDevices.isShared(request),
-                "sharedByNetwork", sharedDevices.inSharedNetwork(ClientAddress.of(request))));
+        views.render(request, response, status, SignInView.recoveryRefused(next, sharedDevices.isShared(request),
+                sharedDevices.inSharedNetwork(ClientAddress.of(request)), error));
     }
 }

@@ -42,7 +42,7 @@ public class RemovePassword extends HttpServlet {
         Passwords.Removal removal = passwords.remove(session.get().accountId());
         if (removal.outcome() == Passwords.Removal.Outcome.LAST_WAY_IN) {
             // Nothing changed: the page says why, next to the password, and what to do instead.
-            AccountRefusal.show(request, response, "passwordProblem", removal.message());
+            AccountRefusal.show(request, response, AccountSecurityView.Refused.password(removal.message()));
             return;
         }
         response.sendRedirect(Paths.ACCOUNT + "?passwordRemoved#password");

@@ -3,7 +3,6 @@ package dev.latchkey.app.web.nudges;
 import dev.latchkey.nudges.api.PasskeyUpgrades;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -22,13 +21,13 @@ public class AutomaticUpgradeMarker {
     @Inject
     PasskeyUpgrades upgrades;
 
-    public Map<String, Object> model(UUID accountId, Optional<UUID> thisDevice) {
+    /** The decision id of the upgrade offered to this device, if any. */
+    public Optional<String> decision(UUID accountId, Optional<UUID> thisDevice) {
         try {
-            return thisDevice.flatMap(d -> upgrades.offered(accountId, d))
-                    .<Map<String, Object>>map(id -> Map.of("autoUpgrade", id.toString())).orElse(Map.of());
+            return thisDevice.flatMap(d -> upgrades.offered(accountId, d)).map(UUID::toString);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "automatic upgrade check failed; leaving it out", e);
-            return Map.of();
+            return Optional.empty();
         }
     }
 }

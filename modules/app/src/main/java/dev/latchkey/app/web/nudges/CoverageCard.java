@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -51,7 +50,8 @@ public class CoverageCard {
         }
     }
 
-    public Map<String, Object> model(UUID accountId, Optional<UUID> thisDevice) {
+    /** The card, or empty when it cannot be made (the page then leaves it out). */
+    public Optional<View> view(UUID accountId, Optional<UUID> thisDevice) {
         try {
             CoverageReport report = coverage.of(accountId);
             Optional<Prompt> prompt = thisDevice.map(d -> nudges.onAccountPage(accountId, d))
@@ -59,7 +59,7 @@ public class CoverageCard {
                     .map(d -> new Prompt(d.id().toString(), d.prompt().orElseThrow().name(), d.reason(), d.variant()));
             CoverageReport shown = report.groupedForDisplay();
             Instant now = report.at();
-            return Map.of("coverage", new View(
+            return Optional.of(new View(
                     rows(shown, now, thisDevice, Verdict.COVERED),
                     rows(shown, now, thisDevice, Verdict.LIKELY_COVERED),
                     shown.devices().stream().filter(d -> d.verdict() == Verdict.NOT_COVERED
@@ -69,7 +69,7 @@ public class CoverageCard {
                     prompt));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "coverage card left out", e);
-            return Map.of();
+            return Optional.empty();
         }
     }
 
