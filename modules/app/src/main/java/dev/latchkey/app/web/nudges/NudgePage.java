@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -80,18 +79,12 @@ public class NudgePage extends HttpServlet {
         }
         NudgeDecision d = decision.get();
         Prompt prompt = d.prompt().orElseThrow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("decision", d.id().toString());
-        model.put("next", next);
-        model.put("prompt", prompt.name());
-        model.put("scenario", d.scenario().map(Scenario::name).orElse(""));
-        model.put("variant", d.variant());
-        model.put("device", d.device().map(c -> c.label()).orElse("this device"));
-        model.put("providers", d.device().map(c -> String.join(" or ", c.providers())).orElse(""));
-        model.put("stepUpFirst", createsHere(prompt) && !stepUp.satisfied(session.get().sessionId()));
-        model.put("whatIsAPasskey", WHAT_IS_A_PASSKEY);
-        tip(d).ifPresent(t -> model.put("tip", t));
-        views.render(request, response, 200, "nudge", model);
+        views.render(request, response, 200, new NudgeView(d.id().toString(), next, prompt.name(),
+                d.scenario().map(Scenario::name).orElse(""), d.variant(),
+                d.device().map(c -> c.label()).orElse("this device"),
+                d.device().map(c -> String.join(" or ", c.providers())).orElse(""),
+                createsHere(prompt) && !stepUp.satisfied(session.get().sessionId()), WHAT_IS_A_PASSKEY,
+                tip(d).orElse(null)));
     }
 
     @Override
