@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,11 +35,11 @@ public class HandoffDevicePage extends HttpServlet {
         response.setHeader("Referrer-Policy", "no-referrer");
         try {
             Handoffs.State state = handoffs.peek(token, ClientAddress.of(request));
-            views.render(request, response, 200, "handoff-device", Map.of("token", token, "state", state.name()));
+            views.render(request, response, 200, new HandoffDeviceView(token, state.name(), null));
         } catch (Handoffs.Refused e) {
             HandoffRefusals.retryAfter(e, response);
-            views.render(request, response, HandoffRefusals.status(e.reason()), "handoff-device",
-                    Map.of("token", "", "state", "REFUSED", "error", e.getMessage()));
+            views.render(request, response, HandoffRefusals.status(e.reason()),
+                    new HandoffDeviceView("", "REFUSED", e.getMessage()));
         }
     }
 }

@@ -15,8 +15,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,10 +27,11 @@ import java.util.UUID;
  *       has one). With {@code ?h=} the state of that link and the pairing-code form.</li>
  *   <li>{@code POST /account/handoff}: makes a link and shows its QR code, the short link and the
  *       pairing-code form. The token is shown only in this answer (only its hash is stored).</li>
- *   <li>{@code POST /account/handoff/pair} (form {@code h}, {@code code}): the code from device 2.</li>
+ *   <li>{@code POST /account/handoff/pair} (form {@code h}, {@code code}): the code from device 2
+ *       ({@link HandoffPairing}).</li>
  * </ul>
  */
-@WebServlet({"/account/handoff", "/account/handoff/pair"})
+@WebServlet(HandoffPages.PATH)
 public class HandoffPages extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -62,7 +61,7 @@ public class HandoffPages extends HttpServlet {
         if (id.isPresent()) {
             Optional<Handoffs.Status> status = handoffs.status(s.accountId(), s.sessionId(), id.get());
             if (status.isPresent()) {
-                render(request, response, 200, status.get(), Optional.empty(), Map.of());
+                render(request, response, 200, status.get(), Optional.empty(), null);
                 return;
             }
         }
@@ -70,7 +69,7 @@ public class HandoffPages extends HttpServlet {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
-        views.render(request, response, 200, "handoff", Map.of("stage", "start"));
+        views.render(request, response, 200, HandoffView.start(null));
     }
 
     @Override
@@ -80,11 +79,11 @@ public class HandoffPages extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
-        Sessions.SignedInSession s = session.get();
-        if ("/account/handoff/pair".equals(request.getServletPath())) {
-            pair(request, response, s);
-            return;
-        }
+        post(request, response, session.get());
+    }
+
+    /** {@code POST /account/handoff}: makes a link. */
+    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s) throws IOException {
         // A fresh step-up, ranked: an email code or a password alone never sends a passkey of an
         // account that has one to another device.
         if (!stepUp.satisfied(s.sessionId())) {
@@ -95,21 +94,19 @@ public class HandoffPages extends HttpServlet {
         try {
             issued = handoffs.issue(s.accountId(), s.sessionId());
         } catch (Handoffs.Refused e) {
-            views.render(request, response, HandoffRefusals.status(e.reason()), "handoff",
-                    Map.of("stage", "start", "error", e.getMessage()));
+            views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(e.getMessage()));
             return;
         }
         Handoffs.Status status = new Handoffs.Status(issued.id(), Handoffs.State.OPEN, Handoffs.CODE_TRIES,
                 issued.expiresAt());
-        render(request, response, 200, status, Optional.of(issued.token()), Map.of());
+        render(request, response, 200, status, Optional.of(issued.token()), null);
     }
 
-    private void pair(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
+    void pair(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
             throws IOException {
         Optional<UUID> id = NudgePage.uuid(request.getParameter("h"));
         if (id.isEmpty()) {
-            views.render(request, response, 400, "handoff", Map.of("stage", "start",
-                    "error", "That form was not understood. Make a new link."));
+            views.render(request, response, 400, HandoffView.start("That form was not understood. Make a new link."));
             return;
         }
         try {
@@ -118,36 +115,25 @@ public class HandoffPages extends HttpServlet {
         } catch (Handoffs.Refused e) {
             Optional<Handoffs.Status> status = handoffs.status(s.accountId(), s.sessionId(), id.get());
             if (status.isEmpty()) {
-                views.render(request, response, HandoffRefusals.status(e.reason()), "handoff",
-                        Map.of("stage", "start", "error", e.getMessage()));
+                views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(e.getMessage()));
                 return;
             }
             render(request, response, HandoffRefusals.status(e.reason()), status.get(), Optional.empty(),
-                    Map.of("error", e.getMessage()));
+                    e.getMessage());
         }
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int httpStatus,
-                        Handoffs.Status status, Optional<String> token, Map<String, Object> extra) throws IOException {
-        Map<String, Object> model = new HashMap<>();
+                        Handoffs.Status status, Optional<String> token, String error) throws IOException {
         boolean open = status.state() == Handoffs.State.OPEN || status.state() == Handoffs.State.CLAIMED
                 || status.state() == Handoffs.State.WAITING_FOR_CODE;
-        model.put("stage", open ? "pair" : "over");
-        model.put("handoff", status.id().toString());
-        model.put("state", status.state().name());
-        model.put("triesLeft", status.triesLeft());
-        model.put("expiresIso", When.iso(status.expiresAt()));
-        model.put("expiresAt", When.shown(status.expiresAt()));
-        token.ifPresent(t -> {
-            String link = origin(request) + "/handoff/" + t;
-            QrSvg qr = QrSvg.of(link);
-            model.put("link", link);
-            model.put("shortLink", origin(request).replaceFirst("^https?://", "") + "/handoff/" + grouped(t));
-            model.put("qrPath", qr.path());
-            model.put("qrViewBox", qr.viewBox());
-        });
-        model.putAll(extra);
-        views.render(request, response, httpStatus, "handoff", model);
+        String link = token.map(t -> origin(request) + "/handoff/" + t).orElse(null);
+        QrSvg qr = link == null ? null : QrSvg.of(link);
+        views.render(request, response, httpStatus, new HandoffView(open ? "pair" : "over", error,
+                status.id().toString(), status.state().name(), status.triesLeft(), When.iso(status.expiresAt()),
+                When.shown(status.expiresAt()), link,
+                token.map(t -> origin(request).replaceFirst("^https?://", "") + "/handoff/" + grouped(t)).orElse(null),
+                qr == null ? null : qr.path(), qr == null ? null : qr.viewBox()));
     }
 
     /** The origin the link points at: this request's if it is one of ours, otherwise the first configured. */
