@@ -15,10 +15,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -73,12 +71,9 @@ public class LearnPages extends HttpServlet {
             return;
         }
         Article a = article.get();
-        Map<String, Object> model = page(request, locale);
-        model.put("article", a);
-        model.put("translated", a.locale().getLanguage().equals(locale.getLanguage()));
-        model.put("related", articles.related(a.slug(), locale, RELATED));
-        model.put("answered", browserToken(request).map(t -> feedback.alreadyAnswered(a.slug(), locale, t)).orElse(false));
-        views.render(request, response, 200, "learn-article", model, locale);
+        views.render(request, response, 200, new LearnViews.ArticlePage(frame(request, locale), a,
+                a.locale().getLanguage().equals(locale.getLanguage()), articles.related(a.slug(), locale, RELATED),
+                browserToken(request).map(t -> feedback.alreadyAnswered(a.slug(), locale, t)).orElse(false)), locale);
     }
 
     @Override
@@ -115,33 +110,28 @@ public class LearnPages extends HttpServlet {
         if (query.length() > MAX_QUERY_LENGTH) {
             query = query.substring(0, MAX_QUERY_LENGTH);
         }
-        Map<String, Object> model = page(request, locale);
-        model.put("query", query);
-        model.put("searching", !query.isEmpty());
+        LearnViews.Frame frame = frame(request, locale);
+        LearnViews.Index page;
         if (query.isEmpty()) {
             List<Article> all = articles.all(locale);
-            model.put("forEveryone", all.stream().filter(a -> a.audience() == Audience.EVERYONE).toList());
-            model.put("forAdministrators", all.stream().filter(a -> a.audience() == Audience.ADMINISTRATORS).toList());
+            page = LearnViews.Index.all(frame, all.stream().filter(a -> a.audience() == Audience.EVERYONE).toList(),
+                    all.stream().filter(a -> a.audience() == Audience.ADMINISTRATORS).toList());
         } else {
-            model.put("results", articles.search(query, locale));
+            page = LearnViews.Index.found(frame, query, articles.search(query, locale));
         }
-        views.render(request, response, 200, "learn", model, locale);
+        views.render(request, response, 200, page, locale);
     }
 
     private void notFound(HttpServletRequest request, HttpServletResponse response, Locale locale) throws IOException {
-        views.render(request, response, 404, "learn-not-found", page(request, locale), locale);
+        views.render(request, response, 404, new LearnViews.NotFound(frame(request, locale)), locale);
     }
 
     /** What every help page shows: its language, the switcher and where the switcher returns to. */
-    private static Map<String, Object> page(HttpServletRequest request, Locale locale) {
-        Map<String, Object> model = new HashMap<>();
-        model.put("lang", locale.toLanguageTag());
-        model.put("languages", ReaderLanguage.options(locale));
+    private static LearnViews.Frame frame(HttpServletRequest request, Locale locale) {
         String q = request.getParameter("q");
-        model.put("here", request.getRequestURI()
+        return new LearnViews.Frame(locale.toLanguageTag(), ReaderLanguage.options(locale), request.getRequestURI()
                 + (q == null || q.isBlank() || q.length() > MAX_QUERY_LENGTH ? ""
                 : "?q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8)));
-        return model;
     }
 
     private Optional<String> browserToken(HttpServletRequest request) {
