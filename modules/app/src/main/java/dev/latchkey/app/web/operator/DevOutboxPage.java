@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Map;
 
 /**
  * {@code /dev/outbox}: mail that would have been sent, for development without an SMTP server.
@@ -40,9 +39,8 @@ public class DevOutboxPage extends HttpServlet {
             Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
-        views.render(request, response, 200, "dev-outbox", Map.of("messages", outbox.newest(20).stream()
-                .map(m -> Map.of("recipient", m.recipient(), "subject", m.subject(), "body", m.body(),
-                        "queuedAt", When.shown(m.queuedAt())))
+        views.render(request, response, 200, new DevOutboxView(outbox.newest(20).stream()
+                .map(m -> new DevOutboxView.Message(m.recipient(), m.subject(), m.body(), When.shown(m.queuedAt())))
                 .toList()));
     }
 

@@ -18,8 +18,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,7 +26,7 @@ import java.util.UUID;
  * invitations. Signed-in users only (web.xml); anyone else who is signed in gets a 403. Sending
  * and withdrawing need a ranked step-up, as every sensitive action does.
  */
-@WebServlet({OperatorInvitationsPage.PATH, OperatorInvitationsPage.PATH + "/revoke"})
+@WebServlet(OperatorInvitationsPage.PATH)
 public class OperatorInvitationsPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     static final String PATH = "/operator/invitations";
@@ -57,10 +55,8 @@ public class OperatorInvitationsPage extends HttpServlet {
         if (session.isEmpty()) {
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("sent", request.getParameter("sent") != null);
-        model.put("revoked", request.getParameter("revoked") != null);
-        render(request, response, 200, session.get(), model);
+        render(request, response, 200, session.get(), request.getParameter("sent") != null,
+                request.getParameter("revoked") != null, "", "");
     }
 
     @Override
@@ -73,21 +69,17 @@ public class OperatorInvitationsPage extends HttpServlet {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
-        UUID operator = session.get().accountId();
-        if (request.getServletPath().endsWith("/revoke")) {
-            Optional<UUID> id = uuid(request.getParameter("invitation"));
-            if (id.isEmpty() || !invitations.revoke(operator, id.get())) {
-                render(request, response, 422, session.get(), Map.of("error",
-                        "That invitation cannot be withdrawn: it was used, has expired or was withdrawn already."));
-                return;
-            }
-            response.sendRedirect(PATH + "?revoked");
-            return;
-        }
+        post(request, response, session.get());
+    }
+
+    /** {@code POST /operator/invitations} (form {@code email}): invites someone. */
+    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session)
+            throws IOException {
+        UUID operator = session.accountId();
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
-            render(request, response, 422, session.get(), Map.of("emailError",
-                    "Enter the address to invite, like name@example.com."));
+            render(request, response, 422, session, false, false, "",
+                    "Enter the address to invite, like name@example.com.");
             return;
         }
         invitations.issue(operator, email.get(), settings.publicBaseUrl() + "/signup");
@@ -110,33 +102,22 @@ public class OperatorInvitationsPage extends HttpServlet {
         return session;
     }
 
-    private void render(HttpServletRequest request, HttpServletResponse response, int status,
-                        Sessions.SignedInSession session, Map<String, ?> extra) throws IOException {
-        Map<String, Object> model = new HashMap<>();
-        model.put("sent", false);
-        model.put("revoked", false);
-        model.put("error", "");
-        model.put("emailError", "");
-        model.put("byInvitation", signUpPolicy.byInvitation());
-        model.put("stepUpNeeded", !stepUp.satisfied(session.sessionId()));
-        model.put("stepUpPath", Paths.stepUp(PATH));
-        model.put("invitations", invitations.pending().stream()
-                .map(i -> new InvitationRow(i.id().toString(), i.email().value(), When.shown(i.createdAt()),
-                        When.shown(i.expiresAt())))
-                .toList());
-        model.putAll(extra);
-        views.render(request, response, status, "operator-invitations", model);
+    void render(HttpServletRequest request, HttpServletResponse response, int status,
+                        Sessions.SignedInSession session, boolean sent, boolean revoked, String error,
+                        String emailError) throws IOException {
+        views.render(request, response, status, new OperatorInvitationsView(sent, revoked, error, emailError,
+                signUpPolicy.byInvitation(), !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH),
+                invitations.pending().stream()
+                        .map(i -> new OperatorInvitationsView.InvitationRow(i.id().toString(), i.email().value(),
+                                When.shown(i.createdAt()), When.shown(i.expiresAt())))
+                        .toList()));
     }
 
-    private static Optional<UUID> uuid(String value) {
+    static Optional<UUID> uuid(String value) {
         try {
             return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** A pending invitation as listed. */
-    public record InvitationRow(String id, String email, String sent, String expires) {
     }
 }
