@@ -26,5 +26,12 @@ module dev.latchkey.app {
     opens dev.latchkey.app.config;
     opens dev.latchkey.app.security;
     opens dev.latchkey.app.web;
+    opens dev.latchkey.app.web.account;
+    opens dev.latchkey.app.web.handoff;
+    opens dev.latchkey.app.web.learn;
+    opens dev.latchkey.app.web.nudges;
+    opens dev.latchkey.app.web.operator;
+    opens dev.latchkey.app.web.signin;
+    opens dev.latchkey.app.web.signup;
     opens dev.latchkey.app.health;
 }

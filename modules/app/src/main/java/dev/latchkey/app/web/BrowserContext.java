@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What a request tells about the browser profile behind it: device cookie, User-Agent, client hints. */
-final class BrowserContext {
+public final class BrowserContext {
 
     private BrowserContext() {
     }
@@ -25,7 +25,7 @@ final class BrowserContext {
         return key;
     }
 
-    static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
+    public static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
         Map<String, String> hints = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);

@@ -36,7 +36,7 @@ public class CeremonyExchange {
     @Inject
     SharedDevices sharedDevices;
 
-    CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
+    public CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43).orElseGet(() -> {
             String fresh = Cookies.randomValue();
             cookies.write(response, Cookies.CEREMONY, fresh, "Strict");
@@ -49,12 +49,12 @@ public class CeremonyExchange {
      * any ceremony; it still gets to the challenge lookup, so that the challenge it carries is
      * spent like any other failed attempt's (single use, consumed on failure too).
      */
-    CeremonyBinding existingBinding(HttpServletRequest request) {
+    public CeremonyBinding existingBinding(HttpServletRequest request) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43)
                 .orElseGet(Cookies::randomValue));
     }
 
-    String readBody(HttpServletRequest request) throws IOException {
+    public String readBody(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw new BadRequest(413, "That request is too large.");
         }
@@ -68,12 +68,12 @@ public class CeremonyExchange {
     }
 
     /** The page posts {@code {"credential": PublicKeyCredential.toJSON(), "client": {capabilities}}}. */
-    FinishRequest readFinish(HttpServletRequest request) throws IOException {
+    public FinishRequest readFinish(HttpServletRequest request) throws IOException {
         return finishFrom(request, readObject(request));
     }
 
     /** As {@link #readFinish}, for a body already read (an endpoint that needs more of it, such as a handoff's token). */
-    FinishRequest finishFrom(HttpServletRequest request, Map<?, ?> body) {
+    public FinishRequest finishFrom(HttpServletRequest request, Map<?, ?> body) {
         if (!(body.get("credential") instanceof Map<?, ?> credential)) {
             throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
                     "Your browser sent a passkey response we could not read. Please try again.");
@@ -83,15 +83,15 @@ public class CeremonyExchange {
                 BrowserContext.describe(request, client, sharedDevices.isShared(request)));
     }
 
-    record FinishRequest(String credentialJson, ClientDescription client) {
+    public record FinishRequest(String credentialJson, ClientDescription client) {
     }
 
-    Map<?, ?> readObject(HttpServletRequest request) throws IOException {
+    public Map<?, ?> readObject(HttpServletRequest request) throws IOException {
         return parseObject(readBody(request));
     }
 
     /** A JSON object, or a 400. */
-    Map<?, ?> parseObject(String body) {
+    public Map<?, ?> parseObject(String body) {
         if (body.isBlank()) {
             return Map.of();
         }
@@ -106,14 +106,14 @@ public class CeremonyExchange {
         throw new BadRequest(400, "That request is not valid JSON.");
     }
 
-    void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
+    public void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(jsonb.toJson(body));
     }
 
-    static int status(CeremonyRejected.Reason reason) {
+    public static int status(CeremonyRejected.Reason reason) {
         return switch (reason) {
             case ALREADY_REGISTERED, TOO_MANY_PASSKEYS -> 409;
             case TOO_MANY_CEREMONIES -> 429;
@@ -130,7 +130,7 @@ public class CeremonyExchange {
      * Sign-in accepts {@code hybrid} and {@code security-key} (a passkey on this device needs no hint:
      * autofill and the main button find it).
      */
-    Optional<Hint> signInHint(Map<?, ?> body) {
+    public Optional<Hint> signInHint(Map<?, ?> body) {
         Optional<Hint> hint = hint(body);
         if (hint.filter(h -> h == Hint.CLIENT_DEVICE).isPresent()) {
             throw new BadRequest(400, "Choose a phone, a tablet or a security key.");
@@ -139,7 +139,7 @@ public class CeremonyExchange {
     }
 
     /** The {@code hint} of an options request: absent, or one of the WebAuthn L3 hints; anything else is a 400. */
-    Optional<Hint> hint(Map<?, ?> body) {
+    public Optional<Hint> hint(Map<?, ?> body) {
         Object raw = body.get("hint");
         if (raw == null) {
             return Optional.empty();
@@ -149,9 +149,9 @@ public class CeremonyExchange {
     }
 
     /** A request the endpoints cannot read at all. */
-    static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int status;
+        public final int status;
 
         BadRequest(int status, String message) {
             super(message);

@@ -38,7 +38,7 @@ public class SignInSessions {
     AbuseLimits abuseLimits;
 
     /** Signs the browser in after account creation (no sign-in event: it was a sign-up). */
-    Device startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
+    public Device startAfterSignUp(HttpServletRequest request, HttpServletResponse response, UUID accountId,
                             ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
         // The passkey was created and verified this minute: that counts as a passkey sign-in for step-up.
@@ -46,7 +46,7 @@ public class SignInSessions {
         return device;
     }
 
-    Device signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
+    public Device signIn(HttpServletRequest request, HttpServletResponse response, UUID accountId, SignInMethod method,
                   ClientDescription client) {
         Device device = devices.seen(accountId, BrowserContext.deviceKey(cookies, request, response), client);
         signIns.recordSuccess(accountId, device, method);
@@ -58,12 +58,12 @@ public class SignInSessions {
         return device;
     }
 
-    void failed(SignInMethod method, ClientDescription client, String reason) {
+    public void failed(SignInMethod method, ClientDescription client, String reason) {
         failed(method, client, reason, Optional.empty());
     }
 
     /** A failed attempt against a known account (the abuse limiter counts these per account). */
-    void failed(SignInMethod method, ClientDescription client, String reason, Optional<UUID> accountId) {
+    public void failed(SignInMethod method, ClientDescription client, String reason, Optional<UUID> accountId) {
         signIns.recordFailure(accountId, devices.label(client), method, reason);
     }
 

@@ -1,0 +1,72 @@
+package dev.latchkey.app.web.signup;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.web.CeremonyEndpoint;
+import dev.latchkey.app.web.CeremonyExchange;
+import dev.latchkey.app.web.SignInSessions;
+import dev.latchkey.app.web.account.ConfirmEmailPage;
+import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.identity.api.EmailConfirmations;
+import dev.latchkey.identity.api.Invitations;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code POST /api/signup/finish {credential, client}}: creates the account with its first passkey,
+ * signs the browser in and sends the code that confirms the address.
+ */
+@WebServlet("/api/signup/finish")
+public class SignUpFinishApi extends CeremonyEndpoint {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient PasskeyCeremonies ceremonies;
+
+    @Inject
+    transient CeremonyExchange exchange;
+
+    @Inject
+    transient Passkeys passkeys;
+
+    @Inject
+    transient SignInSessions signInSessions;
+
+    @Inject
+    transient EmailConfirmations confirmations;
+
+    @Inject
+    transient InvitedSignUp invitedSignUp;
+
+    @Override
+    protected void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+        UUID accountId;
+        Optional<String> invitation = invitedSignUp.token(request);
+        try {
+            accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation);
+        } catch (Invitations.Unusable e) {
+            Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
+            return;
+        }
+        if (invitation.isPresent()) {
+            invitedSignUp.forget(response);
+        }
+        Device device = signInSessions.startAfterSignUp(request, response, accountId, finish.client());
+        passkeys.of(accountId).forEach(p -> passkeys.createdOn(p.id(), device.id()));
+        try {
+            confirmations.send(accountId);
+        } catch (EmailCodes.TooManyRequests e) {
+            // The confirmation page offers to send a code again later.
+        }
+        exchange.writeJson(response, 200, Map.of("redirect", ConfirmEmailPage.PATH));
+    }
+}
