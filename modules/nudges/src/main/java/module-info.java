@@ -5,6 +5,7 @@
  * {@code ndg_schema_history}). Requires identity's, credentials' and education's api only.
  */
 module dev.latchkey.nudges {
+    requires dev.latchkey.platform;
     requires transitive dev.latchkey.identity;
     requires transitive dev.latchkey.credentials;
     requires dev.latchkey.education;
@@ -16,7 +17,6 @@ module dev.latchkey.nudges {
     requires java.sql;
     requires java.naming;
     requires java.logging;
-    requires flyway.core;
 
     exports dev.latchkey.nudges.api;
 

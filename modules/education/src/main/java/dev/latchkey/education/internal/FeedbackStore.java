@@ -4,15 +4,13 @@ import dev.latchkey.education.api.Article;
 import dev.latchkey.education.api.ArticleFeedback;
 import dev.latchkey.education.api.ArticleFeedbackGiven;
 import dev.latchkey.education.api.FeedbackTally;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,10 +99,6 @@ class FeedbackStore implements ArticleFeedback {
         if (browserToken == null || browserToken.length() < MIN_TOKEN_LENGTH) {
             throw new IllegalArgumentException("a browser token of at least " + MIN_TOKEN_LENGTH + " characters is required");
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(browserToken.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.of(browserToken);
     }
 }

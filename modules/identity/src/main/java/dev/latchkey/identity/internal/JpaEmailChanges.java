@@ -3,14 +3,15 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailChanges;
 import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.platform.api.NativeColumns;
+import dev.latchkey.platform.api.Sha256;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -87,7 +88,7 @@ class JpaEmailChanges implements EmailChanges {
             return Outcome.NEEDS_NEW_CODE;
         }
         Object[] row = latest.get();
-        UUID id = NativeValues.uuid(row[0]);
+        UUID id = NativeColumns.uuid(row[0]);
         String address = (String) row[4];
         switch (codes.attempt(id, ((Number) row[2]).intValue(), ((Number) row[3]).intValue() == 1, (byte[]) row[1],
                 code, typed -> hash(accountId, address, typed))) {
@@ -113,7 +114,7 @@ class JpaEmailChanges implements EmailChanges {
                         + " and purpose = 'SIGN_IN' and consumed_at is null")
                 .setParameter(1, accountId).executeUpdate();
         account.email = address;
-        account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.emailConfirmedAt = Timestamps.now();
         em.flush();
         events.record(IdentityEvents.Type.EMAIL_CHANGED, accountId);
         outbox.queue(previous, "Your email address was changed",
@@ -138,6 +139,6 @@ class JpaEmailChanges implements EmailChanges {
     }
 
     private static byte[] hash(UUID accountId, String address, String code) {
-        return Digests.sha256("change:" + accountId + ":" + address + ":" + code);
+        return Sha256.of("change:" + accountId + ":" + address + ":" + code);
     }
 }

@@ -5,6 +5,8 @@ import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.platform.api.NativeColumns;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,10 +64,10 @@ class JpaEmailCodes implements EmailCodes {
                         + " client_address, created_at, expires_at) values (?, ?, ?, ?, ?, 0, ?, current_timestamp,"
                         + " current_timestamp + interval '" + VALID_MINUTES * 60 + "' second)")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Digests.sha256(token))
+                .setParameter(2, Sha256.of(token))
                 .setParameter(3, account.map(Account::id).orElse(null))
                 .setParameter(4, email.value())
-                .setParameter(5, Digests.sha256(token + code))
+                .setParameter(5, Sha256.of(token + code))
                 .setParameter(6, client)
                 .executeUpdate();
         // The same writes whether or not the address has an account; only a real account's
@@ -84,13 +86,13 @@ class JpaEmailCodes implements EmailCodes {
         List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries, email,"
                         + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
                         + " from idn_email_code where attempt_hash = ?")
-                .setParameter(1, Digests.sha256(attempt.value()))
+                .setParameter(1, Sha256.of(attempt.value()))
                 .getResultList();
         if (rows.isEmpty()) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         Object[] row = (Object[]) rows.get(0);
-        UUID id = NativeValues.uuid(row[0]);
+        UUID id = NativeColumns.uuid(row[0]);
         int tries = ((Number) row[3]).intValue();
         EmailAddress email = new EmailAddress((String) row[4]);
         // Rate limits first: a refused attempt compares nothing and costs no try.
@@ -109,7 +111,7 @@ class JpaEmailCodes implements EmailCodes {
         }
         int left = MAX_TRIES - tries - 1;
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
-        boolean matches = MessageDigest.isEqual(Digests.sha256(attempt.value() + typed), (byte[]) row[2])
+        boolean matches = MessageDigest.isEqual(Sha256.of(attempt.value() + typed), (byte[]) row[2])
                 && typed.matches("\\d{" + CODE_DIGITS + "}");
         if (!matches || row[1] == null) {
             limits.failed(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
@@ -123,7 +125,7 @@ class JpaEmailCodes implements EmailCodes {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         limits.succeeded(AbuseLimits.Factor.EMAIL_CODE, email);
-        return new Verification(Outcome.ACCEPTED, Optional.of(NativeValues.uuid(row[1])), left, Optional.empty());
+        return new Verification(Outcome.ACCEPTED, Optional.of(NativeColumns.uuid(row[1])), left, Optional.empty());
     }
 
     @Override
@@ -132,7 +134,7 @@ class JpaEmailCodes implements EmailCodes {
             return Optional.empty();
         }
         List<?> rows = em.createNativeQuery("select email from idn_email_code where attempt_hash = ?")
-                .setParameter(1, Digests.sha256(attempt.value())).getResultList();
+                .setParameter(1, Sha256.of(attempt.value())).getResultList();
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
     }
 

@@ -5,6 +5,8 @@ import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.RecoveryCodes;
+import dev.latchkey.platform.api.NativeColumns;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ class JpaRecoveryCodes implements RecoveryCodes {
                 .setParameter(1, accountId).getResultList();
         Object[] row = (Object[]) rows.get(0);
         int remaining = ((Number) row[0]).intValue();
-        return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(MailOutbox.instant(row[1])));
+        return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(NativeColumns.instant(row[1])));
     }
 
     @Override
@@ -92,7 +93,7 @@ class JpaRecoveryCodes implements RecoveryCodes {
         for (Object o : rows) {
             Object[] row = (Object[]) o;
             if (MessageDigest.isEqual(presented, (byte[]) row[1])) {
-                matched = NativeValues.uuid(row[0]);
+                matched = NativeColumns.uuid(row[0]);
             }
         }
         if (matched == null || em.createNativeQuery("update idn_recovery_code set used_at = current_timestamp"
@@ -119,6 +120,6 @@ class JpaRecoveryCodes implements RecoveryCodes {
     }
 
     private static byte[] hash(UUID accountId, String normalisedCode) {
-        return Digests.sha256(accountId + ":" + normalisedCode);
+        return Sha256.of(accountId + ":" + normalisedCode);
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -70,13 +71,13 @@ class JpaSessions implements Sessions {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        UUID id = NativeValues.uuid(row[0]);
+        UUID id = NativeColumns.uuid(row[0]);
         if (((Number) row[3]).intValue() == 1) {
             em.createNativeQuery("update idn_session set last_seen_at = current_timestamp where id = ?")
                     .setParameter(1, id).executeUpdate();
         }
-        return Optional.of(new SignedInSession(id, NativeValues.uuid(row[1]),
-                Optional.ofNullable(row[2]).map(NativeValues::uuid)));
+        return Optional.of(new SignedInSession(id, NativeColumns.uuid(row[1]),
+                Optional.ofNullable(row[2]).map(NativeColumns::uuid)));
     }
 
     @Override

@@ -13,19 +13,17 @@ import dev.latchkey.identity.api.DeviceKey;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.nudges.api.Handoffs;
 import dev.latchkey.nudges.api.Handoffs.Refused.Reason;
+import dev.latchkey.platform.api.NativeColumns;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,7 +88,7 @@ class HandoffService implements Handoffs {
                         + " created_at, expires_at) values (?, ?, ?, ?, ?, 0, current_timestamp,"
                         + " current_timestamp + interval '" + LIFETIME.toMinutes() + "' minute)")
                 .setParameter(1, id).setParameter(2, accountId).setParameter(3, sessionId)
-                .setParameter(4, sha256(token)).setParameter(5, State.OPEN.name())
+                .setParameter(4, Sha256.of(token)).setParameter(5, State.OPEN.name())
                 .executeUpdate();
         audit(id, accountId, "ISSUED", null);
         Row row = byId(id).orElseThrow();
@@ -118,7 +116,7 @@ class HandoffService implements Handoffs {
         String t = admit(token, clientAddress);
         purgeExpired();
         Row row = byToken(t, "OPTIONS", clientAddress);
-        byte[] claimant = sha256(binding.secret());
+        byte[] claimant = Sha256.of(binding.secret());
         if (row.state() == State.OPEN && row.live()) {
             int claimed = em.createNativeQuery("update ndg_handoff set state = ?, claimant_hash = ? where id = ?"
                             + " and state = ? and expires_at > current_timestamp")
@@ -139,7 +137,7 @@ class HandoffService implements Handoffs {
         String t = admit(token, clientAddress);
         purgeExpired();
         Row row = byToken(t, "FINISH", clientAddress);
-        byte[] claimant = sha256(binding.secret());
+        byte[] claimant = Sha256.of(binding.secret());
         refuseUnusable(row, claimant);
         if (row.state() != State.CLAIMED) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMED", null);
@@ -255,7 +253,7 @@ class HandoffService implements Handoffs {
         String t = admit(token, clientAddress);
         purgeExpired();
         Row row = byToken(t, "STATUS", clientAddress);
-        if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), sha256(binding.secret()))) {
+        if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), Sha256.of(binding.secret()))) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMANT", "status");
             throw new Refused(Reason.IN_USE, "This link is being used on another device.");
         }
@@ -307,15 +305,15 @@ class HandoffService implements Handoffs {
                 .setParameter(3, State.WAITING_FOR_CODE.name()).getResultList();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            UUID id = uuid(r[0]);
+            UUID id = NativeColumns.uuid(r[0]);
             int ended = em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state in (?, ?, ?)")
                     .setParameter(1, State.EXPIRED.name()).setParameter(2, id)
                     .setParameter(3, State.OPEN.name()).setParameter(4, State.CLAIMED.name())
                     .setParameter(5, State.WAITING_FOR_CODE.name()).executeUpdate();
             if (ended == 1) {
-                UUID account = uuid(r[1]);
+                UUID account = NativeColumns.uuid(r[1]);
                 if (r[2] != null) {
-                    enrollment.dropPending(account, uuid(r[2]), "handoff expired");
+                    enrollment.dropPending(account, NativeColumns.uuid(r[2]), "handoff expired");
                 }
                 audit(id, account, "EXPIRED", r[2] != null ? "pending passkey dropped" : null);
             }
@@ -346,7 +344,7 @@ class HandoffService implements Handoffs {
 
     /** @param token a normalised token ({@link #admit}) */
     private Row byToken(String token, String step, String clientAddress) {
-        Optional<Row> row = select("token_hash = ?", sha256(token));
+        Optional<Row> row = select("token_hash = ?", Sha256.of(token));
         if (row.isEmpty()) {
             limits.failedClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress);
             audit(null, null, "REFUSED_UNKNOWN", step);
@@ -380,10 +378,10 @@ class HandoffService implements Handoffs {
             return Optional.empty();
         }
         Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Row(uuid(r[0]), uuid(r[1]), uuid(r[2]), State.valueOf((String) r[3]), (byte[]) r[4],
-                r[5] == null ? null : uuid(r[5]), r[6] == null ? null : uuid(r[6]), (byte[]) r[7],
+        return Optional.of(new Row(NativeColumns.uuid(r[0]), NativeColumns.uuid(r[1]), NativeColumns.uuid(r[2]), State.valueOf((String) r[3]), (byte[]) r[4],
+                r[5] == null ? null : NativeColumns.uuid(r[5]), r[6] == null ? null : NativeColumns.uuid(r[6]), (byte[]) r[7],
                 ((Number) r[8]).intValue(), ((Number) r[9]).intValue() == 1, ((Number) r[10]).intValue() == 1,
-                instant(r[11])));
+                NativeColumns.instant(r[11])));
     }
 
     private void audit(UUID handoffId, UUID accountId, String type, String detail) {
@@ -424,42 +422,6 @@ class HandoffService implements Handoffs {
      * lives at most five minutes and allows three tries online.
      */
     static byte[] codeHash(UUID handoffId, String code) {
-        return sha256(handoffId + ":" + code);
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
-
-    /** Native queries return uuid columns as UUID (PostgreSQL) or as 16 bytes (H2). */
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID u) {
-            return u;
-        }
-        if (column instanceof byte[] b && b.length == 16) {
-            ByteBuffer buffer = ByteBuffer.wrap(b);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(column.toString());
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof Instant i) {
-            return i;
-        }
-        if (column instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (column instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (column instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        return OffsetDateTime.parse(column.toString()).toInstant();
+        return Sha256.of(handoffId + ":" + code);
     }
 }
