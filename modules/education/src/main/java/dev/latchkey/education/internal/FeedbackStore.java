@@ -81,15 +81,16 @@ class FeedbackStore implements ArticleFeedback {
     public FeedbackTally tally(String slug, Locale locale) {
         long helpful = 0;
         long notHelpful = 0;
-        for (Object[] row : em.createQuery("select f.helpful, count(f) from FeedbackEntity f"
-                        + " where f.articleSlug = :s and f.locale = :l group by f.helpful", Object[].class)
+        for (FeedbackAnswers answers : em.createQuery("select new dev.latchkey.education.internal.FeedbackAnswers("
+                        + "f.helpful, count(f)) from FeedbackEntity f where f.articleSlug = :s and f.locale = :l"
+                        + " group by f.helpful", FeedbackAnswers.class)
                 .setParameter("s", slug)
                 .setParameter("l", locale.toLanguageTag())
                 .getResultList()) {
-            if (Boolean.TRUE.equals(row[0])) {
-                helpful = (Long) row[1];
+            if (answers.helpful()) {
+                helpful = answers.count();
             } else {
-                notHelpful = (Long) row[1];
+                notHelpful = answers.count();
             }
         }
         return new FeedbackTally(helpful, notHelpful);
