@@ -3,7 +3,6 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
 import dev.latchkey.identity.api.Operators;
-import dev.latchkey.platform.api.NativeColumns;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,12 +65,10 @@ class JpaInvitations implements Invitations {
 
     @Override
     public List<Invitation> pending() {
-        List<?> rows = em.createNativeQuery("select id, email, created_at, expires_at from idn_invitation where "
-                        + USABLE + " order by created_at desc")
-                .setMaxResults(100).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Invitation(NativeColumns.uuid(r[0]), new EmailAddress((String) r[1]),
-                        NativeColumns.instant(r[2]), NativeColumns.instant(r[3])))
+        return em.createQuery("from InvitationEntity i where i.usedAt is null and i.revokedAt is null"
+                        + " and i.expiresAt > instant order by i.createdAt desc", InvitationEntity.class)
+                .setMaxResults(100).getResultStream()
+                .map(i -> new Invitation(i.id, new EmailAddress(i.email), i.createdAt, i.expiresAt))
                 .toList();
     }
 
