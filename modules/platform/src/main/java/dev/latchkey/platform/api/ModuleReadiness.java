@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public interface ModuleReadiness {
 
-    /** @return the module's name as operators read it ({@code identity}, {@code credentials}, ...) */
+    /** @return the module's name as operators read it, also its key in the readiness report */
     String module();
 
     /** @return empty when ready, otherwise what is wrong, in words for an operator */
