@@ -4,6 +4,7 @@
  * visible to it (an import of another module's {@code internal} package does not compile).
  */
 module dev.latchkey.app {
+    requires dev.latchkey.platform;
     requires dev.latchkey.identity;
     requires dev.latchkey.credentials;
     requires dev.latchkey.nudges;

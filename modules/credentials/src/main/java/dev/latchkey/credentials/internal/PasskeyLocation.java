@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * Where the passkey that answered a sign-in was. The browser reports {@code authenticatorAttachment}
  * unsigned, and "cross-platform" covers both a phone over a QR code (hybrid) and a security key,
- * so the passkey's transports, stored at registration, tell the two apart (STACK.md).
+ * so the passkey's transports, stored at registration, tell the two apart. Serves coverage and
+ * analytics only, never a security decision.
  */
 final class PasskeyLocation {
 

@@ -34,6 +34,7 @@ import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.UserHandle;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.MessageDigest;
@@ -362,7 +363,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CHALLENGE,
                         "This sign-in request has expired or was already used. Please try again.", null));
         if (ceremony.purpose() != purpose
-                || !MessageDigest.isEqual(ceremony.bindingHash(), Hashes.sha256(binding.secret()))) {
+                || !MessageDigest.isEqual(ceremony.bindingHash(), Sha256.of(binding.secret()))) {
             throw wrongCeremony(null);
         }
         return ceremony;

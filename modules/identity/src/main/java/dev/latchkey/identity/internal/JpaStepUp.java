@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.PasskeyPresence;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,7 +34,7 @@ class JpaStepUp implements StepUp {
         SignInMethod method = SignInMethod.valueOf((String) row[1]);
         // A recovery code is the account's own high-entropy secret, kept for exactly the day its
         // passkeys are gone: it qualifies like a passkey (an email code never does).
-        return method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(NativeValues.uuid(row[0]));
+        return method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(NativeColumns.uuid(row[0]));
     }
 
     @Override
