@@ -50,8 +50,11 @@ public class AccountCeremonyApi extends HttpServlet {
         String path = Optional.ofNullable(request.getPathInfo()).orElse("");
         try {
             switch (path) {
-                case "/stepup/options" -> exchange.writeJson(response, 200,
-                        ceremonies.startStepUp(s.accountId(), exchange.binding(request, response), ClientAddress.of(request)));
+                case "/stepup/options" -> {
+                    exchange.readObject(request); // nothing to read but it is read strictly: {} or empty
+                    exchange.writeJson(response, 200, ceremonies.startStepUp(s.accountId(),
+                            exchange.binding(request, response), ClientAddress.of(request)));
+                }
                 case "/stepup/finish" -> {
                     CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
                     PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),

@@ -74,6 +74,7 @@ public class AutomaticUpgradeApi extends HttpServlet {
                 Problems.send(response, 403, "NO_UPGRADE", "There is no passkey to save automatically here. Add one from"
                         + " your account page.", request);
             } else if (path.equals("/options")) {
+                exchange.readObject(request); // nothing to read but it is read strictly: {} or empty
                 exchange.writeJson(response, 200, enrollment.startAutomaticUpgrade(s.accountId(),
                         exchange.binding(request, response), ClientAddress.of(request)));
             } else {
