@@ -18,6 +18,8 @@ module dev.latchkey.app {
     requires jakarta.security;
     requires jakarta.json.bind;
     requires jakarta.json;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
     requires microprofile.health.api;
     requires microprofile.config.api;
     requires thymeleaf;

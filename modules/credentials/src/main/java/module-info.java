@@ -15,6 +15,7 @@ module dev.latchkey.credentials {
     requires java.naming;
     requires com.webauthn4j.core;
     requires tools.jackson.databind;
+    requires org.bouncycastle.provider;
 
     exports dev.latchkey.credentials.api;
 

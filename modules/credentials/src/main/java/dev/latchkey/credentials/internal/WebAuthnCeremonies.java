@@ -205,7 +205,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     /** §7.1 up to storing: parse, spend the challenge, verify; returns the passkey to store. */
     public VerifiedRegistration verifyRegistration(String responseJson, CeremonyBinding binding,
                                                     PendingCeremony.Purpose purpose) {
-        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        ResponseEnvelope envelope = ResponseEnvelope.parse(responseJson);
         RegistrationData data;
         try {
             data = webAuthn.parseRegistrationResponseJSON(responseJson);
@@ -218,6 +218,12 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw ResponseEnvelope.malformed(null);
         }
         PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
+        try {
+            // Flags and credential public key (CredentialChecks): what webauthn4j parses but does not refuse.
+            CredentialChecks.registration(authData);
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), null);
+        }
         try {
             // §7.1 steps 7-25 (type, challenge, #rp-op-registering-a-new-credential-step-origin,
             // rpIdHash, UP, UV when the policy requires it, algorithm, #reg-ceremony-verify-attestation,
@@ -300,7 +306,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     private SignInResult verifyAssertion(String responseJson, CeremonyBinding binding, PendingCeremony.Purpose purpose,
                                          String what) {
-        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        ResponseEnvelope envelope = ResponseEnvelope.parse(responseJson);
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(responseJson);
@@ -311,6 +317,12 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw ResponseEnvelope.malformed(null);
         }
         PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
+        try {
+            // Flags (CredentialChecks): no attested credential data in an assertion, ED only with extensions.
+            CredentialChecks.assertion(data.getAuthenticatorData());
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), null);
+        }
 
         // §7.2 step 6: identify the credential; it must be registered here.
         PasskeyEntity passkey = passkeys.findByCredentialId(data.getCredentialId())

@@ -24,6 +24,7 @@ public class StepUpOptionsApi extends AccountCeremonyEndpoint {
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
             throws IOException {
+        exchange.readObject(request); // nothing to read but it is read strictly: {} or empty
         exchange.writeJson(response, 200,
                 ceremonies.startStepUp(s.accountId(), exchange.binding(request, response), ClientAddress.of(request)));
     }

@@ -25,6 +25,7 @@ public class UpgradeOptionsApi extends AutomaticUpgradeEndpoint {
     @Override
     protected void postOffered(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s, UUID offer)
             throws IOException {
+        exchange.readObject(request); // nothing to read but it is read strictly: {} or empty
         exchange.writeJson(response, 200, enrollment.startAutomaticUpgrade(s.accountId(),
                 exchange.binding(request, response), ClientAddress.of(request)));
     }
