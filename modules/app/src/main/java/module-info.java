@@ -17,6 +17,8 @@ module dev.latchkey.app {
     requires jakarta.security;
     requires jakarta.json.bind;
     requires jakarta.json;
+    requires jakarta.persistence;
+    requires java.sql;
     requires microprofile.health.api;
     requires microprofile.config.api;
     requires thymeleaf;

@@ -10,6 +10,7 @@ module dev.latchkey.credentials {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires flyway.core;

@@ -2,6 +2,7 @@ package dev.latchkey.education.internal;
 
 import dev.latchkey.education.api.EducationReadiness;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,16 +41,40 @@ class EducationSchema implements EducationReadiness {
 
     private volatile String problem = "education migrations have not run yet";
 
+    /**
+     * The database may be unreachable at start-up (or the schema not yet migrated by another node):
+     * migrations and validation are retried in the background until they succeed, while readiness
+     * stays DOWN. Nothing needs a restart once the database is back.
+     */
+    @Resource
+    ManagedScheduledExecutorService retries;
+
+    private int attempts;
+
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         help.problem(); // loads the articles and tips now rather than on the first page view
+        migrateAndValidate();
+    }
+
+    private void migrateAndValidate() {
         try {
             ModuleMigrations.migrate(dataSource, "education", "edu_schema_history");
             emf.getSchemaManager().validate();
             problem = null;
+            if (attempts > 0) {
+                LOG.info(() -> "education schema ready after " + attempts + " retries");
+            }
         } catch (RuntimeException | jakarta.persistence.SchemaValidationException e) {
             problem = "education schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
+            if (attempts == 0) {
+                LOG.log(Level.SEVERE, problem + " (retrying in the background)", e);
+            } else {
+                LOG.warning(problem + " (retry " + attempts + ")");
+            }
+            long delaySeconds = Math.min(10, 1L << Math.min(attempts, 4));
+            attempts++;
+            retries.schedule(this::migrateAndValidate, delaySeconds, TimeUnit.SECONDS);
         }
     }
 

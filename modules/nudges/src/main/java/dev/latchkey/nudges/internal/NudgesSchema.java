@@ -2,6 +2,7 @@ package dev.latchkey.nudges.internal;
 
 import dev.latchkey.nudges.api.NudgesReadiness;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -11,6 +12,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -39,16 +41,40 @@ class NudgesSchema implements NudgesReadiness {
 
     private volatile String problem = "nudges migrations have not run yet";
 
+    /**
+     * The database may be unreachable at start-up (or the schema not yet migrated by another node):
+     * migrations and validation are retried in the background until they succeed, while readiness
+     * stays DOWN. Nothing needs a restart once the database is back.
+     */
+    @Resource
+    ManagedScheduledExecutorService retries;
+
+    private int attempts;
+
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         providers.problem();
+        migrateAndValidate();
+    }
+
+    private void migrateAndValidate() {
         try {
             ModuleMigrations.migrate(dataSource, "nudges", "ndg_schema_history");
             emf.getSchemaManager().validate();
             problem = null;
+            if (attempts > 0) {
+                LOG.info(() -> "nudges schema ready after " + attempts + " retries");
+            }
         } catch (RuntimeException | jakarta.persistence.SchemaValidationException e) {
             problem = "nudges schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
+            if (attempts == 0) {
+                LOG.log(Level.SEVERE, problem + " (retrying in the background)", e);
+            } else {
+                LOG.warning(problem + " (retry " + attempts + ")");
+            }
+            long delaySeconds = Math.min(10, 1L << Math.min(attempts, 4));
+            attempts++;
+            retries.schedule(this::migrateAndValidate, delaySeconds, TimeUnit.SECONDS);
         }
     }
 
