@@ -28,7 +28,7 @@ class DatabaseOutageIT {
                 Integer.parseInt(LibertyInstance.env("PG_PORT", "5432")));
         node = new LibertyInstance("latchkey-it-outage", LibertyInstance.extraPort(0), LibertyInstance.extraPort(1),
                 Browser.BASE_URL).start();
-        node.awaitApplication(Duration.ofSeconds(240));
+        node.awaitApplication(Duration.ofSeconds(600));
     }
 
     @AfterAll
@@ -51,7 +51,7 @@ class DatabaseOutageIT {
         assertUnavailable(viaNode);
 
         link.restore();
-        node.awaitStatus("/health/ready", 200, Duration.ofSeconds(120));
+        node.awaitStatus("/health/ready", 200, Duration.ofSeconds(300));
         assertThat(new Browser(node.baseUrl()).get("/health/live").statusCode()).isEqualTo(200);
         HttpResponse<String> page = viaNode.get("/account/security");
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -62,7 +62,7 @@ class DatabaseOutageIT {
         assertUnavailable(viaNode);
 
         link.restore();
-        node.awaitStatus("/health/ready", 200, Duration.ofSeconds(120));
+        node.awaitStatus("/health/ready", 200, Duration.ofSeconds(300));
         assertThat(viaNode.get("/account/security").body()).contains(email);
         assertThat(Journeys.signInOptions(new Browser(node.baseUrl()).withOrigin(Browser.BASE_URL), "modal"))
                 .contains("challenge");

@@ -21,10 +21,11 @@ class StuckLockIT {
         assertThat(browser.signedIn()).isTrue();
 
         // The next request refreshes the session's last-seen time: an update of the locked row.
+        // (Until the address is confirmed by its code, it is the account's pending address.)
         Database.execute("update idn_session set last_seen_at = current_timestamp - interval '5' minute"
-                + " where account_id = (select id from idn_account where email = ?)", email);
+                + " where account_id = (select id from idn_account where pending_email = ?)", email);
         try (AutoCloseable lock = Database.holdLocks("select id from idn_session where account_id ="
-                + " (select id from idn_account where email = ?) for update", email)) {
+                + " (select id from idn_account where pending_email = ?) for update", email)) {
             HttpResponse<String> page = browser.get("/account/security");
             assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
             assertThat(page.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches("[1-9][0-9]*"));
