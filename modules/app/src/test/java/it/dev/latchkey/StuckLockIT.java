@@ -32,11 +32,14 @@ class StuckLockIT {
             assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
             assertThat(page.body()).contains("try again").doesNotContain("Exception").doesNotContain("SQL");
 
+            long challenges = Database.tableSize("cred_challenge");
             HttpResponse<String> api = browser.postJson("/api/signin/options", "{\"mediation\":\"modal\"}");
             assertThat(api.statusCode()).as(api.body()).isEqualTo(503);
             assertThat(api.headers().firstValue("Retry-After")).isPresent();
             assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).contains("json"));
             assertThat(api.body()).contains("\"status\":503").contains("DATABASE_UNAVAILABLE").doesNotContain("Exception");
+            assertThat(Database.tableSize("cred_challenge")).as("a refused request does nothing, not even anonymously")
+                    .isEqualTo(challenges);
         }
 
         assertThat(browser.signedIn()).as("the session outlives the lock").isTrue();

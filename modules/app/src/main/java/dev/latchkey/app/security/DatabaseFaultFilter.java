@@ -22,6 +22,14 @@ public class DatabaseFaultFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (Boolean.TRUE.equals(request.getAttribute(DatabaseFaults.ATTRIBUTE))) {
+            // The authentication mechanism already answered 503 (it could not read the session). Liberty
+            // still runs an unprotected resource after its SEND_FAILURE: it must not, anonymously.
+            if (!response.isCommitted()) {
+                DatabaseFaults.send(request, response);
+            }
+            return;
+        }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR && !response.isCommitted()
                 && (Boolean.TRUE.equals(request.getAttribute(DatabaseFaults.ATTRIBUTE))
                     || DatabaseFaults.isDatabaseFault((Throwable) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION)))) {
