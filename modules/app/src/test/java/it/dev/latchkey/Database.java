@@ -74,6 +74,35 @@ final class Database {
         return values.isEmpty() ? null : values.get(0);
     }
 
+    /**
+     * Runs a locking read ({@code select ... for update}) in a transaction that stays open, holding
+     * its row locks as a stuck request or an operator's forgotten session would, until closed (rolled back).
+     */
+    static AutoCloseable holdLocks(String sql, Object... params) {
+        try {
+            Connection c = connect(System.getProperty("latchkey.it.h2.path"));
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        c.close();
+                        throw new IllegalStateException("nothing to lock: " + sql);
+                    }
+                }
+            }
+            return () -> {
+                c.rollback();
+                c.close();
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("database lock failed: " + e.getMessage(), e);
+        }
+    }
+
     static long tableSize(String table) {
         return count("select count(*) from " + table);
     }
