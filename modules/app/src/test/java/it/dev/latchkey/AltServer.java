@@ -60,6 +60,10 @@ final class AltServer {
         return Database.countOn(H2_PATH, sql, params);
     }
 
+    static String rowsAsText(String sql, Object... params) {
+        return Database.rowsAsTextOn(H2_PATH, sql, params);
+    }
+
     static int execute(String sql, Object... params) {
         return Database.executeOn(H2_PATH, sql, params);
     }
