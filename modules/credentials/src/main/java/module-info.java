@@ -10,6 +10,8 @@ module dev.latchkey.credentials {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    // The purge job runs on a managed scheduled executor inside the container only.
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires flyway.core;

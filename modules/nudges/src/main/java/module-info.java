@@ -13,6 +13,8 @@ module dev.latchkey.nudges {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    // The purge job runs on a managed scheduled executor inside the container only.
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires java.logging;

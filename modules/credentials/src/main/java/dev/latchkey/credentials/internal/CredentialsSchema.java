@@ -49,6 +49,11 @@ class CredentialsSchema implements CredentialsReadiness {
         }
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return problem == null;
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {

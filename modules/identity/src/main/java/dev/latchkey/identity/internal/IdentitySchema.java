@@ -46,6 +46,11 @@ class IdentitySchema implements IdentityReadiness {
         }
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return problem == null;
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {

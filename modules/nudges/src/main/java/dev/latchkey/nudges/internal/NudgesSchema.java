@@ -52,6 +52,11 @@ class NudgesSchema implements NudgesReadiness {
         }
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return problem == null;
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {
