@@ -97,6 +97,42 @@ class MailOutboxIT {
         freeTheClientCodeCap(List.of(owner, bystander));
     }
 
+    @Test
+    void aMailServerThatAcceptsAndThenHangsCostsOneTimeoutAndTheMailIsDeliveredLater() throws Exception {
+        String owner = registered("hang");
+        Browser browser = new Browser();
+        SMTP.stop();
+        try (java.net.ServerSocket hanging = new java.net.ServerSocket()) {
+            hanging.setReuseAddress(true);
+            hanging.bind(new java.net.InetSocketAddress("127.0.0.1", Integer.getInteger("latchkey.it.smtp.port", 3925)));
+            List<java.net.Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hanging.accept()); // and never a word: no greeting, no reply
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is done with it
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            askForCode(browser, owner);
+            // The try ends (the test server's SMTP timeout is the default 10 s) instead of holding a thread for ever.
+            awaitCount(1, "select count(*) from idn_mail_outbox where recipient = ? and last_error is not null"
+                    + " and sent_at is null", owner);
+            assertThat(held).as("the server did connect").isNotEmpty();
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        } finally {
+            SMTP.start();
+        }
+        String code = Mailbox.code(Mailbox.await(SMTP, owner, "sign-in code", RETRIED));
+        assertThat(browser.postForm("/signin/code", "code=" + code).statusCode()).isEqualTo(302);
+        freeTheClientCodeCap(List.of(owner));
+    }
+
     private static String registered(String prefix) throws InterruptedException {
         String email = Journeys.uniqueEmail(prefix);
         Mailbox.signUpConfirmed(SMTP, new Browser(), new Authenticator(), email);

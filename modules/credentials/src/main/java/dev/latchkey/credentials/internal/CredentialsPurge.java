@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.UserTransaction;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -38,8 +38,8 @@ class CredentialsPurge {
     @Inject
     CredentialsSchema schema;
 
-    @Inject
-    CredentialsPurge self;
+    @Resource
+    UserTransaction transaction;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -58,7 +58,7 @@ class CredentialsPurge {
         try {
             for (String table : new String[] {"cred_challenge", "cred_pending_passkey"}) {
                 int rounds = 0;
-                while (self.deleteBatch(table, ended) == BATCH && ++rounds < 1000) {
+                while (deleteBatch(table, ended) == BATCH && ++rounds < 1000) {
                     // the next batch
                 }
             }
@@ -68,9 +68,23 @@ class CredentialsPurge {
     }
 
     /** One batch in a transaction of its own. Table and condition are this class's constants. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteBatch(String table, String ended) {
-        return em.createNativeQuery("delete from " + table + " where id in (select id from " + table
-                + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+        // A managed thread has no transaction of its own: each batch begins and commits one.
+        try {
+            transaction.begin();
+            try {
+                int deleted = em.createNativeQuery("delete from " + table + " where id in (select id from " + table
+                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+                transaction.commit();
+                return deleted;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
+                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
+        }
     }
 }

@@ -11,7 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -55,8 +55,8 @@ class IdentityPurge {
     @Inject
     IdentitySchema schema;
 
-    @Inject
-    IdentityPurge self;
+    @Resource
+    UserTransaction transaction;
 
     @Resource
     ManagedScheduledExecutorService executor;
@@ -89,16 +89,30 @@ class IdentityPurge {
         int deleted;
         int rounds = 0;
         do {
-            deleted = self.deleteBatch(table, key, ended);
+            deleted = deleteBatch(table, key, ended);
             rounds++;
         } while (deleted == BATCH && rounds < 1000);
     }
 
     /** One batch in a transaction of its own. Table, key and condition are this class's constants. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     int deleteBatch(String table, String key, String ended) {
-        return em.createNativeQuery("delete from " + table + " where " + key + " in (select " + key + " from " + table
-                + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+        // A managed thread has no transaction of its own: each batch begins and commits one.
+        try {
+            transaction.begin();
+            try {
+                int deleted = em.createNativeQuery("delete from " + table + " where " + key + " in (select " + key + " from " + table
+                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+                transaction.commit();
+                return deleted;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
+                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
+        }
     }
 
     private static String ago(Duration d) {
