@@ -31,7 +31,8 @@ final class AltServer {
     }
 
     private static synchronized void awaitReady() {
-        long deadline = System.nanoTime() + 180_000_000_000L;
+        // Up to 6 minutes: on a machine shared by several builds (load 40) the application was seen taking 4.
+        long deadline = System.nanoTime() + 360_000_000_000L;
         while (!ready && System.nanoTime() < deadline) {
             try {
                 ready = new Browser(BASE_URL).get("/health/ready").statusCode() == 200;
