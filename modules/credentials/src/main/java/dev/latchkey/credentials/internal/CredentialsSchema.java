@@ -51,6 +51,11 @@ class CredentialsSchema implements ModuleReadiness {
         return "credentials";
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return schema.problem().isEmpty();
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {

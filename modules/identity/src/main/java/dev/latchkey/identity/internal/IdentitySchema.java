@@ -46,6 +46,11 @@ class IdentitySchema implements ModuleReadiness {
         return "identity";
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return schema.problem().isEmpty();
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {

@@ -52,6 +52,11 @@ class NudgesSchema implements ModuleReadiness {
         return "nudges";
     }
 
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return schema.problem().isEmpty();
+    }
+
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {
