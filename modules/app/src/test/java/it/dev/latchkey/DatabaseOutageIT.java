@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +24,20 @@ class DatabaseOutageIT {
 
     @BeforeAll
     static void startNodeWhileTheDatabaseIsUnreachable() throws Exception {
-        assumeTrue(LibertyInstance.postgres(), "DatabaseOutageIT skipped: " + LibertyInstance.SKIP_MESSAGE);
+        if (!LibertyInstance.postgres()) {
+            System.err.println("DatabaseOutageIT skipped: " + LibertyInstance.SKIP_MESSAGE);
+            return;
+        }
         link = new TcpForwarder(LibertyInstance.extraPort(1), LibertyInstance.env("PG_HOST", "localhost"),
                 Integer.parseInt(LibertyInstance.env("PG_PORT", "5432")));
         node = new LibertyInstance("latchkey-it-outage", LibertyInstance.extraPort(0), LibertyInstance.extraPort(1),
                 Browser.BASE_URL).start();
         node.awaitApplication(Duration.ofSeconds(600));
+    }
+
+    @BeforeEach
+    void onlyOnPostgres() {
+        assumeTrue(LibertyInstance.postgres(), "DatabaseOutageIT skipped: " + LibertyInstance.SKIP_MESSAGE);
     }
 
     @AfterAll
