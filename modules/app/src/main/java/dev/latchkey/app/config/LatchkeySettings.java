@@ -108,6 +108,15 @@ public class LatchkeySettings {
         return relyingParty;
     }
 
+    /** Pending WebAuthn ceremonies kept at most, all browsers together: {@code latchkey.ceremonies.pending.max}. */
+    @Produces
+    @Singleton
+    dev.latchkey.credentials.api.CeremonyLimits ceremonyLimits() {
+        return new dev.latchkey.credentials.api.CeremonyLimits(ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader())
+                .getOptionalValue("latchkey.ceremonies.pending.max", Integer.class)
+                .orElse(dev.latchkey.credentials.api.CeremonyLimits.DEFAULTS.pendingMax()));
+    }
+
     /** Which new passkeys this deployment accepts (README, "Registration policy"); problems are logged by credentials. */
     @Produces
     @Singleton

@@ -23,7 +23,10 @@ public class CeremonyRejected extends RuntimeException {
         UNKNOWN_CREDENTIAL,
         /** The passkey or the email address is already registered. */
         ALREADY_REGISTERED,
-        /** Too many ceremonies pending for one client address. */
+        /**
+         * No longer raised: pending ceremonies are bounded by eviction (CeremonyLimits), never by
+         * refusing an address. Kept so that callers' exhaustive switches still compile.
+         */
         TOO_MANY_CEREMONIES,
         /** The account holds the most passkeys it may. */
         TOO_MANY_PASSKEYS,

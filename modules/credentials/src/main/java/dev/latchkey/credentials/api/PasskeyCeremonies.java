@@ -17,8 +17,6 @@ public interface PasskeyCeremonies {
     /**
      * Options to create the first passkey of a new account. Nothing but the challenge is stored;
      * the account is created only when {@link #finishSignUp} succeeds.
-     *
-     * @throws CeremonyRejected with {@code TOO_MANY_CEREMONIES} when the client address has too many pending
      */
     CreationOptions startSignUp(NewAccount account, CeremonyBinding binding, String clientAddress);
 

@@ -1,11 +1,13 @@
 package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.CeremonyBinding;
-import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.CeremonyLimits;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.platform.api.NativeColumns;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -21,25 +23,35 @@ import java.util.UUID;
 class ChallengeStore {
 
     static final int LIFETIME_MINUTES = 5;
-    /**
-     * Pending ceremonies allowed per client address. Generous, because a bank branch or an office
-     * shares one address; it bounds a flood, it is not a rate limit for a person.
-     */
-    static final int MAX_PENDING_PER_ADDRESS = 200;
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;
 
+    @Inject
+    Instance<CeremonyLimits> configured;
+
+    /**
+     * Bounds pending ceremonies without refusing anyone for an address they share (see
+     * {@link CeremonyLimits}): this browser's oldest beyond its share, then, while all browsers
+     * together are at the bound, the oldest of the address holding the most.
+     */
     @Transactional
     byte[] issue(PendingCeremony.Purpose purpose, UUID accountId, Mediation mediation, CeremonyBinding binding,
                  String clientAddress, PendingCeremony.PendingAccount pending) {
         em.createNativeQuery("delete from cred_challenge where expires_at < current_timestamp").executeUpdate();
         String address = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
-        long open = ((Number) em.createNativeQuery("select count(*) from cred_challenge where client_address = ?")
-                .setParameter(1, address).getSingleResult()).longValue();
-        if (open >= MAX_PENDING_PER_ADDRESS) {
-            throw new CeremonyRejected(CeremonyRejected.Reason.TOO_MANY_CEREMONIES,
-                    "Too many sign-in attempts from your network right now. Wait a few minutes and try again.");
+        byte[] bindingHash = Sha256.of(binding.secret());
+        evictOldest("binding_hash = ?", bindingHash, CeremonyLimits.PER_BROWSER - 1);
+        int max = configured.isResolvable() ? configured.get().pendingMax() : CeremonyLimits.DEFAULTS.pendingMax();
+        long open = ((Number) em.createNativeQuery("select count(*) from cred_challenge").getSingleResult()).longValue();
+        if (open >= max) {
+            List<?> heaviest = em.createNativeQuery("select client_address from cred_challenge group by client_address"
+                    + " order by count(*) desc, client_address").setMaxResults(1).getResultList();
+            if (!heaviest.isEmpty()) {
+                long ofHeaviest = ((Number) em.createNativeQuery("select count(*) from cred_challenge"
+                        + " where client_address = ?").setParameter(1, heaviest.get(0)).getSingleResult()).longValue();
+                evictOldest("client_address = ?", heaviest.get(0), ofHeaviest - (open - max + 1));
+            }
         }
         byte[] challenge = Hashes.newChallenge();
         em.createNativeQuery("insert into cred_challenge (id, challenge, purpose, account_id, mediation, binding_hash,"
@@ -51,13 +63,23 @@ class ChallengeStore {
                 .setParameter(3, purpose.name())
                 .setParameter(4, accountId)
                 .setParameter(5, mediation.name())
-                .setParameter(6, Sha256.of(binding.secret()))
+                .setParameter(6, bindingHash)
                 .setParameter(7, address)
                 .setParameter(8, pending == null ? null : pending.userHandle())
                 .setParameter(9, pending == null ? null : pending.email())
                 .setParameter(10, pending == null ? null : pending.displayName())
                 .executeUpdate();
         return challenge;
+    }
+
+    /** Deletes the oldest ceremonies matching the condition until at most {@code keep} of them remain. */
+    private void evictOldest(String condition, Object value, long keep) {
+        List<?> ids = em.createNativeQuery("select id from cred_challenge where " + condition
+                        + " order by created_at desc, id")
+                .setParameter(1, value).setFirstResult((int) Math.max(0, keep)).getResultList();
+        for (Object id : ids) {
+            em.createNativeQuery("delete from cred_challenge where id = ?").setParameter(1, id).executeUpdate();
+        }
     }
 
     /**

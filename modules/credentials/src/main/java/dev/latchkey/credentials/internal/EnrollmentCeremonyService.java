@@ -125,6 +125,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
     @Transactional(dontRollbackOn = CeremonyRejected.class)
     public UUID confirmPending(UUID accountId, UUID pendingId) {
         purgeExpired();
+        passkeys.lockForAdding(accountId);
         long held = passkeys.entitiesOf(accountId).size();
         if (held >= rules.passkeyCap()) {
             throw new CeremonyRejected(Reason.TOO_MANY_PASSKEYS, webAuthn.tooManyPasskeys());

@@ -67,8 +67,23 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 .setParameter("a", accountId).getResultList();
     }
 
+    /**
+     * Serializes additions to one account's passkeys until the transaction ends, here and on any
+     * other instance sharing the database: a count followed by an insert is only a cap when no
+     * other addition can come between them (OWASP ASVS V2.2.1, limits that parallel requests
+     * cannot pass). Locks a row of credentials' own, created on first use.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void lockForAdding(UUID accountId) {
+        em.createNativeQuery("insert into cred_passkey_cap_lock (account_id) values (?) on conflict do nothing")
+                .setParameter(1, accountId).executeUpdate();
+        em.createNativeQuery("select account_id from cred_passkey_cap_lock where account_id = ? for update")
+                .setParameter(1, accountId).getResultList();
+    }
+
     /** Stores a passkey for an existing account, unless its id is taken or the account is at its cap. */
     boolean addToAccount(PasskeyEntity passkey, int cap) {
+        lockForAdding(passkey.accountId);
         long held = em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
                 .setParameter("a", passkey.accountId).getSingleResult();
         if (held >= cap || findByCredentialId(passkey.credentialId).isPresent()) {

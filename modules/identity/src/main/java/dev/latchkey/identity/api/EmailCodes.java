@@ -61,11 +61,21 @@ public interface EmailCodes {
     }
 
     /** A cap was reached; the message says when to try again. */
+    /**
+     * A cap was reached. {@link #retryAfter()} is when the oldest code it counted stops counting,
+     * for the Retry-After header of the 429 (RFC 9110 §10.2.3; RFC 6585 §4).
+     */
     class TooManyRequests extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final java.time.Duration retryAfter;
 
-        public TooManyRequests(String message) {
+        public TooManyRequests(String message, java.time.Duration retryAfter) {
             super(message);
+            this.retryAfter = retryAfter.isNegative() || retryAfter.isZero() ? java.time.Duration.ofSeconds(1) : retryAfter;
+        }
+
+        public java.time.Duration retryAfter() {
+            return retryAfter;
         }
     }
 }

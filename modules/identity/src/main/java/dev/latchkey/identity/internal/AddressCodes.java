@@ -37,15 +37,55 @@ class AddressCodes {
     @Inject
     Event<EmailConfirmations.ClaimsDisplaced> displaced;
 
-    /** At most {@link JpaEmailCodes#MAX_PER_ADDRESS_PER_HOUR} codes of any purpose to one address an hour. */
-    void checkCap(String address) {
-        long recent = ((Number) em.createNativeQuery("select count(*) from idn_email_code where email = ?"
-                        + " and created_at > current_timestamp - interval '3600' second")
-                .setParameter(1, address).getSingleResult()).longValue();
-        if (recent >= JpaEmailCodes.MAX_PER_ADDRESS_PER_HOUR) {
+    /**
+     * At most {@link JpaEmailCodes#MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR} codes of this purpose to one
+     * address for one account an hour, and {@link JpaEmailCodes#MAX_PER_ADDRESS_PER_HOUR} for all
+     * accounts together. Counted apart from sign-in codes: a stranger asking sign-in codes for an
+     * address spends nothing its owner needs to confirm or move to it. Serialized on the address
+     * ({@link #lock}), so parallel requests cannot all pass the count.
+     */
+    void checkCap(String address, String purpose, UUID accountId) {
+        lock("email:" + address);
+        Window mine = window("email = ? and purpose = ? and account_id = ?", address, purpose, accountId);
+        Window all = window("email = ? and purpose = ?", address, purpose);
+        if (mine.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR
+                || all.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_HOUR) {
+            Window full = mine.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR ? mine : all;
             throw new EmailCodes.TooManyRequests("Several codes were sent to this address in the last hour."
-                    + " Use the newest one or try again later.");
+                    + " Use the newest one or try again later.", full.retryAfter());
         }
+    }
+
+    /**
+     * Locks one row per subject until the transaction ends, creating it when missing; two
+     * requests racing to create it both end up waiting on the one row (OWASP ASVS V2.2.1: a
+     * limit that parallel requests can pass is no limit). Callers lock an address before a client
+     * address, always in that order, so two requests never wait on each other in a circle.
+     */
+    void lock(String... keys) {
+        for (String key : keys) {
+            em.createNativeQuery("insert into idn_code_cap_lock (cap_key) values (?) on conflict do nothing")
+                    .setParameter(1, key).executeUpdate();
+            em.createNativeQuery("select cap_key from idn_code_cap_lock where cap_key = ? for update")
+                    .setParameter(1, key).getResultList();
+        }
+    }
+
+    /** The codes of the last hour that match a condition, and how long until the oldest of them stops counting. */
+    record Window(long count, java.time.Duration retryAfter) {
+    }
+
+    Window window(String condition, Object... params) {
+        var query = em.createNativeQuery("select count(*), cast(3600 + extract(epoch from min(created_at))"
+                + " - extract(epoch from current_timestamp) as bigint) from idn_email_code where " + condition
+                + " and created_at > current_timestamp - interval '3600' second");
+        for (int i = 0; i < params.length; i++) {
+            query.setParameter(i + 1, params[i]);
+        }
+        Object[] row = (Object[]) query.getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        long wait = row[1] == null ? 1 : Math.max(1, ((Number) row[1]).longValue());
+        return new Window(count, java.time.Duration.ofSeconds(wait));
     }
 
     static String newCode() {

@@ -106,16 +106,19 @@ class DatabaseAbuseLimits implements AbuseLimits {
     }
 
     private void fail(String key, boolean canSuspend) {
-        int updated = em.createNativeQuery(canSuspend
-                        ? "update idn_throttle set failures = failures + 1, last_failure_at = current_timestamp"
-                                + " where throttle_key = ?"
-                        : "update idn_throttle set failures = case when last_failure_at < current_timestamp"
-                                + " - interval '3600' second then 1 else failures + 1 end,"
-                                + " last_failure_at = current_timestamp where throttle_key = ?")
+        // A fresh key: the first failure creates the row, or, when a parallel failure created it
+        // first, waits for it and counts on it. Two simultaneous failures both count (OWASP ASVS
+        // V2.2.1), neither ends in a duplicate key.
+        int created = em.createNativeQuery("insert into idn_throttle (throttle_key, failures, last_failure_at)"
+                        + " values (?, 1, current_timestamp) on conflict do nothing")
                 .setParameter(1, key).executeUpdate();
-        if (updated == 0) {
-            em.createNativeQuery("insert into idn_throttle (throttle_key, failures, last_failure_at)"
-                            + " values (?, 1, current_timestamp)")
+        if (created == 0) {
+            em.createNativeQuery(canSuspend
+                            ? "update idn_throttle set failures = failures + 1, last_failure_at = current_timestamp"
+                                    + " where throttle_key = ?"
+                            : "update idn_throttle set failures = case when last_failure_at < current_timestamp"
+                                    + " - interval '3600' second then 1 else failures + 1 end,"
+                                    + " last_failure_at = current_timestamp where throttle_key = ?")
                     .setParameter(1, key).executeUpdate();
         }
         if (canSuspend) {

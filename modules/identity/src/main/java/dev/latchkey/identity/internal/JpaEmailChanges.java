@@ -45,7 +45,7 @@ class JpaEmailChanges implements EmailChanges {
             throw new IllegalArgumentException("only a confirmed address can be changed");
         }
         String address = newAddress.value();
-        codes.checkCap(address);
+        codes.checkCap(address, "CHANGE", accountId);
         List<UUID> owners = em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
                 .setParameter("e", address).getResultList();
         boolean taken = !owners.isEmpty() && !owners.contains(accountId);

@@ -21,8 +21,15 @@ import java.util.UUID;
 @Transactional
 class JpaEmailCodes implements EmailCodes {
 
-    /** Codes per email address per hour, whether or not an account uses it (no enumeration). */
-    static final int MAX_PER_ADDRESS_PER_HOUR = 5;
+    /**
+     * Sign-in codes per email address and client network address per hour, whether or not an
+     * account uses the address (no enumeration). Keyed by both, so a stranger on another network
+     * spending it does not lock the owner out of code sign-in; and no code cap ever touches passkey
+     * or recovery-code sign-in.
+     */
+    static final int MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR = 5;
+    /** Sign-in codes per email address per hour from all networks together: bounds a mail flood to one inbox. */
+    static final int MAX_PER_ADDRESS_PER_HOUR = 20;
     /** Codes per client network address per hour: bounds one source spraying many addresses. */
     static final int MAX_PER_CLIENT_PER_HOUR = 30;
 
@@ -40,15 +47,30 @@ class JpaEmailCodes implements EmailCodes {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    AddressCodes addressCodes;
+
     @Override
     public AttemptToken start(EmailAddress email, String clientAddress) {
         String client = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
-        if (countLastHour("email", email.value()) >= MAX_PER_ADDRESS_PER_HOUR) {
+        // Count and store under the locks of the address and the client: parallel requests, on
+        // this instance or another, take turns, and a cap of 5 stores exactly 5 codes.
+        addressCodes.lock("email:" + email.value(), "client:" + client);
+        AddressCodes.Window pair = addressCodes.window("email = ? and client_address = ? and purpose = 'SIGN_IN'",
+                email.value(), client);
+        if (pair.count() >= MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR) {
             throw new TooManyRequests("Several codes were requested for this address in the last hour. Use the newest"
-                    + " one, wait a while, or sign in with a passkey.");
+                    + " one, wait a while, or sign in with a passkey or a recovery code.", pair.retryAfter());
         }
-        if (countLastHour("client_address", client) >= MAX_PER_CLIENT_PER_HOUR) {
-            throw new TooManyRequests("Too many codes were requested from your network. Try again later.");
+        AddressCodes.Window address = addressCodes.window("email = ? and purpose = 'SIGN_IN'", email.value());
+        if (address.count() >= MAX_PER_ADDRESS_PER_HOUR) {
+            throw new TooManyRequests("Many codes were requested for this address in the last hour. Use the newest"
+                    + " one, wait a while, or sign in with a passkey or a recovery code.", address.retryAfter());
+        }
+        AddressCodes.Window network = addressCodes.window("client_address = ? and purpose = 'SIGN_IN'", client);
+        if (network.count() >= MAX_PER_CLIENT_PER_HOUR) {
+            throw new TooManyRequests("Too many codes were requested from your network. Try again later.",
+                    network.retryAfter());
         }
         // A suspended address is treated like an unknown one here: an attempt is stored, no mail
         // goes out, and the code form explains the pause when a code is entered.
@@ -133,12 +155,6 @@ class JpaEmailCodes implements EmailCodes {
         List<?> rows = em.createNativeQuery("select email from idn_email_code where attempt_hash = ?")
                 .setParameter(1, Sha256.of(attempt.value())).getResultList();
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
-    }
-
-    private long countLastHour(String column, String value) {
-        return ((Number) em.createNativeQuery("select count(*) from idn_email_code where " + column + " = ?"
-                        + " and created_at > current_timestamp - interval '3600' second")
-                .setParameter(1, value).getSingleResult()).longValue();
     }
 
     private static String body(Account account, String code) {

@@ -32,7 +32,7 @@ class JpaEmailConfirmations implements EmailConfirmations {
             return;
         }
         String address = account.pendingEmail;
-        codes.checkCap(address);
+        codes.checkCap(address, "CONFIRM", accountId);
         boolean takenElsewhere = !em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
                 .setParameter("e", address).getResultList().isEmpty();
         String code = AddressCodes.newCode();

@@ -21,6 +21,7 @@ public class ConfirmEmailResend extends ConfirmEmailPage {
             confirmations.send(account.id());
             response.sendRedirect(PATH + "?resent");
         } catch (EmailCodes.TooManyRequests e) {
+            response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             page(request, response, 429, account, null, e.getMessage());
         }
     }

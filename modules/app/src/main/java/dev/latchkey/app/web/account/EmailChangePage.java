@@ -84,6 +84,7 @@ public class EmailChangePage extends HttpServlet {
             // Taken or free, the answer is the same: "we sent a code" (EmailChanges).
             changes.request(account.id(), wanted.get());
         } catch (EmailCodes.TooManyRequests e) {
+            response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             page(request, response, 429, account, session, e.getMessage(), "");
             return;
         }

@@ -89,6 +89,7 @@ public class EmailCodeSignIn extends HttpServlet {
         try {
             attempt = codes.start(email.get(), ClientAddress.of(request));
         } catch (EmailCodes.TooManyRequests e) {
+            response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             signInPage(request, response, 429, e.getMessage(), next);
             return;
         }
