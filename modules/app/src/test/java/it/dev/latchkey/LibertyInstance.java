@@ -91,7 +91,9 @@ final class LibertyInstance implements AutoCloseable {
             settings.put("pg.db", env("PG_DB", "latchkey"));
             settings.put("pg.user", env("PG_USER", "latchkey"));
             settings.put("pg.password", env("PG_PASSWORD", ""));
-            settings.put("latchkey.rp.origins", origin);
+            // The shared public origin first (passkeys, links); this node's own address too, which the tests
+            // call directly (a request whose Host names no configured origin gets a 400).
+            settings.put("latchkey.rp.origins", origin + ",http://localhost:" + httpPort);
             settings.put("latchkey.smtp.host", "localhost");
             settings.put("latchkey.smtp.port", System.getProperty("latchkey.it.smtp.port", "3925"));
             StringBuilder text = new StringBuilder();
@@ -100,6 +102,57 @@ final class LibertyInstance implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not create server " + name, e);
         }
+    }
+
+    /**
+     * An instance on its own embedded H2 file with the given settings (bootstrap properties) on top of the
+     * build's: for tests of start-up refusals (ProductionModeIT).
+     */
+    LibertyInstance(String name, int httpPort, Map<String, String> extra) {
+        this(name, httpPort, 0, "http://localhost:" + httpPort);
+        try {
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            settings.put("com.ibm.ws.logging.console.format", "simple");
+            settings.put("http.port", Integer.toString(httpPort));
+            settings.put("db.kind", "h2");
+            settings.put("h2.path", dir.resolve("db/latchkey").toString());
+            settings.put("latchkey.rp.origins", "http://localhost:" + httpPort);
+            settings.putAll(extra);
+            StringBuilder text = new StringBuilder();
+            settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(dir.resolve("bootstrap.properties"), text.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not configure server " + name, e);
+        }
+    }
+
+    /** What the server wrote to its console so far. */
+    String console() throws IOException {
+        Path log = dir.resolve("console.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /**
+     * Waits until Liberty reports the application started (CWWKZ0001I) or failed or was not started (CWWKZ0002E, CWWKZ0012I) and says which;
+     * fails after the timeout.
+     */
+    boolean awaitApplicationOutcome(Duration timeout) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            String console = console();
+            if (console.contains("CWWKZ0001I")) {
+                return true;
+            }
+            if (console.contains("CWWKZ0002E") || console.contains("CWWKZ0012I")) {
+                return false;
+            }
+            if (process != null && !process.isAlive()) {
+                throw new AssertionError("server " + name + " exited; see " + dir.resolve("console.log"));
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("server " + name + " neither started nor failed its application within " + timeout
+                + "; see " + dir.resolve("console.log"));
     }
 
     String baseUrl() {

@@ -36,9 +36,23 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Inject
     Cookies cookies;
 
+    @Inject
+    dev.latchkey.app.config.LatchkeySettings settings;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        // The mechanism runs before any filter: a forged Host must not reach the sign-in redirect below,
+        // which Liberty makes absolute from the request's host (see HostCheckFilter).
+        if (!HostCheckFilter.allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
+            try {
+                HostCheckFilter.refuse(request, response);
+                response.flushBuffer();
+            } catch (java.io.IOException gone) {
+                // the client left
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         // No cookie, no lookup: static files and anonymous pages cost nothing.
         Optional<Sessions.SignedInSession> session;
         try {

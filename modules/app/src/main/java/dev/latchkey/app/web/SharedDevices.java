@@ -84,6 +84,11 @@ public class SharedDevices {
         return Optional.empty();
     }
 
+    /** Whether {@code cidr} is an address range this class understands (checked at start-up by SettingsCheck). */
+    public static boolean isCidr(String cidr) {
+        return parse(cidr).isPresent();
+    }
+
     /** Parses only literal addresses: never a DNS lookup. */
     static Optional<InetAddress> literal(String address) {
         if (address == null || address.isBlank() || address.length() > 45

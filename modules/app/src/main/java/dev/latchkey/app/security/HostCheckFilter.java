@@ -1,0 +1,64 @@
+package dev.latchkey.app.security;
+
+import dev.latchkey.app.config.LatchkeySettings;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Answers 400 to a request whose {@code Host} header names none of the configured origins
+ * ({@code LATCHKEY_RP_ORIGINS}). Liberty builds the absolute {@code Location} of every redirect, and the
+ * pages build links, from the request's host: a forged {@code Host} (cache poisoning, password-reset and
+ * sign-in link poisoning) must never get that far (OWASP ASVS 5.0 V4.1.x / WSTG-INPV-17, Host header
+ * injection; RFC 9110 §7.2). A proxy in front must pass the public {@code Host} on.
+ */
+public class HostCheckFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    LatchkeySettings settings;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
+            refuse(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** The 400 for a Host that names none of our origins; the header is not echoed. */
+    static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Problems.send(response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
+                "This server does not answer to that address.", request);
+    }
+
+    /**
+     * Whether the Host header names one of the origins: host and port equal, a missing port meaning the
+     * scheme's default (80 for http, 443 for https).
+     */
+    static boolean allowed(Set<String> origins, String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        boolean hasPort = h.lastIndexOf(':') > h.lastIndexOf(']');
+        for (String origin : origins) {
+            URI u = URI.create(origin);
+            int defaultPort = "https".equals(u.getScheme()) ? 443 : 80;
+            String expected = u.getHost().toLowerCase(Locale.ROOT) + ":" + (u.getPort() >= 0 ? u.getPort() : defaultPort);
+            if (expected.equals(hasPort ? h : h + ":" + defaultPort)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
