@@ -161,6 +161,29 @@ class PasskeyManagementIT {
     }
 
     @Test
+    void aPasskeyAddedOnAPhoneOverTheQrCodeIsMailedToo() throws Exception {
+        Browser laptop = new Browser().withUserAgent(DevicesAndSessionsIT.WINDOWS_EDGE);
+        String email = Journeys.uniqueEmail("phone-notice");
+        Mailbox.signUpConfirmed(SMTP, laptop, new Authenticator(), email);
+
+        // "Add a passkey on your phone": the laptop's browser shows its QR code, the phone makes the
+        // passkey, and the browser reports it as cross-platform over hybrid (not on this laptop).
+        HttpResponse<String> options = laptop.postJson("/api/account/passkeys/options", "{\"hint\":\"hybrid\"}");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        tools.jackson.databind.node.ObjectNode phone = Authenticator.parse(new Authenticator().create(options.body()));
+        phone.put("authenticatorAttachment", "cross-platform");
+        ((tools.jackson.databind.node.ObjectNode) phone.get("response")).putArray("transports").add("hybrid");
+        HttpResponse<String> added = laptop.postJson("/api/account/passkeys/finish", Journeys.finishBody(phone.toString()));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+
+        String notice = GreenMailUtil.getBody(Mailbox.await(SMTP, email, "A passkey was added to your account"));
+        assertThat(notice).as("the owner hears of every new way in, wherever it lives").contains("If it was not you");
+        assertThat(Database.count("select count(*) from cred_passkey p join idn_account a on a.id = p.account_id"
+                + " where a.email = ? and p.created_device_id is null", email))
+                .as("the phone's passkey is still not noted as made on the laptop").isOne();
+    }
+
+    @Test
     void anAccountHoldsAtMostTwentyPasskeys() {
         Browser browser = new Browser();
         String email = Journeys.uniqueEmail("cap");
