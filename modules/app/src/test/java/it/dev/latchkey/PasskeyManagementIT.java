@@ -184,6 +184,27 @@ class PasskeyManagementIT {
     }
 
     @Test
+    void aPasskeyPairedFromASecondDeviceThatNeverSignedInIsMailedToo() throws Exception {
+        Browser laptop = new Browser();
+        String email = Journeys.uniqueEmail("handoff-notice");
+        Mailbox.signUpConfirmed(SMTP, laptop, new Authenticator(), email);
+
+        // A link handoff to a phone the account was never seen on: no device record to note it on.
+        HandoffIT.Link link = HandoffIT.issue(laptop);
+        Browser phone = new Browser().withUserAgent(DevicesAndSessionsIT.IPHONE_SAFARI);
+        HttpResponse<String> options = phone.postJson("/api/handoff/options", "{\"token\":\"" + link.token() + "\"}");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        HttpResponse<String> made = phone.postJson("/api/handoff/finish", "{\"token\":\"" + link.token() + "\","
+                + Journeys.finishBody(new Authenticator().create(options.body())).substring(1));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String code = Authenticator.parse(made.body()).get("code").stringValue();
+        assertThat(laptop.postForm("/account/handoff/pair", "h=" + link.id() + "&code=" + code).statusCode()).isEqualTo(302);
+
+        String notice = GreenMailUtil.getBody(Mailbox.await(SMTP, email, "A passkey was added to your account"));
+        assertThat(notice).as("the owner hears of every new way in").contains("If it was not you");
+    }
+
+    @Test
     void anAccountHoldsAtMostTwentyPasskeys() {
         Browser browser = new Browser();
         String email = Journeys.uniqueEmail("cap");
