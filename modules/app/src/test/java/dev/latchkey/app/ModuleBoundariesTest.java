@@ -41,16 +41,43 @@ class ModuleBoundariesTest {
         assertThat(result.succeeded()).as(result.diagnostics()).isTrue();
     }
 
+    /**
+     * Step-up is a type: a sensitive operation takes a {@code StepUpProof}, and only identity can
+     * make one. Another module can neither construct it nor reach the maker in identity's internals.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "new dev.latchkey.identity.api.StepUpProof(null, null, null, null)",
+        "dev.latchkey.identity.internal.ProofMint.install(null)",
+    })
+    void onlyIdentityMakesAStepUpProof(String attempt) throws IOException {
+        Result result = compileProbe("dev.latchkey.identity", "", "Object forged() { return " + attempt + "; }");
+        assertThat(result.succeeded()).as(result.diagnostics()).isFalse();
+        assertThat(result.diagnostics()).containsAnyOf("has private access", "does not export", "is not visible");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSensitiveOperationWithoutAProofDoesNotCompile() throws IOException {
+        Result result = compileProbe("dev.latchkey.identity", "import dev.latchkey.identity.api.*;",
+                "void strip(Passwords p, java.util.UUID account) { p.remove(account); }");
+        assertThat(result.succeeded()).as(result.diagnostics()).isFalse();
+        assertThat(result.diagnostics()).contains("StepUpProof");
+    }
+
     private record Result(boolean succeeded, String diagnostics) {
     }
 
     private static Result compileProbe(String requiredModule, String importLine) throws IOException {
+        return compileProbe(requiredModule, importLine, "");
+    }
+
+    private static Result compileProbe(String requiredModule, String importLine, String members) throws IOException {
         Path dir = Files.createTempDirectory("probe");
         Path moduleInfo = Files.writeString(dir.resolve("module-info.java"),
                 "module probe { requires " + requiredModule + "; }");
         Files.createDirectories(dir.resolve("probe"));
         Path type = Files.writeString(dir.resolve("probe/Probe.java"),
-                "package probe;\n" + importLine + "\nclass Probe { }\n");
+                "package probe;\n" + importLine + "\nclass Probe { " + members + " }\n");
         String modulePath = System.getProperty("jdk.module.path", System.getProperty("java.class.path"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();

@@ -6,6 +6,7 @@ import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -36,8 +37,6 @@ public class AccountCeremonyApi extends HttpServlet {
     @Inject
     transient SharedDevices sharedDevices;
 
-    @Inject
-    transient dev.latchkey.credentials.api.Passkeys passkeys;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,38 +53,35 @@ public class AccountCeremonyApi extends HttpServlet {
                         ceremonies.startStepUp(s.accountId(), exchange.binding(request, response), ClientAddress.of(request)));
                 case "/stepup/finish" -> {
                     CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-                    PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),
-                            finish.credentialJson(), exchange.existingBinding(request));
-                    stepUp.record(s.sessionId(), result.method());
-                    s.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
+                    // One transaction: the assertion verified, the session's step-up recorded, the passkey's use.
+                    ceremonies.finishStepUp(s, finish.credentialJson(), exchange.existingBinding(request));
                     exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
                 }
                 case "/passkeys/options" -> {
                     if (sharedDevices.isShared(request)) {
                         Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
                                 + " passkey on it. Add one on your own phone or computer instead.", request);
-                    } else if (requireStepUp(request, response, s)) {
+                    } else {
                         // "On this device" / "On a phone or tablet" / "A security key" (L3 hints).
                         java.util.Optional<dev.latchkey.credentials.api.Hint> where = exchange.hint(exchange.readObject(request));
-                        exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
+                        exchange.writeJson(response, 200, ceremonies.startAddPasskey(proof(s),
                                 exchange.binding(request, response), ClientAddress.of(request), where));
                     }
                 }
                 case "/passkeys/finish" -> {
-                    if (requireStepUp(request, response, s)) {
-                        CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-                        java.util.UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
-                                exchange.existingBinding(request));
-                        // A passkey made on a phone over the browser's QR code ("Add a passkey on your phone")
-                        // is not on this device: noting it here would call this device covered.
-                        if (!onAPhone(s.accountId(), added)) {
-                            s.deviceId().ifPresent(d -> passkeys.createdOn(added, d));
-                        }
-                        exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
-                    }
+                    StepUpProof proof = proof(s);
+                    CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
+                    // Credentials notes where it was made (not here when made on a phone over the QR
+                    // code) and announces it (PasskeyAdded: the owner is mailed), in one transaction.
+                    ceremonies.finishAddPasskey(proof, s.deviceId(), finish.credentialJson(),
+                            exchange.existingBinding(request));
+                    exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
                 }
                 default -> Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
             }
+        } catch (StepUpProof.Expired e) {
+            Problems.send(response, 403, "STEP_UP_REQUIRED",
+                    "For your security, confirm it is you with your passkey first.", request);
         } catch (CeremonyRejected e) {
             Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);
         } catch (CeremonyExchange.BadRequest e) {
@@ -93,22 +89,8 @@ public class AccountCeremonyApi extends HttpServlet {
         }
     }
 
-    /**
-     * Whether the browser reported the new passkey as made on another device over hybrid: attachment
-     * {@code cross-platform} with transport {@code hybrid}. Unsigned, so for coverage only.
-     */
-    private boolean onAPhone(java.util.UUID accountId, java.util.UUID passkeyId) {
-        return passkeys.of(accountId).stream().filter(p -> p.id().equals(passkeyId)).anyMatch(p ->
-                p.attachment().filter("cross-platform"::equals).isPresent() && p.transports().contains("hybrid"));
-    }
-
-    private boolean requireStepUp(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
-            throws IOException {
-        if (stepUp.satisfied(s.sessionId())) {
-            return true;
-        }
-        Problems.send(response, 403, "STEP_UP_REQUIRED",
-                "For your security, confirm it is you with your passkey first.", request);
-        return false;
+    /** The session's step-up, or a 403 STEP_UP_REQUIRED (below). */
+    private StepUpProof proof(Sessions.SignedInSession s) {
+        return stepUp.proof(s.sessionId()).orElseThrow(StepUpProof.Expired::new);
     }
 }

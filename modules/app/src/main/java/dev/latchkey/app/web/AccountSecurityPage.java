@@ -6,7 +6,7 @@ import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.Sessions;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
@@ -60,9 +60,6 @@ public class AccountSecurityPage extends HttpServlet {
     transient Passwords passwords;
 
     @Inject
-    transient SignInSessions signInSessions;
-
-    @Inject
     transient PasskeyForms passkeyForms;
 
     @Inject
@@ -98,15 +95,16 @@ public class AccountSecurityPage extends HttpServlet {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
             return;
         }
-        if (!settings.passwordSignIn()) {
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
-            return;
-        }
         UUID id = account.get().id();
         Optional<String> current = Optional.ofNullable(request.getParameter("currentPassword")).filter(s -> !s.isEmpty());
         Passwords.Change change;
         try {
-            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""));
+            // Identity refuses when passwords are off, and logs a wrong current password against the account.
+            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""),
+                    BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)));
+        } catch (FallbackSignIns.NotOffered e) {
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
             render(request, response, 503, account.get(), Map.of("newPasswordErrors", List.of(e.getMessage())));
@@ -115,15 +113,8 @@ public class AccountSecurityPage extends HttpServlet {
         switch (change.outcome()) {
             case SET -> response.sendRedirect(Paths.ACCOUNT + "?passwordSet#password");
             case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?passwordChanged#password");
-            case CURRENT_PASSWORD_WRONG -> {
-                if (current.isPresent()) {
-                    // A guess at the password through a borrowed session counts like one at sign-in.
-                    signInSessions.failed(SignInMethod.PASSWORD, BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)),
-                            "WRONG_CURRENT_PASSWORD", Optional.of(id));
-                }
-                render(request, response, 422, account.get(),
-                        Map.of("currentPasswordError", String.join(" ", change.problems())));
-            }
+            case CURRENT_PASSWORD_WRONG -> render(request, response, 422, account.get(),
+                    Map.of("currentPasswordError", String.join(" ", change.problems())));
             case NEW_PASSWORD_REFUSED -> render(request, response, 422, account.get(),
                     Map.of("newPasswordErrors", change.problems()));
         }

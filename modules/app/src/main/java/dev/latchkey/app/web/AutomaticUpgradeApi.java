@@ -5,7 +5,7 @@ import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.EnrollmentCeremonies;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
 import dev.latchkey.nudges.api.PasskeyUpgrades;
@@ -42,9 +42,6 @@ public class AutomaticUpgradeApi extends HttpServlet {
     transient PasskeyCeremonies ceremonies;
 
     @Inject
-    transient Passkeys passkeys;
-
-    @Inject
     transient PasskeyUpgrades upgrades;
 
     @Inject
@@ -78,10 +75,10 @@ public class AutomaticUpgradeApi extends HttpServlet {
                         exchange.binding(request, response), ClientAddress.of(request)));
             } else {
                 CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-                UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
-                        exchange.existingBinding(request));
+                // The password sign-in of the last minutes is the step-up (an account without a passkey).
                 UUID device = s.deviceId().orElseThrow();
-                passkeys.createdOn(added, device);
+                UUID added = ceremonies.finishAddPasskey(stepUp.proof(s.sessionId()).orElseThrow(StepUpProof.Expired::new),
+                        Optional.of(device), finish.credentialJson(), exchange.existingBinding(request));
                 upgrades.completed(s.accountId(), device, offer.get(), added);
                 exchange.writeJson(response, 200, Map.of("saved", true));
             }

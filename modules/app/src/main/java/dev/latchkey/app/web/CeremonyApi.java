@@ -7,12 +7,10 @@ import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.credentials.api.Passkeys;
-import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
-import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -22,7 +20,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The JSON endpoints the WebAuthn script calls. Thin: parse, call one module service, map the
@@ -40,9 +37,6 @@ public class CeremonyApi extends HttpServlet {
 
     @Inject
     transient SharedDevices sharedDevices;
-
-    @Inject
-    transient Passkeys passkeys;
 
     @Inject
     transient SignInSessions signInSessions;
@@ -107,10 +101,12 @@ public class CeremonyApi extends HttpServlet {
 
     private void signUpFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        UUID accountId;
+        SignedIn signedIn;
         Optional<String> invitation = invitedSignUp.token(request);
         try {
-            accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation);
+            // One transaction: account, passkey (created on this browser's device), invitation, session.
+            signedIn = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation,
+                    signInSessions.context(request, finish.client()));
         } catch (dev.latchkey.identity.api.Invitations.Unusable e) {
             Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
             return;
@@ -118,10 +114,10 @@ public class CeremonyApi extends HttpServlet {
         if (invitation.isPresent()) {
             invitedSignUp.forget(response);
         }
-        Device device = signInSessions.startAfterSignUp(request, response, accountId, finish.client());
-        passkeys.of(accountId).forEach(p -> passkeys.createdOn(p.id(), device.id()));
+        signInSessions.keep(response, signedIn);
         try {
-            confirmations.send(accountId);
+            // A use case of its own (the address is confirmed later, by the code this mails).
+            confirmations.send(signedIn.accountId());
         } catch (EmailCodes.TooManyRequests e) {
             // The confirmation page offers to send a code again later.
         }
@@ -145,17 +141,12 @@ public class CeremonyApi extends HttpServlet {
 
     private void signInFinish(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        PasskeyCeremonies.SignInResult result;
-        try {
-            result = ceremonies.finishSignIn(finish.credentialJson(), exchange.existingBinding(request));
-        } catch (CeremonyRejected e) {
-            signInSessions.failed(SignInMethod.PASSKEY, finish.client(), e.reason().name());
-            throw e;
-        }
-        Device device = signInSessions.signIn(request, response, result.accountId(), result.method(), finish.client());
-        passkeys.usedOn(result.passkeyId(), device.id());
-        String next = nudgeRedirects.afterSignIn(result.accountId(), device, result.method(),
-                Paths.safeNext(request.getParameter("next")));
+        // One call, one transaction: the assertion verified, the passkey's use, identity's sign-in.
+        PasskeyCeremonies.PasskeySignIn result = ceremonies.finishSignIn(finish.credentialJson(),
+                exchange.existingBinding(request), signInSessions.context(request, finish.client()));
+        signInSessions.keep(response, result.signedIn());
+        // Where to go next is the nudges module's answer (a read and, when it prompts, its decision row).
+        String next = nudgeRedirects.afterSignIn(result.signedIn(), Paths.safeNext(request.getParameter("next")));
         exchange.writeJson(response, 200, Map.of("redirect", next, "mediation", result.mediation().name().toLowerCase()));
     }
 

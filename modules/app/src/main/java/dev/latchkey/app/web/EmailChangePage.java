@@ -8,6 +8,7 @@ import dev.latchkey.identity.api.EmailChanges;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -72,7 +73,8 @@ public class EmailChangePage extends HttpServlet {
             return;
         }
         // A sensitive action: ranked step-up first (a passkey when the account has one).
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
@@ -89,7 +91,7 @@ public class EmailChangePage extends HttpServlet {
         }
         try {
             // Taken or free, the answer is the same: "we sent a code" (EmailChanges).
-            changes.request(account.get().id(), wanted.get());
+            changes.request(proof.get(), wanted.get());
         } catch (EmailCodes.TooManyRequests e) {
             page(request, response, 429, account.get(), session.get(), Map.of("emailError", e.getMessage()));
             return;

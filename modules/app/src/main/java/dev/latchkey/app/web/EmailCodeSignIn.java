@@ -4,7 +4,7 @@ import dev.latchkey.app.security.Cookies;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,7 +37,7 @@ public class EmailCodeSignIn extends HttpServlet {
     transient Views views;
 
     @Inject
-    transient dev.latchkey.app.config.LatchkeySettings settings;
+    transient FallbackSignIns fallbacks;
 
     @Inject
     transient SharedDevices sharedDevices;
@@ -62,15 +62,19 @@ public class EmailCodeSignIn extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.emailCodeSignIn()) {
-            // Switched off for this deployment: as if it did not exist.
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
-            return;
-        }
-        if ("/signin/email".equals(request.getServletPath())) {
-            requestCode(request, response);
-        } else {
-            checkCode(request, response);
+        try {
+            if (!fallbacks.offered().emailCode()) {
+                // Switched off for this deployment (identity also refuses): as if it did not exist, whatever was typed.
+                throw new FallbackSignIns.NotOffered();
+            }
+            if ("/signin/email".equals(request.getServletPath())) {
+                requestCode(request, response);
+            } else {
+                checkCode(request, response);
+            }
+        } catch (FallbackSignIns.NotOffered e) {
+            // Switched off for this deployment (identity's decision): as if it did not exist.
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
         }
     }
 
@@ -83,7 +87,7 @@ public class EmailCodeSignIn extends HttpServlet {
         }
         EmailCodes.AttemptToken attempt;
         try {
-            attempt = codes.start(email.get(), ClientAddress.of(request));
+            attempt = fallbacks.requestEmailCode(email.get(), ClientAddress.of(request));
         } catch (EmailCodes.TooManyRequests e) {
             signInPage(request, response, 429, e.getMessage(), next);
             return;
@@ -96,34 +100,27 @@ public class EmailCodeSignIn extends HttpServlet {
     private void checkCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailCodes.AttemptToken> attempt = attempt(request);
-        EmailCodes.Verification result = attempt
-                .map(a -> codes.verify(a, request.getParameter("code"), ClientAddress.of(request)))
-                .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
-                        Optional.empty()));
         var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
+        FallbackSignIns.Result result = fallbacks.withEmailCode(attempt, request.getParameter("code"),
+                signInSessions.context(request, client));
         switch (result.outcome()) {
-            case ACCEPTED -> {
+            case SIGNED_IN -> {
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
-                var device = signInSessions.signIn(request, response, result.accountId().orElseThrow(),
-                        SignInMethod.EMAIL_CODE, client);
-                response.sendRedirect(nudgeRedirects.afterSignIn(result.accountId().orElseThrow(), device,
-                        SignInMethod.EMAIL_CODE, next));
+                signInSessions.keep(response, result.signedIn().orElseThrow());
+                response.sendRedirect(nudgeRedirects.afterSignIn(result.signedIn().orElseThrow(), next));
             }
             case WRONG -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "WRONG_CODE");
                 codeForm(request, response, 422, attempt.flatMap(codes::addressOf).orElse(null),
                         "That code is not right. Check the newest email from us and try again ("
                                 + result.triesLeft() + (result.triesLeft() == 1 ? " try" : " tries") + " left).", next);
             }
-            case REFUSED -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "THROTTLED");
+            case THROTTLED -> {
                 result.refusal().flatMap(AbuseLimits.Refusal::retryAfter)
                         .ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
                 codeForm(request, response, 429, attempt.flatMap(codes::addressOf).orElse(null),
                         result.refusal().map(AbuseLimits.Refusal::message).orElse("Too many attempts."), next);
             }
             case NEEDS_NEW_CODE -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "CODE_UNUSABLE");
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
                 signInPage(request, response, 422,
                         "That code has expired, was already used, or was tried too often. Ask for a new code.", next);

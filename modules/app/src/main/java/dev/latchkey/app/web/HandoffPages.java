@@ -4,6 +4,7 @@ import dev.latchkey.app.config.LatchkeySettings;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.nudges.api.Handoffs;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -83,13 +84,14 @@ public class HandoffPages extends HttpServlet {
         }
         // A fresh step-up, ranked: an email code or a password alone never sends a passkey of an
         // account that has one to another device.
-        if (!stepUp.satisfied(s.sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(s.sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
         Handoffs.Issued issued;
         try {
-            issued = handoffs.issue(s.accountId(), s.sessionId());
+            issued = handoffs.issue(proof.get());
         } catch (Handoffs.Refused e) {
             views.render(request, response, HandoffRefusals.status(e.reason()), "handoff",
                     Map.of("stage", "start", "error", e.getMessage()));

@@ -1,14 +1,12 @@
 package dev.latchkey.app.web;
 
-import dev.latchkey.identity.api.Device;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignedIn;
 import dev.latchkey.nudges.api.NudgeDecision;
 import dev.latchkey.nudges.api.Nudges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,9 +24,9 @@ public class NudgeRedirects {
     @Inject
     Nudges nudges;
 
-    String afterSignIn(UUID accountId, Device device, SignInMethod method, String next) {
+    String afterSignIn(SignedIn signedIn, String next) {
         try {
-            NudgeDecision decision = nudges.afterSignIn(accountId, device.id(), method);
+            NudgeDecision decision = nudges.afterSignIn(signedIn.accountId(), signedIn.device().id(), signedIn.method());
             if (decision.prompts()) {
                 return NudgePage.path(decision.id(), next);
             }

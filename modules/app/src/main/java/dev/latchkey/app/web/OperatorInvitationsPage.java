@@ -9,6 +9,7 @@ import dev.latchkey.identity.api.Operators;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignUpPolicy;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -66,14 +67,14 @@ public class OperatorInvitationsPage extends HttpServlet {
         if (session.isEmpty()) {
             return;
         }
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> operator = stepUp.proof(session.get().sessionId());
+        if (operator.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
-        UUID operator = session.get().accountId();
         if (request.getServletPath().endsWith("/revoke")) {
             Optional<UUID> id = uuid(request.getParameter("invitation"));
-            if (id.isEmpty() || !invitations.revoke(operator, id.get())) {
+            if (id.isEmpty() || !invitations.revoke(operator.get(), id.get())) {
                 render(request, response, 422, session.get(), Map.of("error",
                         "That invitation cannot be withdrawn: it was used, has expired or was withdrawn already."));
                 return;
@@ -87,7 +88,7 @@ public class OperatorInvitationsPage extends HttpServlet {
                     "Enter the address to invite, like name@example.com."));
             return;
         }
-        invitations.issue(operator, email.get(), settings.publicBaseUrl() + "/signup");
+        invitations.issue(operator.get(), email.get(), settings.publicBaseUrl() + "/signup");
         response.sendRedirect(PATH + "?sent");
     }
 

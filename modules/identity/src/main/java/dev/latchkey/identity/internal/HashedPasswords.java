@@ -1,5 +1,9 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.StepUpProof;
+
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
@@ -25,6 +29,12 @@ class HashedPasswords implements Passwords {
     PasswordStore store;
 
     @Inject
+    FallbackSignIns.Offered offered;
+
+    @Inject
+    dev.latchkey.identity.api.SignIns signIns;
+
+    @Inject
     PasswordHashing hashing;
 
     @Inject
@@ -34,8 +44,8 @@ class HashedPasswords implements Passwords {
     Instance<PasskeyPresence> otherAuthenticators;
 
     @Override
-    public Removal remove(UUID accountId) {
-        return store.remove(accountId);
+    public Removal remove(StepUpProof proof) {
+        return store.remove(proof);
     }
 
     @Override
@@ -50,7 +60,10 @@ class HashedPasswords implements Passwords {
     }
 
     @Override
-    public Change set(UUID accountId, Optional<String> currentPassword, String newPassword) {
+    public Change set(UUID accountId, Optional<String> currentPassword, String newPassword, ClientDescription client) {
+        if (!offered.password()) {
+            throw new FallbackSignIns.NotOffered();
+        }
         Account account = accounts.find(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
         Optional<PasswordStore.Stored> existing = store.of(accountId);
         if (existing.isPresent()) {
@@ -60,6 +73,8 @@ class HashedPasswords implements Passwords {
             }
             if (current.length() > 4 * MAX_LENGTH
                     || !hashing.verify(current, Optional.of(existing.get().hash())).matches()) {
+                signIns.recordFailure(Optional.of(accountId), client, dev.latchkey.identity.api.SignInMethod.PASSWORD,
+                        "WRONG_CURRENT_PASSWORD");
                 return currentWrong("Your current password is not right.");
             }
         }

@@ -43,8 +43,12 @@ class JpaRecoveryCodes implements RecoveryCodes {
     @Inject
     IdentityEvents events;
 
+    @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     @Override
-    public List<String> regenerate(UUID accountId) {
+    public List<String> regenerate(dev.latchkey.identity.api.StepUpProof proof) {
+        UUID accountId = stepUp.confirm(proof);
         em.createNativeQuery("delete from idn_recovery_code where account_id = ?").setParameter(1, accountId).executeUpdate();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
