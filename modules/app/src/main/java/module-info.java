@@ -4,6 +4,7 @@
  * visible to it (an import of another module's {@code internal} package does not compile).
  */
 module dev.latchkey.app {
+    requires dev.latchkey.platform;
     requires dev.latchkey.identity;
     requires dev.latchkey.credentials;
     requires dev.latchkey.nudges;
@@ -17,6 +18,8 @@ module dev.latchkey.app {
     requires jakarta.security;
     requires jakarta.json.bind;
     requires jakarta.json;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
     requires microprofile.health.api;
     requires microprofile.config.api;
     requires thymeleaf;
@@ -26,5 +29,12 @@ module dev.latchkey.app {
     opens dev.latchkey.app.config;
     opens dev.latchkey.app.security;
     opens dev.latchkey.app.web;
+    opens dev.latchkey.app.web.account;
+    opens dev.latchkey.app.web.handoff;
+    opens dev.latchkey.app.web.learn;
+    opens dev.latchkey.app.web.nudges;
+    opens dev.latchkey.app.web.operator;
+    opens dev.latchkey.app.web.signin;
+    opens dev.latchkey.app.web.signup;
     opens dev.latchkey.app.health;
 }

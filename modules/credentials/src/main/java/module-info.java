@@ -4,6 +4,7 @@
  * <p>Owns tables prefixed {@code cred_}. Requires identity's api only (accounts and user handles).
  */
 module dev.latchkey.credentials {
+    requires dev.latchkey.platform;
     requires transitive dev.latchkey.identity;
     requires jakarta.persistence;
     requires jakarta.cdi;
@@ -12,9 +13,9 @@ module dev.latchkey.credentials {
     requires jakarta.annotation;
     requires java.sql;
     requires java.naming;
-    requires flyway.core;
     requires com.webauthn4j.core;
     requires tools.jackson.databind;
+    requires org.bouncycastle.provider;
 
     exports dev.latchkey.credentials.api;
 

@@ -7,6 +7,7 @@
  * reach it only through {@link dev.latchkey.education.api}.
  */
 module dev.latchkey.education {
+    requires dev.latchkey.platform;
     requires jakarta.persistence;
     requires jakarta.cdi;
     requires jakarta.inject;
@@ -15,7 +16,6 @@ module dev.latchkey.education {
     requires java.sql;
     requires java.naming;
     requires java.logging;
-    requires flyway.core;
     requires org.commonmark;
     requires org.commonmark.ext.gfm.tables;
     // No module name of its own: the file name gives the automatic module name.

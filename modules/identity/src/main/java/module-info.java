@@ -6,6 +6,7 @@
  * through {@link dev.latchkey.identity.api}.
  */
 module dev.latchkey.identity {
+    requires dev.latchkey.platform;
     requires jakarta.persistence;
     requires jakarta.cdi;
     requires jakarta.inject;
@@ -17,7 +18,6 @@ module dev.latchkey.identity {
     requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
-    requires flyway.core;
     requires nl.basjes.parse.useragent;
     // Argon2id for passwords (Argon2BytesGenerator); nothing else of Bouncy Castle is used.
     requires org.bouncycastle.provider;

@@ -2,12 +2,13 @@
  * Nudges: which of a user's devices a passkey covers, and when to prompt for the missing ones.
  *
  * <p>Owns tables prefixed {@code ndg_} (its own persistence unit {@code nudges} and Flyway history
- * {@code ndg_schema_history}). Requires identity's, credentials' and education's api only.
+ * {@code ndg_schema_history}). Requires platform's, identity's and credentials' api only
+ * (education's too, once it uses it).
  */
 module dev.latchkey.nudges {
+    requires dev.latchkey.platform;
     requires transitive dev.latchkey.identity;
     requires transitive dev.latchkey.credentials;
-    requires dev.latchkey.education;
     requires jakarta.persistence;
     requires jakarta.cdi;
     requires jakarta.inject;
@@ -16,7 +17,6 @@ module dev.latchkey.nudges {
     requires java.sql;
     requires java.naming;
     requires java.logging;
-    requires flyway.core;
 
     exports dev.latchkey.nudges.api;
 

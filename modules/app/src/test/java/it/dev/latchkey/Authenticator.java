@@ -178,4 +178,70 @@ final class Authenticator {
         response.putArray("transports").add("hybrid").add("internal");
         return json.toString();
     }
+
+    /**
+     * The registration with its credential public key replaced by {@code key} (and the flags by
+     * {@code flags}, when not null). With "none" attestation nothing signs the authenticator data at
+     * registration (#sctn-none-attestation), so this is what an authenticator that made such a key
+     * would send. Built with webauthn4j's own CBOR and authenticator-data converters.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static String withCredential(String registrationJson, com.webauthn4j.data.attestation.authenticator.COSEKey key,
+                                 Integer flags) {
+        ObjectConverter converter = new ObjectConverter();
+        var cbor = converter.getCborConverter();
+        var authDataConverter = new com.webauthn4j.converter.AuthenticatorDataConverter(converter);
+        ObjectNode json = parse(registrationJson);
+        ObjectNode response = (ObjectNode) json.get("response");
+        java.util.Map<String, Object> attestation = cbor.readValue(
+                unb64(response.get("attestationObject").stringValue()), java.util.Map.class);
+        com.webauthn4j.data.attestation.authenticator.AuthenticatorData authData =
+                authDataConverter.convert((byte[]) attestation.get("authData"));
+        var credential = authData.getAttestedCredentialData();
+        var changed = new com.webauthn4j.data.attestation.authenticator.AuthenticatorData(authData.getRpIdHash(),
+                flags == null ? authData.getFlags() : (byte) flags.intValue(), authData.getSignCount(),
+                new com.webauthn4j.data.attestation.authenticator.AttestedCredentialData(credential.getAaguid(),
+                        credential.getCredentialId(), key == null ? credential.getCOSEKey() : key),
+                authData.getExtensions());
+        java.util.Map<String, Object> copy = new java.util.LinkedHashMap<>(attestation);
+        copy.put("authData", authDataConverter.convert(changed));
+        response.put("attestationObject", b64(cbor.writeValueAsBytes(copy)));
+        return json.toString();
+    }
+
+    /** The flags byte of a registration's authenticator data (#sctn-authenticator-data). */
+    @SuppressWarnings("unchecked")
+    static int registrationFlags(String registrationJson) {
+        var cbor = new ObjectConverter().getCborConverter();
+        java.util.Map<String, Object> attestation = cbor.readValue(
+                unb64(parse(registrationJson).get("response").get("attestationObject").stringValue()), java.util.Map.class);
+        return ((byte[]) attestation.get("authData"))[32] & 0xff;
+    }
+
+    /**
+     * The assertion with its authenticator data changed by {@code change} and signed again with
+     * this authenticator's credential key (ES256: SHA-256 with ECDSA over authenticatorData ||
+     * SHA-256(clientDataJSON), #sctn-op-get-assertion step 11): what an authenticator that set those
+     * bytes itself would send.
+     */
+    String resigned(String assertionJson, java.util.function.UnaryOperator<byte[]> change) {
+        try {
+            ObjectNode json = parse(assertionJson);
+            ObjectNode response = (ObjectNode) json.get("response");
+            byte[] authData = change.apply(unb64(response.get("authenticatorData").stringValue()));
+            byte[] clientDataHash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(unb64(response.get("clientDataJSON").stringValue()));
+            java.security.PrivateKey key = model.lookup(unb64(json.get("rawId").stringValue())).getPrivateKey()
+                    .getPrivateKey();
+            java.security.Signature signer = java.security.Signature.getInstance("SHA256withECDSA");
+            signer.initSign(key);
+            signer.update(authData);
+            signer.update(clientDataHash);
+            response.put("authenticatorData", b64(authData));
+            response.put("signature", b64(signer.sign()));
+            return json.toString();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Chromium for the browser end-to-end tests, as STACK.md describes it: Debian's
+ * Headless Chromium for the browser end-to-end tests: Debian's
  * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} named explicitly (Selenium Manager is
  * never asked to find or download anything), the agreed flags and a fresh profile per browser.
  */

@@ -1,11 +1,10 @@
 package dev.latchkey.app.health;
 
-import dev.latchkey.credentials.api.CredentialsReadiness;
-import dev.latchkey.education.api.EducationReadiness;
-import dev.latchkey.identity.api.IdentityReadiness;
-import dev.latchkey.nudges.api.NudgesReadiness;
+import dev.latchkey.platform.api.ModuleReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Comparator;
 import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -23,33 +22,21 @@ public class ModulesReadiness implements HealthCheck {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ModulesReadiness.class.getName());
 
+    /** One per module with tables (identity, credentials, education, nudges, ...). */
     @Inject
-    IdentityReadiness identity;
-
-    @Inject
-    CredentialsReadiness credentials;
-
-    @Inject
-    EducationReadiness education;
-
-    @Inject
-    NudgesReadiness nudges;
+    Instance<ModuleReadiness> modules;
 
     @Override
     public HealthCheckResponse call() {
-        Optional<String> identityProblem = identity.problem();
-        Optional<String> credentialsProblem = credentials.problem();
-        Optional<String> educationProblem = education.problem();
-        Optional<String> nudgesProblem = nudges.problem();
         // The endpoint answers anyone who can reach the port: it says which module is not ready,
         // and the details (which may name tables or hosts) go to the server log only.
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules")
-                .withData("identity", state("identity", identityProblem))
-                .withData("credentials", state("credentials", credentialsProblem))
-                .withData("education", state("education", educationProblem))
-                .withData("nudges", state("nudges", nudgesProblem));
-        boolean ready = identityProblem.isEmpty() && credentialsProblem.isEmpty() && educationProblem.isEmpty()
-                && nudgesProblem.isEmpty();
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("latchkey-modules");
+        boolean ready = !modules.isUnsatisfied(); // no module answering is not "all ready"
+        for (ModuleReadiness module : modules.stream().sorted(Comparator.comparing(ModuleReadiness::module)).toList()) {
+            Optional<String> problem = module.problem();
+            builder.withData(module.module(), state(module.module(), problem));
+            ready &= problem.isEmpty();
+        }
         return (ready ? builder.up() : builder.down()).build();
     }
 

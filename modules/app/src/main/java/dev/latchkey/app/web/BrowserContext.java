@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What a request tells about the browser profile behind it: User-Agent, client hints, reported capabilities. */
-final class BrowserContext {
+public final class BrowserContext {
 
     private BrowserContext() {
     }
 
-    static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
+    public static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {
         Map<String, String> hints = new HashMap<>();
         for (String name : Collections.list(request.getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);

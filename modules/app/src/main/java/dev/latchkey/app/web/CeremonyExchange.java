@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -17,10 +16,26 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The plumbing every WebAuthn JSON endpoint shares: bounded body reading, JSON in and out, the
- * ceremony-binding cookie, and the status for each refusal.
+ * The plumbing every JSON endpoint shares: bounded body reading, the one strict JSON reading,
+ * JSON out, the ceremony-binding cookie, and the status for each refusal.
+ *
+ * <p>Reading is strict so that no body reaches a 500 (OWASP ASVS 5.0 V1.5, V4.2): at most
+ * {@link #MAX_BODY_BYTES}, valid UTF-8, one JSON object, nested at most {@link #MAX_DEPTH} deep
+ * (a WebAuthn response is 4 deep; a parser that recursed over 1,000 levels overflowed its stack),
+ * no duplicate names (two parsers must not read two different values), bounded strings and
+ * numbers. Anything else is a 400 (413 for size) with problem JSON. Values reach the endpoints as
+ * plain {@code Map}/{@code List}/{@code String}/{@code Boolean}/{@code Number} and every endpoint
+ * checks the type of what it reads ({@code instanceof}); the credential goes on to credentials'
+ * own checks of its members.
  */
 @ApplicationScoped
 public class CeremonyExchange {
@@ -28,7 +43,26 @@ public class CeremonyExchange {
     /** Well above any real WebAuthn response; larger bodies are refused unread. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
+    /** A WebAuthn response nests 4 deep, ours at most 5; far more is hostile. */
+    static final int MAX_DEPTH = 32;
+
+    /** Output only: the records of the module APIs are written with JSON-B. */
     private final Jsonb jsonb = JsonbBuilder.create();
+
+    /** The one JSON reader of every endpoint. */
+    static final JsonMapper STRICT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxDocumentLength(MAX_BODY_BYTES)
+                            .maxStringLength(MAX_BODY_BYTES)
+                            .maxNameLength(256)
+                            .maxNumberLength(64)
+                            .maxTokenCount(20_000)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     @Inject
     Cookies cookies;
@@ -36,7 +70,7 @@ public class CeremonyExchange {
     @Inject
     SharedDevices sharedDevices;
 
-    CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
+    public CeremonyBinding binding(HttpServletRequest request, HttpServletResponse response) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43).orElseGet(() -> {
             String fresh = Cookies.randomValue();
             cookies.write(response, Cookies.CEREMONY, fresh, "Strict");
@@ -49,12 +83,12 @@ public class CeremonyExchange {
      * any ceremony; it still gets to the challenge lookup, so that the challenge it carries is
      * spent like any other failed attempt's (single use, consumed on failure too).
      */
-    CeremonyBinding existingBinding(HttpServletRequest request) {
+    public CeremonyBinding existingBinding(HttpServletRequest request) {
         return new CeremonyBinding(cookies.read(request, Cookies.CEREMONY).filter(v -> v.length() == 43)
                 .orElseGet(Cookies::randomValue));
     }
 
-    String readBody(HttpServletRequest request) throws IOException {
+    public String readBody(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             throw new BadRequest(413, "That request is too large.");
         }
@@ -63,57 +97,66 @@ public class CeremonyExchange {
             if (bytes.length > MAX_BODY_BYTES) {
                 throw new BadRequest(413, "That request is too large.");
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            try {
+                return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new BadRequest(400, "That request is not valid JSON.");
+            }
         }
     }
 
     /** The page posts {@code {"credential": PublicKeyCredential.toJSON(), "client": {capabilities}}}. */
-    FinishRequest readFinish(HttpServletRequest request) throws IOException {
+    public FinishRequest readFinish(HttpServletRequest request) throws IOException {
         return finishFrom(request, readObject(request));
     }
 
     /** As {@link #readFinish}, for a body already read (an endpoint that needs more of it, such as a handoff's token). */
-    FinishRequest finishFrom(HttpServletRequest request, Map<?, ?> body) {
+    public FinishRequest finishFrom(HttpServletRequest request, Map<?, ?> body) {
         if (!(body.get("credential") instanceof Map<?, ?> credential)) {
             throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
                     "Your browser sent a passkey response we could not read. Please try again.");
         }
         Map<?, ?> client = body.get("client") instanceof Map<?, ?> c ? c : Map.of();
-        return new FinishRequest(jsonb.toJson(credential),
+        return new FinishRequest(STRICT.writeValueAsString(credential),
                 BrowserContext.describe(request, client, sharedDevices.isShared(request)));
     }
 
-    record FinishRequest(String credentialJson, ClientDescription client) {
+    public record FinishRequest(String credentialJson, ClientDescription client) {
     }
 
-    Map<?, ?> readObject(HttpServletRequest request) throws IOException {
+    public Map<?, ?> readObject(HttpServletRequest request) throws IOException {
         return parseObject(readBody(request));
     }
 
-    /** A JSON object, or a 400. */
-    Map<?, ?> parseObject(String body) {
+    /** A JSON object read by {@link #STRICT} (an empty body is an empty object), or a 400. */
+    public Map<?, ?> parseObject(String body) {
         if (body.isBlank()) {
             return Map.of();
         }
-        try {
-            Object parsed = jsonb.fromJson(body, Object.class);
-            if (parsed instanceof Map<?, ?> map) {
-                return map;
-            }
-        } catch (JsonbException | ClassCastException e) {
-            // fall through
+        if (body.length() > MAX_BODY_BYTES) {
+            throw new BadRequest(413, "That request is too large.");
         }
-        throw new BadRequest(400, "That request is not valid JSON.");
+        JsonNode tree;
+        try {
+            tree = STRICT.readTree(body);
+        } catch (JacksonException e) {
+            // Depth, size, duplicate names, syntax: one answer, without echoing the input.
+            throw new BadRequest(400, "That request is not valid JSON.");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new BadRequest(400, "That request must be a JSON object.");
+        }
+        return STRICT.convertValue(tree, Map.class);
     }
 
-    void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
+    public void writeJson(HttpServletResponse response, int status, Object body) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.getWriter().write(jsonb.toJson(body));
     }
 
-    static int status(CeremonyRejected.Reason reason) {
+    public static int status(CeremonyRejected.Reason reason) {
         return switch (reason) {
             case ALREADY_REGISTERED, TOO_MANY_PASSKEYS -> 409;
             case TOO_MANY_CEREMONIES -> 429;
@@ -130,7 +173,7 @@ public class CeremonyExchange {
      * Sign-in accepts {@code hybrid} and {@code security-key} (a passkey on this device needs no hint:
      * autofill and the main button find it).
      */
-    Optional<Hint> signInHint(Map<?, ?> body) {
+    public Optional<Hint> signInHint(Map<?, ?> body) {
         Optional<Hint> hint = hint(body);
         if (hint.filter(h -> h == Hint.CLIENT_DEVICE).isPresent()) {
             throw new BadRequest(400, "Choose a phone, a tablet or a security key.");
@@ -139,7 +182,7 @@ public class CeremonyExchange {
     }
 
     /** The {@code hint} of an options request: absent, or one of the WebAuthn L3 hints; anything else is a 400. */
-    Optional<Hint> hint(Map<?, ?> body) {
+    public Optional<Hint> hint(Map<?, ?> body) {
         Object raw = body.get("hint");
         if (raw == null) {
             return Optional.empty();
@@ -149,9 +192,9 @@ public class CeremonyExchange {
     }
 
     /** A request the endpoints cannot read at all. */
-    static final class BadRequest extends RuntimeException {
+    public static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final int status;
+        public final int status;
 
         BadRequest(int status, String message) {
             super(message);

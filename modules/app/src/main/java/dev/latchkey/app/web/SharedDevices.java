@@ -57,7 +57,7 @@ public class SharedDevices {
         return cookies.read(request, COOKIE).filter("1"::equals).isPresent();
     }
 
-    void mark(HttpServletResponse response, boolean shared) {
+    public void mark(HttpServletResponse response, boolean shared) {
         if (shared) {
             cookies.writeLasting(response, COOKIE, "1");
         } else {

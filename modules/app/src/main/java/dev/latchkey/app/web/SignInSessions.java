@@ -23,13 +23,13 @@ public class SignInSessions {
     Cookies cookies;
 
     /** What this request brings to a sign-in. */
-    SignInContext context(HttpServletRequest request, ClientDescription client) {
+    public SignInContext context(HttpServletRequest request, ClientDescription client) {
         return new SignInContext(cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse), client,
                 ClientAddress.of(request), cookies.read(request, Cookies.SESSION).map(Sessions.SessionToken::new));
     }
 
     /** The browser keeps its device key (refreshed) and the new session's token. */
-    void keep(HttpServletResponse response, SignedIn signedIn) {
+    public void keep(HttpServletResponse response, SignedIn signedIn) {
         cookies.writeLasting(response, Cookies.DEVICE, signedIn.deviceKey().value());
         cookies.write(response, Cookies.SESSION, signedIn.session().value(), "Lax");
     }

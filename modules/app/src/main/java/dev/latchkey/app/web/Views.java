@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
@@ -27,6 +30,38 @@ public class Views {
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
+    /** Renders a page's view model, in English. */
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page)
+            throws IOException {
+        render(request, response, status, page, Locale.ENGLISH);
+    }
+
+    /** Renders a page's view model in a language (see {@link #render(HttpServletRequest, HttpServletResponse, int, String, Map, Locale)}). */
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page,
+                       Locale locale) throws IOException {
+        render(request, response, status, page.template(), variables(page), locale);
+    }
+
+    /** A view model's components by name, those that are {@code null} left out. */
+    static Map<String, Object> variables(PageView page) {
+        if (!page.getClass().isRecord()) {
+            throw new IllegalArgumentException(page.getClass().getName() + " is not a record");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        for (RecordComponent component : page.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(page);
+                if (value != null) {
+                    variables.put(component.getName(), value);
+                }
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+        return variables;
+    }
+
+    /** Renders a template with loose variables; a page with a {@link PageView} record uses that instead. */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> variables) throws IOException {
         render(request, response, status, template, variables, Locale.ENGLISH);

@@ -1,48 +1,30 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.config.LatchkeySettings;
-import dev.latchkey.app.config.PasskeyManagementSettings;
-import dev.latchkey.app.security.Problems;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * {@code /.well-known/passkey-endpoints} (W3C Passkey Endpoints: where a password manager sends
- * people to create and to manage passkeys for this site) and {@code /.well-known/webauthn}
- * (WebAuthn L3 §5.11.1, Related Origin Requests: other origins allowed to use our RP ID; 404
- * unless configured). Both are read by clients at the RP ID's origin only.
+ * people to create and to manage passkeys for this site) and, in {@link RelatedOrigins},
+ * {@code /.well-known/webauthn} (WebAuthn L3 §5.11.1, Related Origin Requests: other origins allowed
+ * to use our RP ID; 404 unless configured). Both are read by clients at the RP ID's origin only.
  */
-@WebServlet({"/.well-known/passkey-endpoints", "/.well-known/webauthn"})
+@WebServlet("/.well-known/passkey-endpoints")
 public class WellKnown extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     @Inject
     transient LatchkeySettings settings;
 
-    @Inject
-    transient PasskeyManagementSettings passkeySettings;
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if ("/.well-known/webauthn".equals(request.getServletPath())) {
-            List<String> related = passkeySettings.relatedOrigins();
-            if (related.isEmpty()) {
-                Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
-                return;
-            }
-            JsonArrayBuilder origins = Json.createArrayBuilder();
-            related.forEach(origins::add);
-            write(response, Json.createObjectBuilder().add("origins", origins).build().toString());
-            return;
-        }
         String origin = origin(request);
         write(response, Json.createObjectBuilder()
                 .add("enroll", origin + "/account/passkeys/new")
@@ -58,7 +40,7 @@ public class WellKnown extends HttpServlet {
         return settings.allowedOrigins().contains(asked) ? asked : settings.allowedOrigins().iterator().next();
     }
 
-    private static void write(HttpServletResponse response, String json) throws IOException {
+    static void write(HttpServletResponse response, String json) throws IOException {
         response.setStatus(200);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Times as pages show them (UTC until accounts have a time zone) and as {@code <time datetime>} wants them. */
-final class When {
+public final class When {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -16,16 +16,16 @@ final class When {
     private When() {
     }
 
-    static String shown(Instant instant) {
+    public static String shown(Instant instant) {
         return SHOWN.format(instant);
     }
 
     /** "3 May 2026": for things whose day matters, not their minute. */
-    static String day(Instant instant) {
+    public static String day(Instant instant) {
         return DAY.format(instant);
     }
 
-    static String iso(Instant instant) {
+    public static String iso(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 }

@@ -3,6 +3,8 @@ package dev.latchkey.credentials.internal;
 import dev.latchkey.credentials.api.CeremonyBinding;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.credentials.api.Mediation;
+import dev.latchkey.platform.api.NativeColumns;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -49,7 +51,7 @@ class ChallengeStore {
                 .setParameter(3, purpose.name())
                 .setParameter(4, accountId)
                 .setParameter(5, mediation.name())
-                .setParameter(6, Hashes.sha256(binding.secret()))
+                .setParameter(6, Sha256.of(binding.secret()))
                 .setParameter(7, address)
                 .setParameter(8, pending == null ? null : pending.userHandle())
                 .setParameter(9, pending == null ? null : pending.email())
@@ -88,21 +90,9 @@ class ChallengeStore {
         return Optional.of(new PendingCeremony(
                 challenge,
                 PendingCeremony.Purpose.valueOf((String) row[1]),
-                Optional.ofNullable(row[2]).map(ChallengeStore::uuid),
+                Optional.ofNullable(row[2]).map(NativeColumns::uuid),
                 Mediation.valueOf((String) row[3]),
                 (byte[]) row[4],
                 Optional.ofNullable(pending)));
-    }
-
-    /** Native queries return uuid columns as UUID (PostgreSQL) or as 16 bytes (H2). */
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID u) {
-            return u;
-        }
-        if (column instanceof byte[] b && b.length == 16) {
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(b);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(column.toString());
     }
 }

@@ -1,8 +1,5 @@
 package dev.latchkey.credentials.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -11,14 +8,6 @@ final class Hashes {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Hashes() {
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     /** WebAuthn L3 §13.4.3: challenges of at least 16 random bytes; we use 32. */

@@ -6,14 +6,13 @@ import dev.latchkey.credentials.api.PasskeyRemoved;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.PasskeyPresence;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,7 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 .setParameter("n", newCount)
                 .setParameter("bs", backupState)
                 .setParameter("uv", userVerified)
-                .setParameter("now", Instant.now().truncatedTo(ChronoUnit.MICROS))
+                .setParameter("now", Timestamps.now())
                 .setParameter("id", passkeyId)
                 .setParameter("old", expectedCount)
                 .executeUpdate() == 1;

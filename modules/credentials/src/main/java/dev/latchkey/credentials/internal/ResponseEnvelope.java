@@ -18,7 +18,18 @@ record ResponseEnvelope(String id, Optional<String> attachment) {
     /** Far above any real response (credential ids are at most 1023 bytes); bounds parsing work. */
     static final int MAX_CHARS = 64 * 1024;
 
-    static ResponseEnvelope parse(JsonMapper mapper, String json) {
+    /**
+     * The envelope's own reader: a response nests 4 deep, so 32 is plenty; without a bound a few
+     * kilobytes of brackets cost a deep recursion somewhere down the line.
+     */
+    private static final JsonMapper READER = JsonMapper.builder(tools.jackson.core.json.JsonFactory.builder()
+                    .streamReadConstraints(tools.jackson.core.StreamReadConstraints.builder()
+                            .maxNestingDepth(32).maxDocumentLength(MAX_CHARS).maxStringLength(MAX_CHARS).build())
+                    .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .build();
+
+    static ResponseEnvelope parse(String json) {
         if (json == null || json.isBlank()) {
             throw malformed(null);
         }
@@ -27,7 +38,7 @@ record ResponseEnvelope(String id, Optional<String> attachment) {
         }
         JsonNode root;
         try {
-            root = mapper.readTree(json);
+            root = READER.readTree(json);
         } catch (JacksonException e) {
             throw malformed(e);
         }
@@ -46,7 +57,9 @@ record ResponseEnvelope(String id, Optional<String> attachment) {
             throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
                     "Your browser sent an inconsistent passkey response. Please try again.");
         }
-        if (type == null || !"public-key".equals(type.stringValue())) {
+        // #dom-publickeycredential-type: the string "public-key"; a number, boolean, object or
+        // null is malformed (asking a non-string node for its string value throws).
+        if (type == null || !type.isString() || !"public-key".equals(type.stringValue())) {
             throw malformed(null);
         }
         JsonNode attachment = root.get("authenticatorAttachment");

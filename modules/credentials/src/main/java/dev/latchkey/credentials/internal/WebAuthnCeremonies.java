@@ -41,6 +41,7 @@ import dev.latchkey.identity.api.SignedIn;
 import dev.latchkey.identity.api.StepUp;
 import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.identity.api.UserHandle;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -229,7 +230,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     /** §7.1 up to storing: parse, spend the challenge, verify; returns the passkey to store. */
     public VerifiedRegistration verifyRegistration(String responseJson, CeremonyBinding binding,
                                                     PendingCeremony.Purpose purpose) {
-        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        ResponseEnvelope envelope = ResponseEnvelope.parse(responseJson);
         RegistrationData data;
         try {
             data = webAuthn.parseRegistrationResponseJSON(responseJson);
@@ -242,6 +243,12 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw ResponseEnvelope.malformed(null);
         }
         PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
+        try {
+            // Flags and credential public key (CredentialChecks): what webauthn4j parses but does not refuse.
+            CredentialChecks.registration(authData);
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), null);
+        }
         try {
             // §7.1 steps 7-25 (type, challenge, #rp-op-registering-a-new-credential-step-origin,
             // rpIdHash, UP, UV when the policy requires it, algorithm, #reg-ceremony-verify-attestation,
@@ -338,7 +345,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
 
     private SignInResult verifyAssertion(String responseJson, CeremonyBinding binding, PendingCeremony.Purpose purpose,
                                          String what) {
-        ResponseEnvelope envelope = ResponseEnvelope.parse(converter.getJsonMapper(), responseJson);
+        ResponseEnvelope envelope = ResponseEnvelope.parse(responseJson);
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(responseJson);
@@ -349,6 +356,12 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw ResponseEnvelope.malformed(null);
         }
         PendingCeremony ceremony = consume(data.getCollectedClientData(), purpose, binding);
+        try {
+            // Flags (CredentialChecks): no attested credential data in an assertion, ED only with extensions.
+            CredentialChecks.assertion(data.getAuthenticatorData());
+        } catch (CeremonyRejected e) {
+            throw rejected(e.reason(), e.getMessage(), null);
+        }
 
         // §7.2 step 6: identify the credential; it must be registered here.
         PasskeyEntity passkey = passkeys.findByCredentialId(data.getCredentialId())
@@ -401,7 +414,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CHALLENGE,
                         "This sign-in request has expired or was already used. Please try again.", null));
         if (ceremony.purpose() != purpose
-                || !MessageDigest.isEqual(ceremony.bindingHash(), Hashes.sha256(binding.secret()))) {
+                || !MessageDigest.isEqual(ceremony.bindingHash(), Sha256.of(binding.secret()))) {
             throw wrongCeremony(null);
         }
         return ceremony;

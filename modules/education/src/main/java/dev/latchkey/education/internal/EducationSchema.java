@@ -1,6 +1,7 @@
 package dev.latchkey.education.internal;
 
-import dev.latchkey.education.api.EducationReadiness;
+import dev.latchkey.platform.api.ModuleReadiness;
+import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,8 +12,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,9 +20,7 @@ import javax.sql.DataSource;
  * out of rotation.
  */
 @ApplicationScoped
-class EducationSchema implements EducationReadiness {
-
-    private static final Logger LOG = Logger.getLogger(EducationSchema.class.getName());
+class EducationSchema implements ModuleReadiness {
 
     @Resource(lookup = "jdbc/latchkey")
     DataSource dataSource;
@@ -37,19 +34,17 @@ class EducationSchema implements EducationReadiness {
     @Inject
     HelpLibrary help;
 
-    private volatile String problem = "education migrations have not run yet";
+    private final ModuleSchema schema = new ModuleSchema("education", "edu_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         help.problem(); // loads the articles and tips now rather than on the first page view
-        try {
-            ModuleMigrations.migrate(dataSource, "education", "edu_schema_history");
-            emf.getSchemaManager().validate();
-            problem = null;
-        } catch (RuntimeException | jakarta.persistence.SchemaValidationException e) {
-            problem = "education schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
-        }
+        schema.migrate(dataSource, emf);
+    }
+
+    @Override
+    public String module() {
+        return "education";
     }
 
     @Override
@@ -59,14 +54,7 @@ class EducationSchema implements EducationReadiness {
         if (content.isPresent()) {
             return content;
         }
-        if (problem != null) {
-            return Optional.of(problem);
-        }
-        try {
-            em.createQuery("select count(f) from FeedbackEntity f where f.id is null", Long.class).getSingleResult();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of("education persistence unit failed: " + e.getMessage());
-        }
+        Optional<String> migrated = schema.problem();
+        return migrated.isPresent() ? migrated : schema.probe(em, "FeedbackEntity");
     }
 }

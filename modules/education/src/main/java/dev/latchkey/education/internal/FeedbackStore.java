@@ -4,15 +4,13 @@ import dev.latchkey.education.api.Article;
 import dev.latchkey.education.api.ArticleFeedback;
 import dev.latchkey.education.api.ArticleFeedbackGiven;
 import dev.latchkey.education.api.FeedbackTally;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -83,15 +81,16 @@ class FeedbackStore implements ArticleFeedback {
     public FeedbackTally tally(String slug, Locale locale) {
         long helpful = 0;
         long notHelpful = 0;
-        for (Object[] row : em.createQuery("select f.helpful, count(f) from FeedbackEntity f"
-                        + " where f.articleSlug = :s and f.locale = :l group by f.helpful", Object[].class)
+        for (FeedbackAnswers answers : em.createQuery("select new dev.latchkey.education.internal.FeedbackAnswers("
+                        + "f.helpful, count(f)) from FeedbackEntity f where f.articleSlug = :s and f.locale = :l"
+                        + " group by f.helpful", FeedbackAnswers.class)
                 .setParameter("s", slug)
                 .setParameter("l", locale.toLanguageTag())
                 .getResultList()) {
-            if (Boolean.TRUE.equals(row[0])) {
-                helpful = (Long) row[1];
+            if (answers.helpful()) {
+                helpful = answers.count();
             } else {
-                notHelpful = (Long) row[1];
+                notHelpful = answers.count();
             }
         }
         return new FeedbackTally(helpful, notHelpful);
@@ -101,10 +100,6 @@ class FeedbackStore implements ArticleFeedback {
         if (browserToken == null || browserToken.length() < MIN_TOKEN_LENGTH) {
             throw new IllegalArgumentException("a browser token of at least " + MIN_TOKEN_LENGTH + " characters is required");
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(browserToken.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        return Sha256.of(browserToken);
     }
 }

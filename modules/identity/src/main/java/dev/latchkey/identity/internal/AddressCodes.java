@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -64,10 +65,10 @@ class AddressCodes {
                         + " current_timestamp, current_timestamp + interval '" + EmailCodes.VALID_MINUTES * 60
                         + "' second, ?)")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Digests.sha256(UUID.randomUUID().toString()))
+                .setParameter(2, Sha256.of(UUID.randomUUID().toString()))
                 .setParameter(3, accountId)
                 .setParameter(4, address)
-                .setParameter(5, codeHash.orElseGet(() -> Digests.sha256(UUID.randomUUID().toString())))
+                .setParameter(5, codeHash.orElseGet(() -> Sha256.of(UUID.randomUUID().toString())))
                 .setParameter(6, origin)
                 .setParameter(7, purpose)
                 .executeUpdate();

@@ -19,6 +19,9 @@ final class DeviceLabels {
     }
 
     private static final int MAX_UA = 512;
+    /** The columns they are stored in (idn_device, idn_sign_in): a label must never fail a write after a sign-in. */
+    static final int MAX_LABEL = 120;
+    static final int MAX_PART = 60;
     private volatile UserAgentAnalyzer analyzer;
 
     Label of(ClientDescription client) {
@@ -33,8 +36,11 @@ final class DeviceLabels {
         String deviceClass = deviceClass(ua.getValue(UserAgent.DEVICE_CLASS));
         String platform = platform(ua.getValue(UserAgent.OPERATING_SYSTEM_NAME), deviceClass,
                 ua.getValue(UserAgent.DEVICE_BRAND));
-        String browser = browser(ua.getValue(UserAgent.AGENT_NAME));
-        return new Label(browser + " on " + platform, browser, platform, deviceClass);
+        String browser = fit(browser(ua.getValue(UserAgent.AGENT_NAME)), MAX_PART);
+        platform = fit(platform, MAX_PART);
+        browser = browser.isEmpty() ? "Browser" : browser;
+        platform = platform.isEmpty() ? "an unknown device" : platform;
+        return new Label(fit(browser + " on " + platform, MAX_LABEL), browser, platform, deviceClass);
     }
 
     /** Builds the analyzer now (a few seconds), so that no sign-in waits for it. */
@@ -105,6 +111,23 @@ final class DeviceLabels {
             case "Desktop", "Anonymized" -> "Desktop";
             default -> "Unknown";
         };
+    }
+
+    /**
+     * At most {@code max} characters, cut on a code point boundary with an ellipsis, without
+     * control characters: the names come from whatever the client sent.
+     */
+    static String fit(String s, int max) {
+        String clean = s.codePoints().filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString().strip();
+        if (clean.length() <= max) {
+            return clean;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+            end--;
+        }
+        return clean.substring(0, end) + "\u2026";
     }
 
     private static String truncate(String s) {

@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal;
 
-import dev.latchkey.identity.api.IdentityReadiness;
+import dev.latchkey.platform.api.ModuleReadiness;
+import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -10,8 +11,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -19,9 +18,7 @@ import javax.sql.DataSource;
  * Until both succeeded, {@link #problem()} keeps the server out of rotation.
  */
 @ApplicationScoped
-class IdentitySchema implements IdentityReadiness {
-
-    private static final Logger LOG = Logger.getLogger(IdentitySchema.class.getName());
+class IdentitySchema implements ModuleReadiness {
 
     @Resource(lookup = "jdbc/latchkey")
     DataSource dataSource;
@@ -32,31 +29,22 @@ class IdentitySchema implements IdentityReadiness {
     @PersistenceContext(unitName = "identity")
     EntityManager em;
 
-    private volatile String problem = "identity migrations have not run yet";
+    private final ModuleSchema schema = new ModuleSchema("identity", "idn_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        try {
-            ModuleMigrations.migrate(dataSource, "identity", "idn_schema_history");
-            emf.getSchemaManager().validate();
-            problem = null;
-        } catch (RuntimeException | jakarta.persistence.SchemaValidationException e) {
-            problem = "identity schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
-        }
+        schema.migrate(dataSource, emf);
+    }
+
+    @Override
+    public String module() {
+        return "identity";
     }
 
     @Override
     @jakarta.transaction.Transactional
     public Optional<String> problem() {
-        if (problem != null) {
-            return Optional.of(problem);
-        }
-        try {
-            em.createQuery("select count(a) from AccountEntity a where a.id is null", Long.class).getSingleResult();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of("identity persistence unit failed: " + e.getMessage());
-        }
+        Optional<String> migrated = schema.problem();
+        return migrated.isPresent() ? migrated : schema.probe(em, "AccountEntity");
     }
 }

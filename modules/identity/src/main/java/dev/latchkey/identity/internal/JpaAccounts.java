@@ -5,13 +5,12 @@ import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.NewAccount;
 import dev.latchkey.identity.api.UserHandle;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,7 +52,7 @@ class JpaAccounts implements Accounts {
         e.userHandle = account.userHandle().bytes();
         e.pendingEmail = account.email().value();
         e.displayName = account.displayName();
-        e.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.createdAt = Timestamps.now();
         em.persist(e);
         em.flush();
         events.record(IdentityEvents.Type.ACCOUNT_CREATED, e.id);

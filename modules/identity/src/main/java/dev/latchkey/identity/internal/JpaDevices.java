@@ -6,12 +6,13 @@ import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.DeviceKey;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.LastWayIn;
+import dev.latchkey.platform.api.Sha256;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,7 +44,7 @@ class JpaDevices implements Devices {
     @Override
     public Device seen(UUID accountId, DeviceKey key, ClientDescription client) {
         DeviceLabels.Label label = labels.of(client);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Timestamps.now();
         Optional<DeviceEntity> existing = entity(accountId, key);
         DeviceEntity d = existing.orElseGet(() -> {
             DeviceEntity fresh = new DeviceEntity();
@@ -128,6 +129,6 @@ class JpaDevices implements Devices {
     }
 
     private static byte[] hash(DeviceKey key) {
-        return Digests.sha256(key.value());
+        return Sha256.of(key.value());
     }
 }

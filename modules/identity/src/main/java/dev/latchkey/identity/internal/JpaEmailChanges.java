@@ -3,14 +3,14 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailChanges;
 import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.platform.api.Sha256;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,22 +79,21 @@ class JpaEmailChanges implements EmailChanges {
 
     @Override
     public Optional<EmailAddress> pending(UUID accountId) {
-        return latest(accountId).filter(r -> ((Number) r[3]).intValue() == 1 && ((Number) r[2]).intValue() < EmailCodes.MAX_TRIES)
-                .map(r -> new EmailAddress((String) r[4]));
+        return latest(accountId).filter(r -> r.usable() && r.tries() < EmailCodes.MAX_TRIES)
+                .map(r -> new EmailAddress(r.email()));
     }
 
     @Override
     public Outcome confirm(UUID accountId, String code) {
         AccountEntity account = em.find(AccountEntity.class, accountId);
-        Optional<Object[]> latest = latest(accountId);
+        Optional<EmailCodeRow> latest = latest(accountId);
         if (account == null || account.email == null || latest.isEmpty()) {
             return Outcome.NEEDS_NEW_CODE;
         }
-        Object[] row = latest.get();
-        UUID id = NativeValues.uuid(row[0]);
-        String address = (String) row[4];
-        switch (codes.attempt(id, ((Number) row[2]).intValue(), ((Number) row[3]).intValue() == 1, (byte[]) row[1],
-                code, typed -> hash(accountId, address, typed))) {
+        EmailCodeRow row = latest.get();
+        UUID id = row.id();
+        String address = row.email();
+        switch (codes.attempt(id, row.tries(), row.usable(), row.codeHash(), code, typed -> hash(accountId, address, typed))) {
             case WRONG:
                 return Outcome.WRONG;
             case NEEDS_NEW_CODE:
@@ -117,7 +116,7 @@ class JpaEmailChanges implements EmailChanges {
                         + " and purpose = 'SIGN_IN' and consumed_at is null")
                 .setParameter(1, accountId).executeUpdate();
         account.email = address;
-        account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.emailConfirmedAt = Timestamps.now();
         em.flush();
         events.record(IdentityEvents.Type.EMAIL_CHANGED, accountId);
         outbox.queue(previous, "Your email address was changed",
@@ -132,16 +131,14 @@ class JpaEmailChanges implements EmailChanges {
         return Outcome.CHANGED;
     }
 
-    /** id, code_hash, tries, usable (1/0), email of the account's newest change code. */
-    private Optional<Object[]> latest(UUID accountId) {
-        List<?> rows = em.createNativeQuery("select id, code_hash, tries,"
-                        + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end, email"
-                        + " from idn_email_code where account_id = ? and purpose = 'CHANGE' order by created_at desc")
-                .setParameter(1, accountId).setMaxResults(1).getResultList();
-        return rows.stream().findFirst().map(r -> (Object[]) r);
+    /** The account's newest change code. */
+    private Optional<EmailCodeRow> latest(UUID accountId) {
+        return em.createQuery(EmailCodeRow.SELECT + " where c.accountId = :a and c.purpose = 'CHANGE'"
+                        + " order by c.createdAt desc", EmailCodeRow.class)
+                .setParameter("a", accountId).setMaxResults(1).getResultStream().findFirst();
     }
 
     private static byte[] hash(UUID accountId, String address, String code) {
-        return Digests.sha256("change:" + accountId + ":" + address + ":" + code);
+        return Sha256.of("change:" + accountId + ":" + address + ":" + code);
     }
 }

@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,10 +63,10 @@ class JpaEmailCodes implements EmailCodes {
                         + " client_address, created_at, expires_at) values (?, ?, ?, ?, ?, 0, ?, current_timestamp,"
                         + " current_timestamp + interval '" + VALID_MINUTES * 60 + "' second)")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Digests.sha256(token))
+                .setParameter(2, Sha256.of(token))
                 .setParameter(3, account.map(Account::id).orElse(null))
                 .setParameter(4, email.value())
-                .setParameter(5, Digests.sha256(token + code))
+                .setParameter(5, Sha256.of(token + code))
                 .setParameter(6, client)
                 .executeUpdate();
         // The same writes whether or not the address has an account; only a real account's
@@ -81,24 +82,22 @@ class JpaEmailCodes implements EmailCodes {
         if (attempt == null || attempt.value() == null || attempt.value().length() != 43) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
-        List<?> rows = em.createNativeQuery("select id, account_id, code_hash, tries, email,"
-                        + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
-                        + " from idn_email_code where attempt_hash = ?")
-                .setParameter(1, Digests.sha256(attempt.value()))
-                .getResultList();
-        if (rows.isEmpty()) {
+        Optional<EmailCodeRow> found = em.createQuery(EmailCodeRow.SELECT + " where c.attemptHash = :h", EmailCodeRow.class)
+                .setParameter("h", Sha256.of(attempt.value()))
+                .getResultStream().findFirst();
+        if (found.isEmpty()) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
-        Object[] row = (Object[]) rows.get(0);
-        UUID id = NativeValues.uuid(row[0]);
-        int tries = ((Number) row[3]).intValue();
-        EmailAddress email = new EmailAddress((String) row[4]);
+        EmailCodeRow row = found.get();
+        UUID id = row.id();
+        int tries = row.tries();
+        EmailAddress email = new EmailAddress(row.email());
         // Rate limits first: a refused attempt compares nothing and costs no try.
         Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
         if (refusal.isPresent()) {
             return new Verification(Outcome.REFUSED, Optional.empty(), MAX_TRIES - tries, refusal);
         }
-        if (((Number) row[5]).intValue() != 1 || tries >= MAX_TRIES) {
+        if (!row.usable() || tries >= MAX_TRIES) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         // Every try counts, right or wrong, and two concurrent tries cannot share one count.
@@ -109,9 +108,9 @@ class JpaEmailCodes implements EmailCodes {
         }
         int left = MAX_TRIES - tries - 1;
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
-        boolean matches = MessageDigest.isEqual(Digests.sha256(attempt.value() + typed), (byte[]) row[2])
+        boolean matches = MessageDigest.isEqual(Sha256.of(attempt.value() + typed), row.codeHash())
                 && typed.matches("\\d{" + CODE_DIGITS + "}");
-        if (!matches || row[1] == null) {
+        if (!matches || row.accountId() == null) {
             limits.failed(AbuseLimits.Factor.EMAIL_CODE, email, clientAddress);
             return new Verification(left > 0 ? Outcome.WRONG : Outcome.NEEDS_NEW_CODE, Optional.empty(), left,
                     Optional.empty());
@@ -123,7 +122,7 @@ class JpaEmailCodes implements EmailCodes {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }
         limits.succeeded(AbuseLimits.Factor.EMAIL_CODE, email);
-        return new Verification(Outcome.ACCEPTED, Optional.of(NativeValues.uuid(row[1])), left, Optional.empty());
+        return new Verification(Outcome.ACCEPTED, Optional.of(row.accountId()), left, Optional.empty());
     }
 
     @Override
@@ -132,7 +131,7 @@ class JpaEmailCodes implements EmailCodes {
             return Optional.empty();
         }
         List<?> rows = em.createNativeQuery("select email from idn_email_code where attempt_hash = ?")
-                .setParameter(1, Digests.sha256(attempt.value())).getResultList();
+                .setParameter(1, Sha256.of(attempt.value())).getResultList();
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
     }
 

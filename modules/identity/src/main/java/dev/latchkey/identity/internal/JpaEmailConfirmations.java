@@ -2,14 +2,13 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
+import dev.latchkey.platform.api.Sha256;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,7 +36,7 @@ class JpaEmailConfirmations implements EmailConfirmations {
         boolean takenElsewhere = !em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
                 .setParameter("e", address).getResultList().isEmpty();
         String code = AddressCodes.newCode();
-        codes.store(accountId, address, takenElsewhere ? Optional.empty() : Optional.of(Digests.sha256(accountId + code)),
+        codes.store(accountId, address, takenElsewhere ? Optional.empty() : Optional.of(Sha256.of(accountId + code)),
                 "confirmation", "CONFIRM");
         if (takenElsewhere) {
             outbox.queue(address, "Someone tried to create an account with your address",
@@ -64,19 +63,16 @@ class JpaEmailConfirmations implements EmailConfirmations {
         if (account.email != null) {
             return Outcome.ALREADY_CONFIRMED;
         }
-        List<?> rows = em.createNativeQuery("select id, code_hash, tries,"
-                        + " case when expires_at > current_timestamp and consumed_at is null then 1 else 0 end"
-                        + " from idn_email_code where account_id = ? and purpose = 'CONFIRM' and email = ?"
-                        + " order by created_at desc")
-                .setParameter(1, accountId).setParameter(2, account.pendingEmail)
-                .setMaxResults(1).getResultList();
-        if (rows.isEmpty()) {
+        Optional<EmailCodeRow> latest = em.createQuery(EmailCodeRow.SELECT + " where c.accountId = :a"
+                        + " and c.purpose = 'CONFIRM' and c.email = :e order by c.createdAt desc", EmailCodeRow.class)
+                .setParameter("a", accountId).setParameter("e", account.pendingEmail)
+                .setMaxResults(1).getResultStream().findFirst();
+        if (latest.isEmpty()) {
             return Outcome.NEEDS_NEW_CODE;
         }
-        Object[] row = (Object[]) rows.get(0);
-        UUID id = NativeValues.uuid(row[0]);
-        switch (codes.attempt(id, ((Number) row[2]).intValue(), ((Number) row[3]).intValue() == 1, (byte[]) row[1],
-                code, typed -> Digests.sha256(accountId + typed))) {
+        EmailCodeRow row = latest.get();
+        UUID id = row.id();
+        switch (codes.attempt(id, row.tries(), row.usable(), row.codeHash(), code, typed -> Sha256.of(accountId + typed))) {
             case WRONG:
                 return Outcome.WRONG;
             case NEEDS_NEW_CODE:
@@ -90,7 +86,7 @@ class JpaEmailConfirmations implements EmailConfirmations {
         codes.removeClaims(address, accountId);
         account.email = address;
         account.pendingEmail = null;
-        account.emailConfirmedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        account.emailConfirmedAt = Timestamps.now();
         em.flush();
         return Outcome.CONFIRMED;
     }

@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
 import dev.latchkey.identity.api.Operators;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -53,7 +54,7 @@ class JpaInvitations implements Invitations {
                         + " values (?, ?, ?, ?, current_timestamp, current_timestamp + interval '"
                         + VALID_FOR.toSeconds() + "' second)")
                 .setParameter(1, UUID.randomUUID())
-                .setParameter(2, Digests.sha256(token))
+                .setParameter(2, Sha256.of(token))
                 .setParameter(3, email.value())
                 .setParameter(4, operatorAccountId)
                 .executeUpdate();
@@ -68,12 +69,10 @@ class JpaInvitations implements Invitations {
 
     @Override
     public List<Invitation> pending() {
-        List<?> rows = em.createNativeQuery("select id, email, created_at, expires_at from idn_invitation where "
-                        + USABLE + " order by created_at desc")
-                .setMaxResults(100).getResultList();
-        return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Invitation(NativeValues.uuid(r[0]), new EmailAddress((String) r[1]),
-                        MailOutbox.instant(r[2]), MailOutbox.instant(r[3])))
+        return em.createQuery("from InvitationEntity i where i.usedAt is null and i.revokedAt is null"
+                        + " and i.expiresAt > instant order by i.createdAt desc", InvitationEntity.class)
+                .setMaxResults(100).getResultStream()
+                .map(i -> new Invitation(i.id, new EmailAddress(i.email), i.createdAt, i.expiresAt))
                 .toList();
     }
 
@@ -98,7 +97,7 @@ class JpaInvitations implements Invitations {
             return Optional.empty();
         }
         List<?> rows = em.createNativeQuery("select email from idn_invitation where token_hash = ? and " + USABLE)
-                .setParameter(1, Digests.sha256(token)).getResultList();
+                .setParameter(1, Sha256.of(token)).getResultList();
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
     }
 
@@ -112,7 +111,7 @@ class JpaInvitations implements Invitations {
         int spent = em.createNativeQuery("update idn_invitation set used_at = current_timestamp, used_by = ?"
                         + " where token_hash = ? and email = ? and " + USABLE)
                 .setParameter(1, accountId)
-                .setParameter(2, Digests.sha256(token))
+                .setParameter(2, Sha256.of(token))
                 .setParameter(3, account.pendingEmail)
                 .executeUpdate();
         if (spent != 1) {

@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.RecoveryCodes;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -70,12 +70,12 @@ class JpaRecoveryCodes implements RecoveryCodes {
 
     @Override
     public Status status(UUID accountId) {
-        List<?> rows = em.createNativeQuery("select count(*), min(created_at) from idn_recovery_code"
-                        + " where account_id = ? and used_at is null")
-                .setParameter(1, accountId).getResultList();
-        Object[] row = (Object[]) rows.get(0);
-        int remaining = ((Number) row[0]).intValue();
-        return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(MailOutbox.instant(row[1])));
+        RecoveryCodeEntity.Left left = em.createQuery("select new dev.latchkey.identity.internal.RecoveryCodeEntity$Left("
+                        + "count(c), min(c.createdAt)) from RecoveryCodeEntity c where c.accountId = :a and c.usedAt is null",
+                        RecoveryCodeEntity.Left.class)
+                .setParameter("a", accountId).getSingleResult();
+        int remaining = left.count().intValue();
+        return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(left.oldest()));
     }
 
     @Override
@@ -89,14 +89,15 @@ class JpaRecoveryCodes implements RecoveryCodes {
         // Same work whether or not the address has an account: hash the typed code either way.
         UUID subject = account.map(Account::id).orElse(new UUID(0, 0));
         byte[] presented = hash(subject, typed);
-        List<?> rows = account.isEmpty() || typed.length() != CHARS ? List.of()
-                : em.createNativeQuery("select id, code_hash from idn_recovery_code where account_id = ? and used_at is null")
-                        .setParameter(1, subject).getResultList();
+        List<RecoveryCodeEntity.Unused> unused = account.isEmpty() || typed.length() != CHARS ? List.of()
+                : em.createQuery("select new dev.latchkey.identity.internal.RecoveryCodeEntity$Unused(c.id, c.codeHash)"
+                        + " from RecoveryCodeEntity c where c.accountId = :a and c.usedAt is null",
+                        RecoveryCodeEntity.Unused.class)
+                        .setParameter("a", subject).getResultList();
         UUID matched = null;
-        for (Object o : rows) {
-            Object[] row = (Object[]) o;
-            if (MessageDigest.isEqual(presented, (byte[]) row[1])) {
-                matched = NativeValues.uuid(row[0]);
+        for (RecoveryCodeEntity.Unused stored : unused) {
+            if (MessageDigest.isEqual(presented, stored.codeHash())) {
+                matched = stored.id();
             }
         }
         if (matched == null || em.createNativeQuery("update idn_recovery_code set used_at = current_timestamp"
@@ -123,6 +124,6 @@ class JpaRecoveryCodes implements RecoveryCodes {
     }
 
     private static byte[] hash(UUID accountId, String normalisedCode) {
-        return Digests.sha256(accountId + ":" + normalisedCode);
+        return Sha256.of(accountId + ":" + normalisedCode);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,26 +58,23 @@ class JpaSessions implements Sessions {
         if (hash.isEmpty()) {
             return Optional.empty();
         }
-        // One indexed read per request; both expiries judged by the database clock. Durations
-        // are numbers from configuration, never user input.
-        List<?> rows = em.createNativeQuery("select id, account_id, device_id,"
-                        + " case when last_seen_at < current_timestamp - interval '" + TOUCH_SECONDS + "' second"
-                        + " then 1 else 0 end"
-                        + " from idn_session where token_hash = ? and expires_at > current_timestamp"
-                        + " and last_seen_at > current_timestamp - interval '" + policy.idle().toSeconds() + "' second")
-                .setParameter(1, hash.get())
-                .getResultList();
-        if (rows.isEmpty()) {
+        // One indexed read per request, with the database's time of reading: both expiries are
+        // judged by the database clock. Durations are numbers from configuration, never user input.
+        Optional<SessionLookup> found = em.createQuery("select new dev.latchkey.identity.internal.SessionLookup("
+                        + "s.id, s.accountId, s.deviceId, s.expiresAt, s.lastSeenAt, instant)"
+                        + " from SessionEntity s where s.tokenHash = :hash", SessionLookup.class)
+                .setParameter("hash", hash.get())
+                .getResultStream().findFirst()
+                .filter(session -> session.live(policy.idle()));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        UUID id = NativeValues.uuid(row[0]);
-        if (((Number) row[3]).intValue() == 1) {
+        SessionLookup session = found.get();
+        if (session.seenBefore(Duration.ofSeconds(TOUCH_SECONDS))) {
             em.createNativeQuery("update idn_session set last_seen_at = current_timestamp where id = ?")
-                    .setParameter(1, id).executeUpdate();
+                    .setParameter(1, session.id()).executeUpdate();
         }
-        return Optional.of(new SignedInSession(id, NativeValues.uuid(row[1]),
-                Optional.ofNullable(row[2]).map(NativeValues::uuid)));
+        return Optional.of(new SignedInSession(session.id(), session.accountId(), Optional.ofNullable(session.deviceId())));
     }
 
     @Override

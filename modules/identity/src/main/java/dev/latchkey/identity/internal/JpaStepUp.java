@@ -4,6 +4,7 @@ import dev.latchkey.identity.api.PasskeyPresence;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StepUp;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,12 +40,12 @@ class JpaStepUp implements StepUp {
             return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
-        UUID accountId = NativeValues.uuid(row[0]);
+        UUID accountId = NativeColumns.uuid(row[0]);
         SignInMethod method = SignInMethod.valueOf((String) row[1]);
         // A recovery code is the account's own high-entropy secret, kept for exactly the day its
         // passkeys are gone: it qualifies like a passkey (an email code never does).
         boolean ranked = method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(accountId);
-        return ranked ? Optional.of(ProofMint.mint(sessionId, accountId, method, MailOutbox.instant(row[2])))
+        return ranked ? Optional.of(ProofMint.mint(sessionId, accountId, method, NativeColumns.instant(row[2])))
                 : Optional.empty();
     }
 

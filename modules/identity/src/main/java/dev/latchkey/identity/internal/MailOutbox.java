@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.MailSettings;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,20 +104,7 @@ class MailOutbox implements dev.latchkey.identity.api.DevelopmentOutbox {
                         + " where recipient is not null order by created_at desc")
                 .setMaxResults(Math.max(1, Math.min(limit, 100))).getResultList();
         return rows.stream().map(r -> (Object[]) r)
-                .map(r -> new Message((String) r[0], (String) r[1], (String) r[2], instant(r[3])))
+                .map(r -> new Message((String) r[0], (String) r[1], (String) r[2], NativeColumns.instant(r[3])))
                 .toList();
-    }
-
-    static java.time.Instant instant(Object o) {
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return java.time.Instant.parse(o.toString());
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.LastWayIn;
 import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -79,7 +79,7 @@ class PasswordStore {
         if (em.find(PasswordEntity.class, accountId) != null) {
             return false;
         }
-        Instant now = now();
+        Instant now = Timestamps.now();
         PasswordEntity p = new PasswordEntity();
         p.accountId = accountId;
         p.passwordHash = hash;
@@ -95,7 +95,7 @@ class PasswordStore {
 
     /** Replaces the password the caller verified; false when it changed meanwhile. */
     boolean replace(UUID accountId, String verifiedHash, String newHash) {
-        Instant now = now();
+        Instant now = Timestamps.now();
         int changed = em.createQuery("update PasswordEntity p set p.passwordHash = :new, p.setAt = :now,"
                         + " p.hashedAt = :now where p.accountId = :a and p.passwordHash = :old")
                 .setParameter("new", newHash).setParameter("now", now)
@@ -114,7 +114,7 @@ class PasswordStore {
     void rehash(UUID accountId, String verifiedHash, String newHash) {
         em.createQuery("update PasswordEntity p set p.passwordHash = :new, p.hashedAt = :now"
                         + " where p.accountId = :a and p.passwordHash = :old")
-                .setParameter("new", newHash).setParameter("now", now())
+                .setParameter("new", newHash).setParameter("now", Timestamps.now())
                 .setParameter("a", accountId).setParameter("old", verifiedHash)
                 .executeUpdate();
     }
@@ -148,10 +148,6 @@ class PasswordStore {
                 + "your passkeys on the Security page and sign out your other sessions there.\n");
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
     Passwords.Removal remove(dev.latchkey.identity.api.StepUpProof proof) {
         UUID accountId = stepUp.confirm(proof);
         if (em.find(PasswordEntity.class, accountId) == null) {
@@ -166,7 +162,7 @@ class PasswordStore {
         if (removed) {
             // In this transaction: a removal that is not in the log did not happen, and vice versa.
             events.record(IdentityEvents.Type.PASSWORD_REMOVED, accountId);
-            notifyOwnerOfRemoval(accountId, now());
+            notifyOwnerOfRemoval(accountId, Timestamps.now());
         }
         return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD, "");
     }

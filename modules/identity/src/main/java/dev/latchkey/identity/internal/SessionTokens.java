@@ -1,5 +1,6 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.platform.api.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -27,6 +28,6 @@ final class SessionTokens {
                 || !token.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
             return Optional.empty();
         }
-        return Optional.of(Digests.sha256(token));
+        return Optional.of(Sha256.of(token));
     }
 }

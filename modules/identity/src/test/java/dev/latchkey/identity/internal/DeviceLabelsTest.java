@@ -59,4 +59,34 @@ class DeviceLabelsTest {
         assertThat(LABELS.of(new ClientDescription("<script>alert(1)</script>" + "x".repeat(5000), Map.of(),
                 Capabilities.UNKNOWN)).label()).doesNotContain("<script>");
     }
+
+    /**
+     * Whatever a client sends, the label and its parts fit their columns (label 120, browser and
+     * platform 60, class 30 characters), so that recording the device never fails after a sign-in.
+     */
+    @Test
+    void hostileUserAgentsAndClientHintsGiveLabelsThatFit() {
+        String longName = "Q".repeat(400);
+        java.util.List<ClientDescription> clients = java.util.List.of(
+                new ClientDescription("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) " + longName
+                        + "/1.0 Safari/537.36", Map.of(), Capabilities.UNKNOWN),
+                new ClientDescription(longName + "/1.0 (" + longName + ")", Map.of(), Capabilities.UNKNOWN),
+                new ClientDescription("Mozilla/5.0 (" + longName + "; " + longName + ") Gecko/20100101 Firefox/139.0",
+                        Map.of(), Capabilities.UNKNOWN),
+                new ClientDescription("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0"
+                        + " Safari/537.36", Map.of(
+                        "sec-ch-ua", "\"" + longName + "\";v=\"137\"",
+                        "sec-ch-ua-full-version-list", "\"" + longName + "\";v=\"137.0.0.0\"",
+                        "sec-ch-ua-platform", "\"" + longName + "\"",
+                        "sec-ch-ua-platform-version", "\"" + longName + "\"",
+                        "sec-ch-ua-model", "\"" + longName + "\"",
+                        "sec-ch-ua-mobile", "?0"), Capabilities.UNKNOWN));
+        for (ClientDescription client : clients) {
+            DeviceLabels.Label label = LABELS.of(client);
+            assertThat(label.label().length()).as(label.label()).isLessThanOrEqualTo(120);
+            assertThat(label.browser().length()).as(label.browser()).isLessThanOrEqualTo(60);
+            assertThat(label.platform().length()).as(label.platform()).isLessThanOrEqualTo(60);
+            assertThat(label.deviceClass().length()).isLessThanOrEqualTo(30);
+        }
+    }
 }

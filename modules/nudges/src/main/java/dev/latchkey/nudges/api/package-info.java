@@ -6,11 +6,13 @@
  * {@link dev.latchkey.nudges.api.Verdict} per active device, with its reason), nudge decisions
  * after sign-in and on the account page ({@link dev.latchkey.nudges.api.Nudges}) with their
  * reasons, snoozes and opt-outs, the rollout switch, copy variants, and the funnel events
- * ({@link dev.latchkey.nudges.api.NudgeEvent}), in tables prefixed {@code ndg_}. It reads
- * identity's devices and sign-ins and credentials' passkeys through their APIs only.
+ * ({@link dev.latchkey.nudges.api.NudgeEvent}), the link handoff that adds a passkey on a second
+ * device ({@link dev.latchkey.nudges.api.Handoffs}, with its audit log) and the automatic passkey
+ * upgrade after a password sign-in ({@link dev.latchkey.nudges.api.PasskeyUpgrades}), in tables
+ * prefixed {@code ndg_}. It reads identity's devices and sign-ins and credentials' passkeys
+ * through their APIs only.
  *
  * <p>What it does NOT do: run WebAuthn ceremonies (credentials), keep sessions or decide step-up
- * (identity), or render pages (app). Cross-device enrollment (a passkey on the phone from the
- * laptop, link hand-off) and automatic passkey upgrades are not built yet.
+ * (identity), or render pages (app).
  */
 package dev.latchkey.nudges.api;

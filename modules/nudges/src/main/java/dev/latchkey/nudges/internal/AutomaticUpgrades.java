@@ -9,13 +9,13 @@ import dev.latchkey.nudges.api.NudgeEvent;
 import dev.latchkey.nudges.api.NudgeSettings;
 import dev.latchkey.nudges.api.PasskeyUpgrades;
 import dev.latchkey.nudges.api.Scenario;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -51,7 +51,7 @@ class AutomaticUpgrades implements PasskeyUpgrades {
     @Override
     @Transactional
     public Optional<UUID> afterPasswordSignIn(UUID accountId, UUID deviceId) {
-        Instant now = now();
+        Instant now = Timestamps.now();
         Optional<Device> device = devices.of(accountId).stream().filter(d -> d.id().equals(deviceId)).findFirst();
         if (!settings.enabled() || !upgrades.enabled()
                 || NudgeRules.bucket(accountId, "rollout", 100) >= settings.rolloutPercent()
@@ -79,7 +79,7 @@ class AutomaticUpgrades implements PasskeyUpgrades {
                         DecisionEntity.class)
                 .setParameter("a", accountId).setParameter("d", deviceId)
                 .setParameter("s", Scenario.AUTOMATIC_UPGRADE.name())
-                .setParameter("since", now().minus(OFFER)).setMaxResults(1).getResultList();
+                .setParameter("since", Timestamps.now().minus(OFFER)).setMaxResults(1).getResultList();
         return offers.stream().filter(d -> !completed(d.id)).map(d -> d.id).findFirst();
     }
 
@@ -91,16 +91,12 @@ class AutomaticUpgrades implements PasskeyUpgrades {
             return;
         }
         log.record(NudgeEvent.Type.COMPLETED, accountId, deviceId, decisionId, Scenario.AUTOMATIC_UPGRADE, d.variant,
-                Optional.of(passkeyId), now());
+                Optional.of(passkeyId), Timestamps.now());
     }
 
     private boolean completed(UUID decisionId) {
         return em.createQuery("select count(e) from EventEntity e where e.decisionId = :d and e.type = :t", Long.class)
                 .setParameter("d", decisionId).setParameter("t", NudgeEvent.Type.COMPLETED.name())
                 .getSingleResult() > 0;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -13,27 +13,24 @@ import dev.latchkey.identity.api.DeviceKey;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.nudges.api.Handoffs;
 import dev.latchkey.nudges.api.Handoffs.Refused.Reason;
+import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The link handoff's state machine in {@code ndg_handoff}, with native SQL so that every expiry
- * is the database clock's, and every step appended to {@code ndg_handoff_event}. Each transition
+ * The link handoff's state machine in {@code ndg_handoff}: read through the typed
+ * {@link HandoffRow} projection with the database's time, written with native SQL so that every
+ * expiry is the database clock's, and every step appended to {@code ndg_handoff_event}. Each transition
  * is a conditional update on the state it leaves: two requests racing (two devices on one link,
  * two code entries at once) cannot both make it.
  *
@@ -49,6 +46,11 @@ class HandoffService implements Handoffs {
     static final int TOKEN_LENGTH = 20;
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A handoff as a typed row; {@code instant} is the database's time of reading (the expiry is its clock's). */
+    private static final String ROW = "select new dev.latchkey.nudges.internal.HandoffRow(h.id, h.accountId,"
+            + " h.sessionId, h.state, h.claimantHash, h.pendingPasskeyId, h.deviceId, h.codeHash, h.codeAttempts,"
+            + " h.expiresAt, instant) from HandoffEntity h";
 
     @PersistenceContext(unitName = "nudges")
     EntityManager em;
@@ -71,11 +73,6 @@ class HandoffService implements Handoffs {
     @Inject
     dev.latchkey.identity.api.StepUp stepUp;
 
-    /** A row of {@code ndg_handoff} as the rules need it. */
-    record Row(UUID id, UUID accountId, UUID sessionId, State state, byte[] claimantHash, UUID pendingPasskeyId,
-               UUID deviceId, byte[] codeHash, int attempts, boolean live, boolean recentlyLive, Instant expiresAt) {
-    }
-
     @Override
     public Issued issue(dev.latchkey.identity.api.StepUpProof proof) {
         // A fresh step-up, ranked: an email code or a password alone never sends a passkey of an
@@ -97,10 +94,10 @@ class HandoffService implements Handoffs {
                         + " created_at, expires_at) values (?, ?, ?, ?, ?, 0, current_timestamp,"
                         + " current_timestamp + interval '" + LIFETIME.toMinutes() + "' minute)")
                 .setParameter(1, id).setParameter(2, accountId).setParameter(3, sessionId)
-                .setParameter(4, sha256(token)).setParameter(5, State.OPEN.name())
+                .setParameter(4, Sha256.of(token)).setParameter(5, State.OPEN.name())
                 .executeUpdate();
         audit(id, accountId, "ISSUED", null);
-        Row row = byId(id).orElseThrow();
+        HandoffRow row = byId(id).orElseThrow();
         return new Issued(id, token, row.expiresAt());
     }
 
@@ -115,7 +112,7 @@ class HandoffService implements Handoffs {
     public State peek(String token, String clientAddress) {
         String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(t, "PAGE", clientAddress);
+        HandoffRow row = byToken(t, "PAGE", clientAddress);
         refuseUnusable(row, null);
         return row.state();
     }
@@ -124,8 +121,8 @@ class HandoffService implements Handoffs {
     public CreationOptions options(String token, CeremonyBinding binding, String clientAddress) {
         String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(t, "OPTIONS", clientAddress);
-        byte[] claimant = sha256(binding.secret());
+        HandoffRow row = byToken(t, "OPTIONS", clientAddress);
+        byte[] claimant = Sha256.of(binding.secret());
         if (row.state() == State.OPEN && row.live()) {
             int claimed = em.createNativeQuery("update ndg_handoff set state = ?, claimant_hash = ? where id = ?"
                             + " and state = ? and expires_at > current_timestamp")
@@ -145,8 +142,8 @@ class HandoffService implements Handoffs {
                          String clientAddress) {
         String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(t, "FINISH", clientAddress);
-        byte[] claimant = sha256(binding.secret());
+        HandoffRow row = byToken(t, "FINISH", clientAddress);
+        byte[] claimant = Sha256.of(binding.secret());
         refuseUnusable(row, claimant);
         if (row.state() != State.CLAIMED) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMED", null);
@@ -187,7 +184,7 @@ class HandoffService implements Handoffs {
     @Override
     public UUID pair(UUID accountId, UUID sessionId, UUID handoffId, String code) {
         purgeExpired();
-        Row row = byId(handoffId).filter(r -> r.accountId().equals(accountId) && r.sessionId().equals(sessionId))
+        HandoffRow row = byId(handoffId).filter(r -> r.accountId().equals(accountId) && r.sessionId().equals(sessionId))
                 .orElseThrow(() -> {
                     audit(null, accountId, "REFUSED_UNKNOWN", "pair");
                     return new Refused(Reason.UNKNOWN, "We could not find that link. Make a new one.");
@@ -258,8 +255,8 @@ class HandoffService implements Handoffs {
     public Device2View device2(String token, CeremonyBinding binding, String clientAddress) {
         String t = admit(token, clientAddress);
         purgeExpired();
-        Row row = byToken(t, "STATUS", clientAddress);
-        if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), sha256(binding.secret()))) {
+        HandoffRow row = byToken(t, "STATUS", clientAddress);
+        if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), Sha256.of(binding.secret()))) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMANT", "status");
             throw new Refused(Reason.IN_USE, "This link is being used on another device.");
         }
@@ -272,7 +269,7 @@ class HandoffService implements Handoffs {
     }
 
     /** Refuses a link that is gone, over, used, or another browser's. */
-    private void refuseUnusable(Row row, byte[] claimant) {
+    private void refuseUnusable(HandoffRow row, byte[] claimant) {
         if (row.state() == State.EXPIRED || !row.live()) {
             throw expired(row, "use");
         }
@@ -289,13 +286,13 @@ class HandoffService implements Handoffs {
         }
     }
 
-    private Refused expired(Row row, String what) {
+    private Refused expired(HandoffRow row, String what) {
         audit(row.id(), row.accountId(), "REFUSED_EXPIRED", what);
         return new Refused(Reason.EXPIRED, "This link has expired: links work for 5 minutes. Make a new one on your"
                 + " other device.");
     }
 
-    private void fail(Row row) {
+    private void fail(HandoffRow row) {
         em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state = ?")
                 .setParameter(1, State.FAILED.name()).setParameter(2, row.id())
                 .setParameter(3, State.WAITING_FOR_CODE.name()).executeUpdate();
@@ -305,23 +302,20 @@ class HandoffService implements Handoffs {
 
     /** Ends every handoff past its five minutes and drops its pending passkey (the expiry drops it). */
     private void purgeExpired() {
-        List<?> rows = em.createNativeQuery("select id, account_id, pending_passkey_id from ndg_handoff"
-                        + " where expires_at <= current_timestamp and state in (?, ?, ?)")
-                .setParameter(1, State.OPEN.name()).setParameter(2, State.CLAIMED.name())
-                .setParameter(3, State.WAITING_FOR_CODE.name()).getResultList();
-        for (Object o : rows) {
-            Object[] r = (Object[]) o;
-            UUID id = uuid(r[0]);
+        List<HandoffRow> rows = em.createQuery(ROW + " where h.expiresAt <= instant"
+                        + " and h.state in (:open, :claimed, :waiting)", HandoffRow.class)
+                .setParameter("open", State.OPEN.name()).setParameter("claimed", State.CLAIMED.name())
+                .setParameter("waiting", State.WAITING_FOR_CODE.name()).getResultList();
+        for (HandoffRow r : rows) {
             int ended = em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state in (?, ?, ?)")
-                    .setParameter(1, State.EXPIRED.name()).setParameter(2, id)
+                    .setParameter(1, State.EXPIRED.name()).setParameter(2, r.id())
                     .setParameter(3, State.OPEN.name()).setParameter(4, State.CLAIMED.name())
                     .setParameter(5, State.WAITING_FOR_CODE.name()).executeUpdate();
             if (ended == 1) {
-                UUID account = uuid(r[1]);
-                if (r[2] != null) {
-                    enrollment.dropPending(account, uuid(r[2]), "handoff expired");
+                if (r.pendingPasskeyId() != null) {
+                    enrollment.dropPending(r.accountId(), r.pendingPasskeyId(), "handoff expired");
                 }
-                audit(id, account, "EXPIRED", r[2] != null ? "pending passkey dropped" : null);
+                audit(r.id(), r.accountId(), "EXPIRED", r.pendingPasskeyId() != null ? "pending passkey dropped" : null);
             }
         }
     }
@@ -349,8 +343,8 @@ class HandoffService implements Handoffs {
     }
 
     /** @param token a normalised token ({@link #admit}) */
-    private Row byToken(String token, String step, String clientAddress) {
-        Optional<Row> row = select("token_hash = ?", sha256(token));
+    private HandoffRow byToken(String token, String step, String clientAddress) {
+        Optional<HandoffRow> row = select("tokenHash = :value", Sha256.of(token));
         if (row.isEmpty()) {
             limits.failedClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress);
             audit(null, null, "REFUSED_UNKNOWN", step);
@@ -368,26 +362,12 @@ class HandoffService implements Handoffs {
                 + " a new one on your other device.");
     }
 
-    private Optional<Row> byId(UUID id) {
-        return select("id = ?", id);
+    private Optional<HandoffRow> byId(UUID id) {
+        return select("id = :value", id);
     }
 
-    private Optional<Row> select(String where, Object value) {
-        List<?> rows = em.createNativeQuery("select id, account_id, session_id, state, claimant_hash,"
-                        + " pending_passkey_id, device_id, code_hash, code_attempts,"
-                        + " case when expires_at > current_timestamp then 1 else 0 end,"
-                        + " case when expires_at + interval '" + LIFETIME.toMinutes() + "' minute > current_timestamp"
-                        + " then 1 else 0 end, expires_at"
-                        + " from ndg_handoff where " + where)
-                .setParameter(1, value).getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return Optional.of(new Row(uuid(r[0]), uuid(r[1]), uuid(r[2]), State.valueOf((String) r[3]), (byte[]) r[4],
-                r[5] == null ? null : uuid(r[5]), r[6] == null ? null : uuid(r[6]), (byte[]) r[7],
-                ((Number) r[8]).intValue(), ((Number) r[9]).intValue() == 1, ((Number) r[10]).intValue() == 1,
-                instant(r[11])));
+    private Optional<HandoffRow> select(String where, Object value) {
+        return em.createQuery(ROW + " where h." + where, HandoffRow.class).setParameter("value", value).getResultStream().findFirst();
     }
 
     private void audit(UUID handoffId, UUID accountId, String type, String detail) {
@@ -428,42 +408,6 @@ class HandoffService implements Handoffs {
      * lives at most five minutes and allows three tries online.
      */
     static byte[] codeHash(UUID handoffId, String code) {
-        return sha256(handoffId + ":" + code);
-    }
-
-    static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
-    }
-
-    /** Native queries return uuid columns as UUID (PostgreSQL) or as 16 bytes (H2). */
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID u) {
-            return u;
-        }
-        if (column instanceof byte[] b && b.length == 16) {
-            ByteBuffer buffer = ByteBuffer.wrap(b);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(column.toString());
-    }
-
-    private static Instant instant(Object column) {
-        if (column instanceof Instant i) {
-            return i;
-        }
-        if (column instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (column instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (column instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        return OffsetDateTime.parse(column.toString()).toInstant();
+        return Sha256.of(handoffId + ":" + code);
     }
 }

@@ -18,6 +18,7 @@ import dev.latchkey.nudges.api.NudgeSettings;
 import dev.latchkey.nudges.api.Nudges;
 import dev.latchkey.nudges.api.Prompt;
 import dev.latchkey.nudges.api.Scenario;
+import dev.latchkey.platform.api.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,7 +26,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,7 +66,7 @@ class JpaNudges implements Nudges, Coverage {
 
     @Override
     public CoverageReport of(UUID accountId) {
-        return report(accountId, passkeys.of(accountId), now());
+        return report(accountId, passkeys.of(accountId), Timestamps.now());
     }
 
     private CoverageReport report(UUID accountId, List<Passkey> keys, Instant now) {
@@ -88,7 +88,7 @@ class JpaNudges implements Nudges, Coverage {
 
     private NudgeDecision decide(UUID accountId, UUID deviceId, Moment moment, Optional<SignInMethod> trigger,
                                  boolean alwaysStore) {
-        Instant now = now();
+        Instant now = Timestamps.now();
         List<Passkey> keys = passkeys.of(accountId);
         CoverageReport report = report(accountId, keys, now);
         Optional<DeviceCoverage> device = report.device(deviceId);
@@ -141,7 +141,7 @@ class JpaNudges implements Nudges, Coverage {
     @Transactional
     public Optional<NudgeDecision> pending(UUID accountId, UUID deviceId, UUID decisionId) {
         DecisionEntity d = em.find(DecisionEntity.class, decisionId);
-        Instant now = now();
+        Instant now = Timestamps.now();
         if (d == null || !d.accountId.equals(accountId) || !d.deviceId.equals(deviceId) || d.prompt == null
                 || d.decidedAt.isBefore(now.minus(PENDING)) || log.answered(decisionId)) {
             return Optional.empty();
@@ -157,11 +157,7 @@ class JpaNudges implements Nudges, Coverage {
     public Optional<NudgeDecision> respond(UUID accountId, UUID deviceId, UUID decisionId, NudgeResponse response) {
         Optional<NudgeDecision> decision = pending(accountId, deviceId, decisionId);
         decision.ifPresent(d -> log.record(response.event(), accountId, deviceId, decisionId, d.scenario().orElseThrow(),
-                d.variant(), Optional.empty(), now()));
+                d.variant(), Optional.empty(), Timestamps.now()));
         return decision;
-    }
-
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -8,6 +8,7 @@ import dev.latchkey.nudges.api.NudgeSettings;
 import dev.latchkey.nudges.api.Prompt;
 import dev.latchkey.nudges.api.Scenario;
 import dev.latchkey.nudges.api.Verdict;
+import dev.latchkey.platform.api.Sha256;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -162,14 +163,9 @@ final class NudgeRules {
 
     /** A stable number 0-99 per account and purpose (rollout, copy variant), from SHA-256. */
     static int bucket(UUID accountId, String purpose, int buckets) {
-        try {
-            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((purpose + ":" + accountId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            int v = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
-            return Math.floorMod(v, buckets);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
+        byte[] h = Sha256.of(purpose + ":" + accountId);
+        int v = ((h[0] & 0xff) << 24) | ((h[1] & 0xff) << 16) | ((h[2] & 0xff) << 8) | (h[3] & 0xff);
+        return Math.floorMod(v, buckets);
     }
 
     static String variant(UUID accountId, NudgeSettings settings) {

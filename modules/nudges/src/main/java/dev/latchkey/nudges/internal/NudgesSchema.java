@@ -1,6 +1,7 @@
 package dev.latchkey.nudges.internal;
 
-import dev.latchkey.nudges.api.NudgesReadiness;
+import dev.latchkey.platform.api.ModuleReadiness;
+import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -11,8 +12,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceUnit;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -21,9 +20,7 @@ import javax.sql.DataSource;
  * of rotation.
  */
 @ApplicationScoped
-class NudgesSchema implements NudgesReadiness {
-
-    private static final Logger LOG = Logger.getLogger(NudgesSchema.class.getName());
+class NudgesSchema implements ModuleReadiness {
 
     @Resource(lookup = "jdbc/latchkey")
     DataSource dataSource;
@@ -37,19 +34,17 @@ class NudgesSchema implements NudgesReadiness {
     @Inject
     ProviderTable providers;
 
-    private volatile String problem = "nudges migrations have not run yet";
+    private final ModuleSchema schema = new ModuleSchema("nudges", "ndg_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         providers.problem();
-        try {
-            ModuleMigrations.migrate(dataSource, "nudges", "ndg_schema_history");
-            emf.getSchemaManager().validate();
-            problem = null;
-        } catch (RuntimeException | jakarta.persistence.SchemaValidationException e) {
-            problem = "nudges schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
-        }
+        schema.migrate(dataSource, emf);
+    }
+
+    @Override
+    public String module() {
+        return "nudges";
     }
 
     @Override
@@ -59,14 +54,7 @@ class NudgesSchema implements NudgesReadiness {
         if (table.isPresent()) {
             return table;
         }
-        if (problem != null) {
-            return Optional.of(problem);
-        }
-        try {
-            em.createQuery("select count(e) from EventEntity e where e.id is null", Long.class).getSingleResult();
-            return Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of("nudges persistence unit failed: " + e.getMessage());
-        }
+        Optional<String> migrated = schema.problem();
+        return migrated.isPresent() ? migrated : schema.probe(em, "EventEntity");
     }
 }

@@ -1,0 +1,24 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.security.Problems;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * {@code /api/account/*} where no endpoint is mapped to the exact path: without a session a 401
+ * (as at every account endpoint), otherwise a 404, both as problem JSON.
+ */
+@WebServlet("/api/account/*")
+public class AccountApiNotFound extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (AccountCeremonyEndpoint.signedIn(request, response).isPresent()) {
+            Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+        }
+    }
+}

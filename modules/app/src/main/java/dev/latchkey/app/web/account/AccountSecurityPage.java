@@ -1,0 +1,174 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.BrowserContext;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.SharedDevices;
+import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.When;
+import dev.latchkey.app.web.nudges.AutomaticUpgradeMarker;
+import dev.latchkey.app.web.nudges.CoverageCard;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.RecoveryCodes;
+import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.SignIns;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /account/security}: signed-in users only (web.xml); lists the account's passkeys,
+ * password status, devices and sign-ins. Its forms post to paths of their own, served by the
+ * subclasses, which show this page again with the reasons when a change is refused:
+ * {@code POST /account/password} ({@link PasswordForm}) sets or changes the password,
+ * {@link PasskeyRename} and {@link PasskeyRemove} handle a passkey card's forms.
+ */
+@WebServlet("/account/security")
+public class AccountSecurityPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Views views;
+
+    @Inject
+    transient SharedDevices sharedDevices;
+
+    @Inject
+    transient Accounts accounts;
+
+    @Inject
+    transient Passkeys passkeys;
+
+    @Inject
+    transient Devices devices;
+
+    @Inject
+    transient SignIns signIns;
+
+    @Inject
+    transient RecoveryCodes recoveryCodes;
+
+    @Inject
+    transient Passwords passwords;
+
+    @Inject
+    transient PasskeyForms passkeyForms;
+
+    @Inject
+    transient CoverageCard coverageCard;
+
+    @Inject
+    transient AutomaticUpgradeMarker automaticUpgrade;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Account> account = signedIn(request);
+        if (account.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        get(request, response, account.get());
+    }
+
+    /** The page itself; a form's own path leads back to it. */
+    void get(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        render(request, response, 200, account, AccountSecurityView.Refused.NONE);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Account> account = signedIn(request);
+        Optional<AccountSecurityView.Refused> refusal = AccountRefusal.of(request);
+        if (account.isPresent() && refusal.isPresent()) {
+            render(request, response, 409, account.get(), refusal.get());
+            return;
+        }
+        if (account.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        post(request, response, account.get());
+    }
+
+    /** A form's POST; the page has none of its own, so back to it. */
+    void post(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        response.sendRedirect(Paths.ACCOUNT);
+    }
+
+    /** {@code POST /account/password}: a first password, or a new one in exchange for the current one. */
+    void setPassword(HttpServletRequest request, HttpServletResponse response, Account account)
+            throws IOException {
+        UUID id = account.id();
+        Optional<String> current = Optional.ofNullable(request.getParameter("currentPassword")).filter(s -> !s.isEmpty());
+        Passwords.Change change;
+        try {
+            // Identity refuses when passwords are off, and logs a wrong current password against the account.
+            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""),
+                    BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)));
+        } catch (FallbackSignIns.NotOffered e) {
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            return;
+        } catch (Passwords.Busy e) {
+            response.setHeader("Retry-After", "2");
+            render(request, response, 503, account, AccountSecurityView.Refused.newPassword(List.of(e.getMessage())));
+            return;
+        }
+        switch (change.outcome()) {
+            case SET -> response.sendRedirect(Paths.ACCOUNT + "?passwordSet#password");
+            case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?passwordChanged#password");
+            case CURRENT_PASSWORD_WRONG -> render(request, response, 422, account,
+                    AccountSecurityView.Refused.currentPassword(String.join(" ", change.problems())));
+            case NEW_PASSWORD_REFUSED -> render(request, response, 422, account,
+                    AccountSecurityView.Refused.newPassword(change.problems()));
+        }
+    }
+
+    private Optional<Account> signedIn(HttpServletRequest request) {
+        return Optional.ofNullable(request.getUserPrincipal())
+                .map(p -> UUID.fromString(p.getName()))
+                .flatMap(accounts::find);
+    }
+
+    void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+                AccountSecurityView.Refused refused) throws IOException {
+        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        UUID id = account.id();
+        PasskeyForms.Cards cards = passkeyForms.cards(request, account);
+        String passwordSaved = request.getParameter("passwordSet") != null ? "Your password is added."
+                : request.getParameter("passwordChanged") != null ? "Your password is changed." : null;
+        views.render(request, response, status, new AccountSecurityView(account,
+                cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
+                AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
+                devices.of(id).stream()
+                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
+                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
+                        .toList(),
+                signIns.recent(id, 10).stream()
+                        .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at()),
+                                When.iso(e.at())))
+                        .toList(),
+                request.getParameter("otherSessionsEnded") != null,
+                request.getParameter("passkeyAdded") != null,
+                request.getParameter("deviceLost") != null,
+                request.getParameter("passwordRemoved") != null,
+                recoveryCodes.status(id).remaining(),
+                request.getParameter("emailConfirmed") != null && account.emailConfirmed(),
+                coverageCard.view(id, thisDevice).orElse(null),
+                automaticUpgrade.decision(id, thisDevice).orElse(null),
+                refused.currentPasswordError(), refused.newPasswordErrors(), refused.passkeyProblem(),
+                refused.passkeyProblemId(), refused.passkeyRenameRefused(), refused.deviceProblem(),
+                refused.passwordProblem()));
+    }
+}

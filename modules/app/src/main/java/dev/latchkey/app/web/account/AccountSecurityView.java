@@ -1,0 +1,91 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.When;
+import dev.latchkey.app.web.nudges.CoverageCard;
+import dev.latchkey.identity.api.Account;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The view model of {@code account-security} (with its {@code passkey-cards} and {@code coverage-card}
+ * fragments). Notices after a change are booleans; {@code null} means "not shown": no password notice,
+ * no coverage card (it failed), no automatic upgrade, and each refusal of {@link Refused} not there.
+ *
+ * @param autoUpgrade the decision id of the automatic upgrade the page script should try
+ */
+public record AccountSecurityView(Account account,
+                                  List<PasskeyCardView> passkeys, boolean passkeyRemoved, boolean passkeyRenamed,
+                                  PasskeyForms.Signals passkeySignals,
+                                  PasswordStatus password, String passwordSaved,
+                                  List<DeviceRow> devices, List<SignInRow> signIns,
+                                  boolean otherSessionsEnded, boolean passkeyAdded, boolean deviceLost,
+                                  boolean passwordRemoved, int recoveryRemaining, boolean emailConfirmed,
+                                  CoverageCard.View coverage, String autoUpgrade,
+                                  String currentPasswordError, List<String> newPasswordErrors,
+                                  String passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
+                                  String deviceProblem, String passwordProblem) implements PageView {
+
+    @Override
+    public String template() {
+        return "account-security";
+    }
+
+    /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
+    public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current) {
+    }
+
+    /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */
+    public record SignInRow(String description, boolean succeeded, String at, String atIso) {
+    }
+
+    /**
+     * "Password: set on 3 May 2026" or "No password", and how long a new one must be. (Not
+     * {@code set...}: OGNL takes methods named so for setters and cannot read them.)
+     */
+    public record PasswordStatus(boolean present, String chosenOn, String chosenOnIso, int minimumLength) {
+        static PasswordStatus of(Optional<Instant> setAt, int minimumLength) {
+            return new PasswordStatus(setAt.isPresent(), setAt.map(When::day).orElse(""),
+                    setAt.map(When::iso).orElse(""), minimumLength);
+        }
+    }
+
+    /**
+     * A refused change, shown next to its form (the page then answers 4xx); {@link #NONE} when
+     * nothing was refused. {@code passkeyProblemId} is empty for a problem with no passkey of the list.
+     */
+    public record Refused(String currentPasswordError, List<String> newPasswordErrors, String passkeyProblem,
+                          String passkeyProblemId, boolean passkeyRenameRefused, String deviceProblem,
+                          String passwordProblem) {
+
+        public static final Refused NONE = new Refused(null, null, null, null, false, null, null);
+
+        static Refused currentPassword(String message) {
+            return new Refused(message, null, null, null, false, null, null);
+        }
+
+        static Refused newPassword(List<String> problems) {
+            return new Refused(null, problems, null, null, false, null, null);
+        }
+
+        /** About one passkey of the list, or ({@code passkey} null) about none in particular. */
+        static Refused passkey(UUID passkey, String message) {
+            return new Refused(null, null, message, passkey == null ? "" : passkey.toString(), false, null, null);
+        }
+
+        /** The new name of that passkey was refused. */
+        static Refused passkeyName(UUID passkey, String message) {
+            return new Refused(null, null, message, passkey.toString(), true, null, null);
+        }
+
+        static Refused device(String message) {
+            return new Refused(null, null, null, null, false, message, null);
+        }
+
+        static Refused password(String message) {
+            return new Refused(null, null, null, null, false, null, message);
+        }
+    }
+}

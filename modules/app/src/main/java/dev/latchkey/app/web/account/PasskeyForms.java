@@ -1,0 +1,121 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.credentials.api.PasskeyCard;
+import dev.latchkey.credentials.api.PasskeyManagement;
+import dev.latchkey.credentials.api.RelyingParty;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The passkey cards of {@code /account/security} and their forms: {@code POST /account/passkeys/rename}
+ * (form {@code passkey}, {@code name}) and {@code POST /account/passkeys/remove} (form {@code passkey},
+ * after a step-up). Kept apart from {@link AccountSecurityPage}, which only hands over.
+ */
+@ApplicationScoped
+public class PasskeyForms {
+
+    static final String RENAME = "/account/passkeys/rename";
+    static final String REMOVE = "/account/passkeys/remove";
+
+    /** How the account page renders itself, with a refused change. */
+    interface Page {
+        void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
+                    AccountSecurityView.Refused refused) throws IOException;
+    }
+
+    @Inject
+    PasskeyManagement management;
+
+    @Inject
+    StepUp stepUp;
+
+    @Inject
+    RelyingParty relyingParty;
+
+    /** The cards, the notices after a change, and what the page script signals to the passkey provider. */
+    Cards cards(HttpServletRequest request, Account account) {
+        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        List<PasskeyCard> cards = management.cards(account.id(), thisDevice);
+        // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
+        // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
+        return new Cards(cards.stream().map(PasskeyCardView::of).toList(),
+                request.getParameter("passkeyRemoved") != null, request.getParameter("passkeyRenamed") != null,
+                new Signals(relyingParty.id(), account.userHandle().base64Url(),
+                        String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
+                        account.displayName(), request.getParameter("detailsChanged") != null));
+    }
+
+    /** The passkey cards' part of the account page's view model. */
+    record Cards(List<PasskeyCardView> passkeys, boolean passkeyRemoved, boolean passkeyRenamed, Signals passkeySignals) {
+    }
+
+    /** What the page script hands to {@code PublicKeyCredential.signal*}: data-* attributes, never inline script. */
+    public record Signals(String rpId, String userId, String credentialIds, String name, String displayName,
+                          boolean detailsChanged) {
+    }
+
+    /** The two forms of a passkey card. */
+    enum Form { RENAME, REMOVE }
+
+    void post(HttpServletRequest request, HttpServletResponse response, Account account, Page page, Form form)
+            throws IOException {
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<UUID> passkey = parse(request.getParameter("passkey"));
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        if (passkey.isEmpty()) {
+            page.render(request, response, 400, account, AccountSecurityView.Refused.passkey(null,
+                    "Choose a passkey from the list."));
+            return;
+        }
+        String anchor = "#passkey-" + passkey.get();
+        if (form == Form.RENAME) {
+            PasskeyManagement.Rename renamed = management.rename(account.id(), passkey.get(),
+                    Optional.ofNullable(request.getParameter("name")).orElse(""));
+            switch (renamed.outcome()) {
+                case RENAMED, NAME_RESET -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRenamed" + anchor);
+                case REFUSED -> page.render(request, response, 422, account,
+                        AccountSecurityView.Refused.passkeyName(passkey.get(), renamed.message()));
+                case NOT_FOUND -> page.render(request, response, 404, account,
+                        AccountSecurityView.Refused.passkey(null, renamed.message()));
+            }
+            return;
+        }
+        // Removing a passkey is a sensitive action (StepUp): a borrowed session must not strip the owner's passkeys.
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
+            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + anchor));
+            return;
+        }
+        PasskeyManagement.Removal removal = management.remove(proof.get(), passkey.get(), session.get().deviceId());
+        switch (removal.outcome()) {
+            case REMOVED -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRemoved#passkeys-heading");
+            case LAST_WAY_IN -> page.render(request, response, 409, account,
+                    AccountSecurityView.Refused.passkey(passkey.get(), removal.message()));
+            case NOT_FOUND -> page.render(request, response, 404, account,
+                    AccountSecurityView.Refused.passkey(null, removal.message()));
+        }
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return id == null ? Optional.empty() : Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

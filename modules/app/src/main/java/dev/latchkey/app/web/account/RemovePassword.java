@@ -1,0 +1,52 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * {@code POST /account/password/remove}: a sensitive action behind a fresh step-up (a passkey or
+ * a recovery code when the account has a passkey); refused with 409 on the account page when the
+ * password is the account's last way in. Signed-in users only (web.xml).
+ */
+@WebServlet("/account/password/remove")
+public class RemovePassword extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient Passwords passwords;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
+            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + "#password"));
+            return;
+        }
+        Passwords.Removal removal = passwords.remove(proof.get());
+        if (removal.outcome() == Passwords.Removal.Outcome.LAST_WAY_IN) {
+            // Nothing changed: the page says why, next to the password, and what to do instead.
+            AccountRefusal.show(request, response, AccountSecurityView.Refused.password(removal.message()));
+            return;
+        }
+        response.sendRedirect(Paths.ACCOUNT + "?passwordRemoved#password");
+    }
+}

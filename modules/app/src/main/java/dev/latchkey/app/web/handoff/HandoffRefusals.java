@@ -1,0 +1,26 @@
+package dev.latchkey.app.web.handoff;
+
+import dev.latchkey.nudges.api.Handoffs;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The HTTP status of each refused handoff step: always a 4xx with the module's sentence. */
+final class HandoffRefusals {
+
+    private HandoffRefusals() {
+    }
+
+    static int status(Handoffs.Refused.Reason reason) {
+        return switch (reason) {
+            case UNKNOWN -> 404;
+            case EXPIRED, USED -> 410;
+            case IN_USE, NOT_READY -> 409;
+            case WRONG_CODE -> 422;
+            case TOO_MANY_TRIES, TOO_MANY_LINKS, TOO_MANY_UNKNOWN_LINKS -> 429;
+        };
+    }
+
+    /** A refusal that waiting ends says how long, in Retry-After (RFC 9110 §10.2.3). */
+    static void retryAfter(Handoffs.Refused refused, HttpServletResponse response) {
+        refused.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.latchkey.app.web.learn;
+
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.education.api.Languages;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * {@code POST /language}: the language switcher's form (CSRF-checked like every POST). Stores the
+ * choice in the language cookie and goes back to the help page it came from; works without script.
+ */
+@WebServlet("/language")
+public class LanguageChoice extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    transient ReaderLanguage language;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Locale> chosen = Languages.byTag(request.getParameter("lang"));
+        if (chosen.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        language.remember(response, chosen.get());
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", backTo(request.getParameter("next")));
+    }
+
+    /** Only back to a help page on this site (no open redirect); anything else goes to {@code /learn}. */
+    static String backTo(String next) {
+        String safe = Paths.safeNext(next);
+        return safe.equals(next) && (safe.equals("/learn") || safe.startsWith("/learn/") || safe.startsWith("/learn?"))
+                ? safe : "/learn";
+    }
+}

@@ -1,0 +1,95 @@
+package dev.latchkey.app.web.nudges;
+
+import dev.latchkey.app.web.When;
+import dev.latchkey.nudges.api.Coverage;
+import dev.latchkey.nudges.api.CoverageReport;
+import dev.latchkey.nudges.api.DeviceCoverage;
+import dev.latchkey.nudges.api.NudgeDecision;
+import dev.latchkey.nudges.api.Nudges;
+import dev.latchkey.nudges.api.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The coverage card of {@code /account/security} ("Your passkeys work on: ... Not yet on: ..."),
+ * and the account page's nudge (scenarios c and d), as view data for the {@code coverage-card}
+ * fragment. A failure here leaves the card out rather than the account page.
+ */
+@ApplicationScoped
+public class CoverageCard {
+
+    private static final Logger LOG = Logger.getLogger(CoverageCard.class.getName());
+
+    @Inject
+    Coverage coverage;
+
+    @Inject
+    Nudges nudges;
+
+    /** One device (or one platform and browser, private windows included) as the card lists it. */
+    public record Row(String label, String providers, String verdict, String explanation, String lastSeen,
+                      String lastSeenIso, String nextStep, boolean current) {
+    }
+
+    /** The account page's prompt: its decision id, what it asks, and its copy variant. */
+    public record Prompt(String decision, String prompt, String reason, String variant) {
+    }
+
+    /** What the fragment shows. */
+    public record View(List<Row> covered, List<Row> likely, List<Row> notYet, List<Row> shared, String backup,
+                       Optional<Prompt> prompt) {
+        public boolean empty() {
+            return covered.isEmpty() && likely.isEmpty() && notYet.isEmpty() && shared.isEmpty();
+        }
+    }
+
+    /** The card, or empty when it cannot be made (the page then leaves it out). */
+    public Optional<View> view(UUID accountId, Optional<UUID> thisDevice) {
+        try {
+            CoverageReport report = coverage.of(accountId);
+            Optional<Prompt> prompt = thisDevice.map(d -> nudges.onAccountPage(accountId, d))
+                    .filter(NudgeDecision::prompts)
+                    .map(d -> new Prompt(d.id().toString(), d.prompt().orElseThrow().name(), d.reason(), d.variant()));
+            CoverageReport shown = report.groupedForDisplay();
+            Instant now = report.at();
+            return Optional.of(new View(
+                    rows(shown, now, thisDevice, Verdict.COVERED),
+                    rows(shown, now, thisDevice, Verdict.LIKELY_COVERED),
+                    shown.devices().stream().filter(d -> d.verdict() == Verdict.NOT_COVERED
+                            || d.verdict() == Verdict.CANNOT_HOLD_ONE).map(d -> row(d, now, thisDevice)).toList(),
+                    rows(shown, now, thisDevice, Verdict.SHARED),
+                    report.backup().filter(b -> !"NO_PASSKEY".equals(b)).orElse(""),
+                    prompt));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "coverage card left out", e);
+            return Optional.empty();
+        }
+    }
+
+    private static List<Row> rows(CoverageReport report, Instant now, Optional<UUID> thisDevice, Verdict verdict) {
+        return report.with(verdict).stream().map(d -> row(d, now, thisDevice)).toList();
+    }
+
+    private static Row row(DeviceCoverage d, Instant now, Optional<UUID> thisDevice) {
+        boolean current = thisDevice.filter(d::includes).isPresent();
+        String next = d.nextStep().orElse("");
+        if (current && d.verdict() == Verdict.NOT_COVERED) {
+            next = "Choose \"Add a passkey on this device\" on this page.";
+        }
+        return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), d.explanation(),
+                ago(d.lastSeen(), now), When.iso(d.lastSeen()), next, current);
+    }
+
+    /** "today", "yesterday", "2 days ago". */
+    static String ago(Instant then, Instant now) {
+        long days = Duration.between(then, now).toDays();
+        return days <= 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
+    }
+}

@@ -1,0 +1,18 @@
+package dev.latchkey.app.web.signin;
+
+import dev.latchkey.app.web.PageView;
+
+/**
+ * The view model of {@code signin-code}: the form for the code mailed to {@code email}.
+ *
+ * @param email        the address the code went to, or empty
+ * @param error        why the last code was refused, or empty
+ * @param validMinutes how long a code lasts
+ */
+public record SignInCodeView(String email, String error, String next, int validMinutes) implements PageView {
+
+    @Override
+    public String template() {
+        return "signin-code";
+    }
+}
