@@ -31,8 +31,7 @@ class PasskeyCap {
         long held = em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
                 .setParameter("a", accountId).getSingleResult();
         if (held >= rules.passkeyCap()) {
-            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null,
-                    CeremonyRejected.Reason.TOO_MANY_PASSKEYS.name());
+            events.recordRefusal(CeremonyRejected.Reason.TOO_MANY_PASSKEYS.name());
             throw new CeremonyRejected(CeremonyRejected.Reason.TOO_MANY_PASSKEYS, "Your account already has "
                     + rules.passkeyCap() + " passkeys, the most it can hold. Remove one you no longer use before"
                     + " adding another.");

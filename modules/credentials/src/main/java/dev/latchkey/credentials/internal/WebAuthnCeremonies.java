@@ -65,9 +65,10 @@ import java.util.stream.Collectors;
  * failure), check that this browser began this ceremony, let webauthn4j verify, then write.
  * Nothing is written unless every step passed.
  *
- * <p>Each finish is one transaction (the challenge is spent in one of its own, so that it stays
- * spent whatever happens next). A refusal ({@link CeremonyRejected}) keeps what it recorded: the
- * rejection event and, for a sign-in, the failed attempt in identity's log.
+ * <p>Each finish is one transaction; the challenge is spent, and a refusal recorded, in one of its
+ * own, so that both stay whatever happens next. A refused sign-in also keeps its failed attempt in
+ * identity's log (nothing else is written before an assertion is refused); every other refusal
+ * rolls back whatever its ceremony had written (a sign-up's account, above all).
  */
 @ApplicationScoped
 class WebAuthnCeremonies implements PasskeyCeremonies {
@@ -128,7 +129,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    @Transactional(dontRollbackOn = CeremonyRejected.class)
+    @Transactional
     public CreationOptions startAddPasskey(StepUpProof proof, CeremonyBinding binding, String clientAddress,
                                            Optional<Hint> where) {
         UUID accountId = stepUp.confirm(proof);
@@ -173,7 +174,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    @Transactional(dontRollbackOn = CeremonyRejected.class)
+    @Transactional
     public SignedIn finishSignUp(String responseJson, CeremonyBinding binding, Optional<String> invitation,
                                  SignInContext context) {
         VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.SIGN_UP);
@@ -185,7 +186,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         try {
             account = signUps.createAccountWithPasskey(newAccount, verified.passkey(), invitation);
         } catch (CeremonyRejected e) {
-            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
+            events.recordRefusal("sign-up: " + e.reason());
             throw e;
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, "sign-up");
@@ -195,7 +196,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    @Transactional(dontRollbackOn = CeremonyRejected.class)
+    @Transactional
     public UUID finishAddPasskey(StepUpProof proof, Optional<UUID> device, String responseJson, CeremonyBinding binding) {
         UUID accountId = stepUp.confirm(proof);
         VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.ADD_PASSKEY);
@@ -329,7 +330,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    @Transactional(dontRollbackOn = CeremonyRejected.class)
+    @Transactional
     public SignInResult finishStepUp(Sessions.SignedInSession session, String responseJson, CeremonyBinding binding) {
         SignInResult result = verifyAssertion(responseJson, binding, PendingCeremony.Purpose.STEP_UP, "step-up");
         if (!result.accountId().equals(session.accountId())) {
@@ -444,7 +445,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         if (cause != null) {
             LOG.log(Level.FINE, "Ceremony rejected: " + reason, cause);
         }
-        events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, reason.name()
+        events.recordRefusal(reason.name()
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));
         return new CeremonyRejected(reason, text, cause);
     }

@@ -22,7 +22,7 @@ import java.util.UUID;
  * every slot stays busy for a moment, {@link Busy} is thrown instead of queueing without limit.
  *
  * <p>Sign-in with a password is {@link FallbackSignIns#withPassword}, which applies the abuse
- * limits and this deployment's switch around {@link #check}.
+ * limits and this deployment's switch around the hash check.
  */
 public interface Passwords {
 
@@ -64,35 +64,6 @@ public interface Passwords {
      * @throws FallbackSignIns.NotOffered when this deployment does not offer passwords
      */
     Change set(UUID accountId, Optional<String> currentPassword, String newPassword, ClientDescription client);
-
-    /**
-     * Checks an email address and password for sign-in. Only a confirmed address counts. An
-     * unknown address, an account without a password and a wrong password take the same time
-     * (a hash is computed in every case) and differ only in {@link Attempt#reason()}, which is for
-     * the sign-in log, never for the user.
-     *
-     * @throws Busy when no hashing slot became free in time (nothing was checked)
-     */
-    Attempt check(EmailAddress email, String password);
-
-    /**
-     * The result of {@link #check}.
-     *
-     * @param accountId the account whose address was given, when there is one (also for a
-     *                  wrong password: the sign-in log records the failure against it)
-     * @param reason    for a refusal: {@code WRONG_PASSWORD}, {@code NO_PASSWORD} (the account has
-     *                  none) or {@code UNKNOWN_ACCOUNT}
-     */
-    record Attempt(boolean accepted, Optional<UUID> accountId, Optional<String> reason) {
-
-        public static Attempt accepted(UUID accountId) {
-            return new Attempt(true, Optional.of(accountId), Optional.empty());
-        }
-
-        public static Attempt refused(Optional<UUID> accountId, String reason) {
-            return new Attempt(false, accountId, Optional.of(reason));
-        }
-    }
 
     /**
      * The result of {@link #set}.

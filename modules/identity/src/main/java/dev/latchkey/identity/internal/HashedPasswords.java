@@ -93,8 +93,34 @@ class HashedPasswords implements Passwords {
                 : currentWrong("A password was set a moment ago. Enter it as your current password to change it.");
     }
 
-    @Override
-    public Attempt check(EmailAddress email, String password) {
+    /**
+     * The result of {@link #check}.
+     *
+     * @param accountId the account whose address was given, when there is one (also for a
+     *                  wrong password: the sign-in log records the failure against it)
+     * @param reason    for a refusal: {@code WRONG_PASSWORD}, {@code NO_PASSWORD} (the account has
+     *                  none) or {@code UNKNOWN_ACCOUNT}
+     */
+    record Attempt(boolean accepted, Optional<UUID> accountId, Optional<String> reason) {
+
+        static Attempt accepted(UUID accountId) {
+            return new Attempt(true, Optional.of(accountId), Optional.empty());
+        }
+
+        static Attempt refused(Optional<UUID> accountId, String reason) {
+            return new Attempt(false, accountId, Optional.of(reason));
+        }
+    }
+
+    /**
+     * Checks an email address and password for sign-in, for {@link JpaFallbackSignIns#withPassword}
+     * only. Only a confirmed address counts. An unknown address, an account without a password and
+     * a wrong password take the same time (a hash is computed in every case) and differ only in
+     * {@link Attempt#reason()}, which is for the sign-in log, never for the user.
+     *
+     * @throws Busy when no hashing slot became free in time (nothing was checked)
+     */
+    Attempt check(EmailAddress email, String password) {
         PasswordStore.Candidate candidate = store.forSignIn(email);
         String typed = password == null ? "" : password;
         // Longer than any stored password can be (set() refuses it): hash a prefix against the

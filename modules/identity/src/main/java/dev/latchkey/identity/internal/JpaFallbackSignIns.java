@@ -5,7 +5,6 @@ import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.FallbackSignIns;
 import dev.latchkey.identity.api.Passwords;
-import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.SignInContext;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
@@ -34,13 +33,13 @@ class JpaFallbackSignIns implements FallbackSignIns {
     Offered offered;
 
     @Inject
-    EmailCodes emailCodes;
+    JpaEmailCodes emailCodes;
 
     @Inject
-    RecoveryCodes recoveryCodes;
+    JpaRecoveryCodes recoveryCodes;
 
     @Inject
-    Passwords passwords;
+    HashedPasswords passwords;
 
     @Inject
     AbuseLimits limits;
@@ -83,10 +82,7 @@ class JpaFallbackSignIns implements FallbackSignIns {
 
     @Override
     public EmailCodes.AttemptToken requestEmailCode(EmailAddress email, String clientAddress) {
-        if (!offered.emailCode()) {
-            throw new NotOffered();
-        }
-        return emailCodes.start(email, clientAddress);
+        return emailCodes.start(email, clientAddress); // refuses itself when email codes are off
     }
 
     @Override
@@ -95,9 +91,9 @@ class JpaFallbackSignIns implements FallbackSignIns {
         if (!offered.emailCode()) {
             throw new NotOffered();
         }
-        EmailCodes.Verification verified = attempt
+        JpaEmailCodes.Verification verified = attempt
                 .map(a -> emailCodes.verify(a, code, context.clientAddress()))
-                .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
+                .orElse(new JpaEmailCodes.Verification(JpaEmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
                         Optional.empty()));
         return switch (verified.outcome()) {
             case ACCEPTED -> signedIn(verified.accountId().orElseThrow(), SignInMethod.EMAIL_CODE, context);
@@ -120,7 +116,7 @@ class JpaFallbackSignIns implements FallbackSignIns {
             return passwordOutcomes.throttled(refusal, context);
         }
         // Outside any transaction: hashing takes tens of milliseconds and may wait for a slot.
-        Passwords.Attempt attempt = passwords.check(email, password);
+        HashedPasswords.Attempt attempt = passwords.check(email, password);
         return attempt.accepted()
                 ? passwordOutcomes.accepted(email, attempt.accountId().orElseThrow(), context)
                 : passwordOutcomes.refused(email, attempt, context);
@@ -129,7 +125,7 @@ class JpaFallbackSignIns implements FallbackSignIns {
     @Override
     @Transactional
     public Result withRecoveryCode(EmailAddress email, String code, SignInContext context) {
-        RecoveryCodes.Redemption redemption = recoveryCodes.redeem(email, code, context.clientAddress());
+        JpaRecoveryCodes.Redemption redemption = recoveryCodes.redeem(email, code, context.clientAddress());
         if (redemption.refusal().isPresent()) {
             return throttled(SignInMethod.RECOVERY_CODE, redemption.refusal(), context, 0);
         }

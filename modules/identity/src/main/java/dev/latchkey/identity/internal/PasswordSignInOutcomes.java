@@ -4,7 +4,6 @@ import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.FallbackSignIns.Outcome;
 import dev.latchkey.identity.api.FallbackSignIns.Result;
-import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.SignInContext;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
@@ -36,7 +35,7 @@ class PasswordSignInOutcomes {
                 Optional.empty(), 0);
     }
 
-    Result refused(EmailAddress email, Passwords.Attempt attempt, SignInContext context) {
+    Result refused(EmailAddress email, HashedPasswords.Attempt attempt, SignInContext context) {
         limits.failed(AbuseLimits.Factor.PASSWORD, email, context.clientAddress());
         signIns.recordFailure(attempt.accountId(), context.client(), SignInMethod.PASSWORD,
                 attempt.reason().orElse("WRONG_PASSWORD"));
