@@ -20,6 +20,8 @@ module dev.latchkey.app {
     requires jakarta.json;
     requires tools.jackson.core;
     requires tools.jackson.databind;
+    requires jakarta.persistence;
+    requires java.sql;
     requires microprofile.health.api;
     requires microprofile.config.api;
     requires thymeleaf;

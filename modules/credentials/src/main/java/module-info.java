@@ -11,6 +11,7 @@ module dev.latchkey.credentials {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires com.webauthn4j.core;

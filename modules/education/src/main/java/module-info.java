@@ -13,6 +13,7 @@ module dev.latchkey.education {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires java.logging;

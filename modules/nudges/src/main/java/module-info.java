@@ -14,6 +14,7 @@ module dev.latchkey.nudges {
     requires jakarta.inject;
     requires jakarta.transaction;
     requires jakarta.annotation;
+    requires static jakarta.concurrency;
     requires java.sql;
     requires java.naming;
     requires java.logging;

@@ -31,7 +31,8 @@ final class AltServer {
     }
 
     private static synchronized void awaitReady() {
-        long deadline = System.nanoTime() + 180_000_000_000L;
+        // Up to 6 minutes: on a machine shared by several builds (load 40) the application was seen taking 4.
+        long deadline = System.nanoTime() + 360_000_000_000L;
         while (!ready && System.nanoTime() < deadline) {
             try {
                 ready = new Browser(BASE_URL).get("/health/ready").statusCode() == 200;
@@ -58,6 +59,10 @@ final class AltServer {
 
     static long count(String sql, Object... params) {
         return Database.countOn(H2_PATH, sql, params);
+    }
+
+    static String rowsAsText(String sql, Object... params) {
+        return Database.rowsAsTextOn(H2_PATH, sql, params);
     }
 
     static int execute(String sql, Object... params) {

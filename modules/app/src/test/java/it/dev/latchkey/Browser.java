@@ -19,13 +19,8 @@ final class Browser {
 
     static final String BASE_URL = System.getProperty("latchkey.it.base-url", "http://localhost:9381");
 
-    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    final CookieManager cookies;
+    private final HttpClient http;
     private final String base;
     private String origin;
     /** Extra headers sent with every request (name, value pairs), e.g. X-Forwarded-For. */
@@ -39,8 +34,31 @@ final class Browser {
 
     /** A browser talking to another test server (for example {@link AltServer#BASE_URL}). */
     Browser(String baseUrl) {
+        this(baseUrl, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+    }
+
+    private Browser(String baseUrl, CookieManager cookies) {
         this.base = baseUrl;
         this.origin = baseUrl;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * The same browser (cookies, origin) reaching another instance directly, as a load balancer would
+     * route its next request to another node of the same deployment.
+     */
+    Browser viaNode(String nodeBaseUrl) {
+        Browser node = new Browser(nodeBaseUrl, cookies);
+        node.origin = origin;
+        node.userAgent = userAgent;
+        node.extraHeaders.addAll(extraHeaders);
+        return node;
     }
 
     /** Sends this header with every later request, as a proxy in front of the server would add it. */

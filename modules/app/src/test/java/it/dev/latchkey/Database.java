@@ -68,10 +68,64 @@ final class Database {
         }
     }
 
+    /** Every column of every row, as one text: to prove that a secret is stored nowhere in them. */
+    static String rowsAsText(String sql, Object... params) {
+        return rowsAsTextOn(System.getProperty("latchkey.it.h2.path"), sql, params);
+    }
+
+    static String rowsAsTextOn(String h2Path, String sql, Object... params) {
+        try (Connection c = connect(h2Path); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            StringBuilder text = new StringBuilder();
+            try (ResultSet rs = s.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    for (int i = 1; i <= columns; i++) {
+                        text.append(rs.getMetaData().getColumnName(i)).append('=').append(rs.getString(i)).append('\n');
+                    }
+                }
+            }
+            return text.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database check failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of the first row, as text; null when there is no row. */
     static String string(String sql, Object... params) {
         java.util.List<String> values = strings(sql, params);
         return values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * Runs a locking read ({@code select ... for update}) in a transaction that stays open, holding
+     * its row locks as a stuck request or an operator's forgotten session would, until closed (rolled back).
+     */
+    static AutoCloseable holdLocks(String sql, Object... params) {
+        try {
+            Connection c = connect(System.getProperty("latchkey.it.h2.path"));
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    s.setObject(i + 1, params[i]);
+                }
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        c.rollback();
+                        c.close();
+                        throw new IllegalStateException("nothing to lock: " + sql);
+                    }
+                }
+            }
+            return () -> {
+                c.rollback();
+                c.close();
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("database lock failed: " + e.getMessage(), e);
+        }
     }
 
     static long tableSize(String table) {

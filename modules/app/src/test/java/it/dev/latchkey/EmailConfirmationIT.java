@@ -75,14 +75,15 @@ class EmailConfirmationIT {
     void aTakenAddressGetsTheSameAnswerAndItsOwnerANoticeNotACode() throws Exception {
         String email = Journeys.uniqueEmail("owner");
         Mailbox.signUpConfirmed(SMTP, new Browser(), new Authenticator(), email);
-        int before = SMTP.getReceivedMessages().length;
+        // Counted per recipient: mail that an earlier test queued may still arrive on a retry.
+        long before = Mailbox.countTo(SMTP, email);
 
         Browser someoneElse = new Browser();
         Journeys.signUp(someoneElse, new Authenticator(), email);
         assertThat(someoneElse.get("/account/confirm-email").body()).contains("Confirm your email address");
         MimeMessage notice = Mailbox.await(SMTP, email, "Someone tried to create an account");
         assertThat(Mailbox.subject(notice)).doesNotContainPattern("\\d{6}");
-        assertThat(SMTP.getReceivedMessages().length).isEqualTo(before + 1);
+        assertThat(Mailbox.countTo(SMTP, email)).isEqualTo(before + 1);
         // No code that the claimant could guess works: every try is wrong.
         assertThat(someoneElse.postForm("/account/confirm-email", "code=123456").statusCode()).isEqualTo(422);
         assertThat(Database.count("select count(*) from idn_account where email = ?", email)).isOne();

@@ -149,6 +149,66 @@ class InvitationSignUpIT {
         invite(wanted);
     }
 
+    @Test
+    void anInvitationThatCannotBeDeliveredIsADeadLetterTheOperatorSeesAndRetries() throws Exception {
+        String invitee = Journeys.uniqueEmail("undeliverable");
+        String masked = invitee.charAt(0) + "***@example.com";
+        stepUp();
+        String page;
+        SMTP.stop();
+        try {
+            HttpResponse<String> sent = operator.postForm("/operator/invitations",
+                    "email=" + URLEncoder.encode(invitee, StandardCharsets.UTF_8));
+            assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+            // The test servers give up after 20 tries, 1 to 3 s apart (LATCHKEY_MAIL_ATTEMPTS=20).
+            page = awaitOperatorMailPageListing(masked);
+        } finally {
+            SMTP.start();
+        }
+        assertThat(page).contains("You are invited to create an account").contains("20 attempts")
+                .containsIgnoringCase("connect")
+                .as("the address is masked and the link is nowhere").doesNotContain(invitee).doesNotContain("invitation=");
+        assertThat(AltServer.browser().get("/operator/mail").statusCode()).as("signed out").isBetween(302, 401);
+
+        Matcher retry = Pattern.compile("name=\"message\" value=\"([0-9a-f-]{36})\"").matcher(
+                page.substring(page.indexOf(masked)));
+        assertThat(retry.find()).as(page).isTrue();
+        HttpResponse<String> retried = operator.postForm("/operator/mail/retry", "message=" + retry.group(1));
+        assertThat(retried.statusCode()).as(retried.body()).isEqualTo(302);
+        assertThat(retried.headers().firstValue("Location").orElseThrow()).contains("/operator/mail");
+        String body = GreenMailUtil.getBody(Mailbox.await(SMTP, invitee, "invited", java.time.Duration.ofSeconds(90)));
+        Matcher link = LINK.matcher(body.replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).as(body).isTrue();
+        for (int i = 0; i < 300 && AltServer.count("select count(*) from idn_mail_outbox where recipient = ?"
+                + " and sent_at is null", invitee) > 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(AltServer.rowsAsText("select * from idn_mail_outbox where recipient = ?", invitee))
+                .as("once sent, the stored row holds no link").contains("You are invited").doesNotContain(link.group(2));
+        assertThat(operator.postForm("/operator/mail/retry", "message=not-an-id").statusCode()).isEqualTo(422);
+    }
+
+    private static String awaitOperatorMailPageListing(String text) throws InterruptedException {
+        String page = "";
+        for (int i = 0; i < 1200; i++) {
+            HttpResponse<String> shown = operator.get("/operator/mail");
+            assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+            page = shown.body();
+            if (page.contains(text)) {
+                return page;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the operator's mail page never listed " + text + ":\n" + page);
+    }
+
+    /** A fresh step-up with the operator's passkey (operator actions need one). */
+    private static void stepUp() {
+        HttpResponse<String> options = operator.postJson("/api/account/stepup/options", "{}");
+        assertThat(operator.postJson("/api/account/stepup/finish",
+                Journeys.finishBody(operatorsPasskey.get(options.body()))).statusCode()).isEqualTo(200);
+    }
+
     /** The operator invites the address; returns the token from the mailed link. */
     private static String invite(String email) throws Exception {
         HttpResponse<String> sent = operator.postForm("/operator/invitations",

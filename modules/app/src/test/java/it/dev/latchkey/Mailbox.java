@@ -26,7 +26,13 @@ final class Mailbox {
 
     /** The newest mail to this recipient whose subject contains the text, waiting up to 10 s. */
     static MimeMessage await(GreenMailExtension smtp, String recipient, String subjectPart) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
+        return await(smtp, recipient, subjectPart, java.time.Duration.ofSeconds(10));
+    }
+
+    /** As {@link #await(GreenMailExtension, String, String)}, waiting up to the given time (retried deliveries). */
+    static MimeMessage await(GreenMailExtension smtp, String recipient, String subjectPart, java.time.Duration timeout)
+            throws InterruptedException {
+        for (long i = 0; i < timeout.toMillis() / 100; i++) {
             List<MimeMessage> matching = java.util.Arrays.stream(smtp.getReceivedMessages())
                     .filter(m -> recipient.equals(recipient(m)) && subject(m).contains(subjectPart))
                     .toList();
@@ -35,7 +41,7 @@ final class Mailbox {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no mail '" + subjectPart + "' for " + recipient + " within 10 s");
+        throw new AssertionError("no mail '" + subjectPart + "' for " + recipient + " within " + timeout);
     }
 
     /** The codes of the first {@code count} such mails, waiting up to 10 s for them. */
@@ -51,6 +57,11 @@ final class Mailbox {
             Thread.sleep(100);
         }
         throw new AssertionError(count + " mails '" + subjectPart + "' for " + recipient + " did not arrive within 10 s");
+    }
+
+    /** How many mails to this recipient the server has received. */
+    static long countTo(GreenMailExtension smtp, String recipient) {
+        return java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> recipient.equals(recipient(m))).count();
     }
 
     static String code(MimeMessage message) {

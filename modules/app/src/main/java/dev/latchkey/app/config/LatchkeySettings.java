@@ -2,8 +2,10 @@ package dev.latchkey.app.config;
 
 import dev.latchkey.credentials.api.RegistrationPolicy;
 import dev.latchkey.credentials.api.RelyingParty;
+import dev.latchkey.identity.api.MailQueue;
 import dev.latchkey.identity.api.MailSettings;
 import dev.latchkey.identity.api.OperatorPolicy;
+import dev.latchkey.identity.api.Retention;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.SignUpPolicy;
 import dev.latchkey.nudges.api.NudgeSettings;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @ApplicationScoped
 public class LatchkeySettings {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(LatchkeySettings.class.getName());
+
     private final RelyingParty relyingParty;
     private final SessionPolicy sessionPolicy;
     private final boolean secureCookies;
@@ -36,6 +40,8 @@ public class LatchkeySettings {
     private final RegistrationPolicy registrationPolicy;
     private final NudgeSettings nudgeSettings;
     private final OperatorPolicy operatorPolicy;
+    private final MailQueue.Settings mailRetries;
+    private final Retention retention;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -88,6 +94,8 @@ public class LatchkeySettings {
                         .orElse((int) n.activeDevices().toDays())),
                 Arrays.asList(config.getOptionalValue("latchkey.nudges.variants", String.class)
                         .orElse(String.join(",", n.variants())).split(",")));
+        this.mailRetries = mailRetries(config);
+        this.retention = retention(config);
         this.operatorPolicy = OperatorPolicy.parse(config.getOptionalValue("latchkey.operators", String.class).orElse(""));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
@@ -135,6 +143,60 @@ public class LatchkeySettings {
     dev.latchkey.nudges.api.PasskeyUpgrades.Settings passkeyUpgradeSettings() {
         return new dev.latchkey.nudges.api.PasskeyUpgrades.Settings(ConfigProvider
                 .getConfig(LatchkeySettings.class.getClassLoader()).getOptionalValue("latchkey.nudges.auto.upgrade", Boolean.class).orElse(true));
+    }
+
+    /** Delivery tries and waits (README, "Mail delivery"); a value out of range falls back to the defaults. */
+    private static MailQueue.Settings mailRetries(Config config) {
+        MailQueue.Settings d = MailQueue.Settings.DEFAULTS;
+        try {
+            return new MailQueue.Settings(
+                    config.getOptionalValue("latchkey.mail.attempts", Integer.class).orElse(d.attempts()),
+                    Duration.ofSeconds(config.getOptionalValue("latchkey.mail.retry.seconds", Long.class)
+                            .orElse(d.firstRetry().toSeconds())),
+                    Duration.ofSeconds(config.getOptionalValue("latchkey.mail.retry.max.seconds", Long.class)
+                            .orElse(d.longestRetry().toSeconds())),
+                    Duration.ofSeconds(config.getOptionalValue("latchkey.smtp.timeout.seconds", Long.class)
+                            .orElse(d.smtpTimeout().toSeconds())));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Mail retry settings ignored, defaults used: " + e.getMessage());
+            return d;
+        }
+    }
+
+    /** Retention windows and the purge interval (README, "Retention and purging"); out of range: the defaults. */
+    private static Retention retention(Config config) {
+        Retention d = Retention.DEFAULTS;
+        try {
+            return new Retention(
+                    Duration.ofSeconds(config.getOptionalValue("latchkey.purge.interval.seconds", Long.class)
+                            .orElse(d.interval().toSeconds())),
+                    Duration.ofDays(config.getOptionalValue("latchkey.retention.mail.days", Long.class)
+                            .orElse(d.mail().toDays())),
+                    hours(config, "latchkey.retention.codes.hours", d.codes()),
+                    hours(config, "latchkey.retention.sessions.hours", d.sessions()),
+                    hours(config, "latchkey.retention.throttles.hours", d.throttles()),
+                    hours(config, "latchkey.retention.ceremonies.hours", d.ceremonies()),
+                    hours(config, "latchkey.retention.handoffs.hours", d.handoffs()));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Retention settings ignored, defaults used: " + e.getMessage());
+            return d;
+        }
+    }
+
+    private static Duration hours(Config config, String name, Duration fallback) {
+        return Duration.ofHours(config.getOptionalValue(name, Long.class).orElse(fallback.toHours()));
+    }
+
+    @Produces
+    @Singleton
+    MailQueue.Settings mailRetries() {
+        return mailRetries;
+    }
+
+    @Produces
+    @Singleton
+    Retention retention() {
+        return retention;
     }
 
     @Produces

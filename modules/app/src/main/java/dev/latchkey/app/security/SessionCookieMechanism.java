@@ -40,7 +40,26 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         // No cookie, no lookup: static files and anonymous pages cost nothing.
-        Optional<Sessions.SignedInSession> session = cookies.read(request, Cookies.SESSION).flatMap(sessions::resolve);
+        Optional<Sessions.SignedInSession> session;
+        try {
+            session = cookies.read(request, Cookies.SESSION).flatMap(sessions::resolve);
+        } catch (RuntimeException e) {
+            if (!DatabaseFaults.isDatabaseFault(e)) {
+                throw e;
+            }
+            // We cannot tell whether this browser is signed in: neither anonymous (a redirect to
+            // sign-in, or a 403) nor signed in is the truth. Answer 503 and let it try again.
+            java.util.logging.Logger.getLogger(SessionCookieMechanism.class.getName()).warning(() ->
+                    "Database unavailable while restoring a session on " + request.getRequestURI() + ": answered 503 ("
+                            + DatabaseFaultFilter.rootMessage(e) + ")");
+            try {
+                DatabaseFaults.send(request, response);
+                response.flushBuffer();
+            } catch (java.io.IOException gone) {
+                // the client left
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (session.isPresent()) {
             request.setAttribute(SESSION_ATTRIBUTE, session.get());
             return context.notifyContainerAboutLogin(session.get().accountId().toString(), Set.of(ROLE));

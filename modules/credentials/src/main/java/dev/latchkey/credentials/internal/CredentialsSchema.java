@@ -3,6 +3,7 @@ package dev.latchkey.credentials.internal;
 import dev.latchkey.platform.api.ModuleReadiness;
 import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,16 +35,25 @@ class CredentialsSchema implements ModuleReadiness {
     @Inject
     RegistrationRules registrationRules;
 
+    /** Where migrations are retried while the database is unreachable at start-up. */
+    @Resource
+    ManagedScheduledExecutorService retries;
+
     private final ModuleSchema schema = new ModuleSchema("credentials", "cred_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        schema.migrate(dataSource, emf);
+        schema.migrate(dataSource, emf, retries);
     }
 
     @Override
     public String module() {
         return "credentials";
+    }
+
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return schema.problem().isEmpty();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.latchkey.education.internal;
 import dev.latchkey.platform.api.ModuleReadiness;
 import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,12 +35,16 @@ class EducationSchema implements ModuleReadiness {
     @Inject
     HelpLibrary help;
 
+    /** Where migrations are retried while the database is unreachable at start-up. */
+    @Resource
+    ManagedScheduledExecutorService retries;
+
     private final ModuleSchema schema = new ModuleSchema("education", "edu_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         help.problem(); // loads the articles and tips now rather than on the first page view
-        schema.migrate(dataSource, emf);
+        schema.migrate(dataSource, emf, retries);
     }
 
     @Override

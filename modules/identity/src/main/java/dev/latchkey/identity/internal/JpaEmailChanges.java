@@ -73,7 +73,7 @@ class JpaEmailChanges implements EmailChanges {
                     "Hello " + account.displayName + ",\n\nyour code to confirm this address is: " + code + "\n\n"
                             + "Enter it on the page where you asked to change your address. It is valid for "
                             + EmailCodes.VALID_MINUTES + " minutes.\nUntil then your account keeps its old address."
-                            + " If you did not ask for this, ignore this message.\n");
+                            + " If you did not ask for this, ignore this message.\n", code);
         }
     }
 

@@ -80,7 +80,7 @@ class JpaEmailCodes implements EmailCodes {
         // message is ever delivered (after commit, off the request thread).
         outbox.queue(account.map(a -> a.email().value()).orElse(null),
                 "Your sign-in code: " + code,
-                account.map(a -> body(a, code)).orElse("(suppressed: no account uses this address)"));
+                account.map(a -> body(a, code)).orElse("(suppressed: no account uses this address)"), code);
         return new AttemptToken(token);
     }
 

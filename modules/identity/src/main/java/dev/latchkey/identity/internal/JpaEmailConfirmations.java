@@ -50,7 +50,7 @@ class JpaEmailConfirmations implements EmailConfirmations {
                     "Hello " + account.displayName + ",\n\nyour code to confirm this address is: " + code + "\n\n"
                             + "It is valid for " + EmailCodes.VALID_MINUTES + " minutes. Once confirmed, you can use"
                             + " this address to sign in with a code and to recover your account.\n"
-                            + "If you did not create an account, ignore this message.\n");
+                            + "If you did not create an account, ignore this message.\n", code);
         }
     }
 

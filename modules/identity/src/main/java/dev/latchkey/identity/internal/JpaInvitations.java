@@ -64,7 +64,7 @@ class JpaInvitations implements Invitations {
                         + "Open this link to create it (it works once, for this address, for "
                         + VALID_FOR.toDays() + " days):\n" + signUpUrl + "?invitation=" + token + "\n\n"
                         + "You will sign in with a passkey: your device unlocks it with your fingerprint, face or"
-                        + " screen lock.\nIf you did not expect this invitation, ignore this message.\n");
+                        + " screen lock.\nIf you did not expect this invitation, ignore this message.\n", token);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.latchkey.nudges.internal;
 import dev.latchkey.platform.api.ModuleReadiness;
 import dev.latchkey.platform.api.ModuleSchema;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,17 +35,26 @@ class NudgesSchema implements ModuleReadiness {
     @Inject
     ProviderTable providers;
 
+    /** Where migrations are retried while the database is unreachable at start-up. */
+    @Resource
+    ManagedScheduledExecutorService retries;
+
     private final ModuleSchema schema = new ModuleSchema("nudges", "ndg_schema_history");
 
     /** Deliberately not @Transactional: Flyway manages its own connections (DSRA9350E otherwise). */
     void migrate(@Observes @Initialized(ApplicationScoped.class) Object started) {
         providers.problem();
-        schema.migrate(dataSource, emf);
+        schema.migrate(dataSource, emf, retries);
     }
 
     @Override
     public String module() {
         return "nudges";
+    }
+
+    /** Whether the migrations ran and the schema matched (scheduled jobs wait for it). */
+    boolean ready() {
+        return schema.problem().isEmpty();
     }
 
     @Override

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,6 +27,7 @@ public final class ModuleSchema {
     private final String module;
     private final String historyTable;
     private volatile String problem;
+    private int attempts;
 
     /**
      * @param module the module's name, which is also the folder of its migrations
@@ -41,17 +44,32 @@ public final class ModuleSchema {
      * Migrates the module's tables, then validates its persistence unit against them. Call it
      * outside any transaction: Flyway manages its own connections, and inside a global
      * transaction Liberty refuses them (DSRA9350E).
+     *
+     * <p>The database may be unreachable at start-up (or another node is still migrating): then the
+     * attempt is repeated on {@code retries} with a growing pause (1, 2, 4, 8, then every 10 s) until
+     * it succeeds, while {@link #problem()} keeps readiness DOWN. Nothing needs a restart once the
+     * database is back.
      */
-    public void migrate(DataSource dataSource, EntityManagerFactory emf) {
+    public void migrate(DataSource dataSource, EntityManagerFactory emf, ScheduledExecutorService retries) {
         try {
             flyway(dataSource).migrate();
             // Liberty builds the EntityManagerFactory before any start-up observer runs, so
             // hbm2ddl validation would fail on a fresh database: validate after migrating.
             emf.getSchemaManager().validate();
             problem = null;
+            if (attempts > 0) {
+                LOG.info(() -> module + " schema ready after " + attempts + " retries");
+            }
         } catch (RuntimeException | SchemaValidationException e) {
             problem = module + " schema not ready: " + e.getMessage();
-            LOG.log(Level.SEVERE, problem, e);
+            if (attempts == 0) {
+                LOG.log(Level.SEVERE, problem + " (retrying in the background)", e);
+            } else {
+                LOG.warning(problem + " (retry " + attempts + ")");
+            }
+            long delaySeconds = Math.min(10, 1L << Math.min(attempts, 4));
+            attempts++;
+            retries.schedule(() -> migrate(dataSource, emf, retries), delaySeconds, TimeUnit.SECONDS);
         }
     }
 

@@ -69,7 +69,7 @@ public class ConfirmEmailPage extends HttpServlet {
     }
 
     void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-                      String notice, String error) throws IOException {
+              String notice, String error) throws IOException {
         views.render(request, response, status, new ConfirmEmailView(account.email().value(), notice != null,
                 error == null ? "" : error));
     }

@@ -93,7 +93,7 @@ public class EmailChangePage extends HttpServlet {
     }
 
     void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-                      Sessions.SignedInSession session, String emailError, String codeError) throws IOException {
+              Sessions.SignedInSession session, String emailError, String codeError) throws IOException {
         views.render(request, response, status, new ChangeEmailView(account.email().value(),
                 changes.pending(account.id()).map(EmailAddress::value).orElse(""), request.getParameter("sent") != null,
                 !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH), emailError, codeError,

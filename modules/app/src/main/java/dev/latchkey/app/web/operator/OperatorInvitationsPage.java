@@ -104,8 +104,8 @@ public class OperatorInvitationsPage extends HttpServlet {
     }
 
     void render(HttpServletRequest request, HttpServletResponse response, int status,
-                        Sessions.SignedInSession session, boolean sent, boolean revoked, String error,
-                        String emailError) throws IOException {
+                Sessions.SignedInSession session, boolean sent, boolean revoked, String error,
+                String emailError) throws IOException {
         views.render(request, response, status, new OperatorInvitationsView(sent, revoked, error, emailError,
                 signUpPolicy.byInvitation(), !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH),
                 invitations.pending().stream()

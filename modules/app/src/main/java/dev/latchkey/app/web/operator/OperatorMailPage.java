@@ -1,0 +1,108 @@
+package dev.latchkey.app.web.operator;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.When;
+import dev.latchkey.identity.api.MailQueue;
+import dev.latchkey.identity.api.Operators;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUp;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@code /operator/mail}: the mail queue for operators (identity's {@link MailQueue}): how much
+ * waits, and the dead letters (recipient masked, no code or link) with "Send again". Signed-in
+ * operators only (403 for other accounts), and sending again needs a ranked step-up, like
+ * {@code /operator/invitations}.
+ */
+@WebServlet({OperatorMailPage.PATH, OperatorMailPage.PATH + "/retry"})
+public class OperatorMailPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/operator/mail";
+
+    @Inject
+    transient Operators operators;
+
+    @Inject
+    transient MailQueue mail;
+
+    @Inject
+    transient StepUp stepUp;
+
+    @Inject
+    transient Views views;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
+        if (session.isPresent()) {
+            render(request, response, 200, session.get(), request.getParameter("retried") != null, "");
+        }
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
+        if (session.isEmpty()) {
+            return;
+        }
+        if (!request.getServletPath().endsWith("/retry")) {
+            Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows the queue.", request);
+            return;
+        }
+        if (!stepUp.satisfied(session.get().sessionId())) {
+            response.sendRedirect(Paths.stepUp(PATH));
+            return;
+        }
+        Optional<UUID> id = uuid(request.getParameter("message"));
+        if (id.isEmpty() || !mail.retry(session.get().accountId(), id.get())) {
+            render(request, response, 422, session.get(), false,
+                    "That message cannot be sent again: it is not a dead letter (any more).");
+            return;
+        }
+        response.sendRedirect(PATH + "?retried");
+    }
+
+    /** The signed-in operator's session, or an answer already sent (sign-in redirect, 403). */
+    private Optional<Sessions.SignedInSession> operatorSession(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin?next=" + PATH);
+            return Optional.empty();
+        }
+        if (!operators.isOperator(session.get().accountId())) {
+            Problems.send(response, 403, "NOT_AN_OPERATOR", "Only the operators of this service can use this page.",
+                    request);
+            return Optional.empty();
+        }
+        return session;
+    }
+
+    private void render(HttpServletRequest request, HttpServletResponse response, int status,
+                        Sessions.SignedInSession session, boolean retried, String error) throws IOException {
+        views.render(request, response, status, new OperatorMailView(retried, error,
+                !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH), mail.summary(),
+                mail.deadLetters(50).stream()
+                        .map(d -> new OperatorMailView.DeadLetterRow(d.id().toString(), d.maskedRecipient(), d.subject(),
+                                d.attempts(), d.lastError(), When.shown(d.deadAt())))
+                        .toList()));
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.latchkey.credentials.internal;
+
+import dev.latchkey.identity.api.Retention;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes credentials' pending ceremonies ({@code cred_challenge}) and pending passkeys
+ * ({@code cred_pending_passkey}) once they expired longer ago than {@link Retention#ceremonies()},
+ * every {@link Retention#interval()} on a managed scheduled executor, in batches of {@link #BATCH}
+ * rows, each its own transaction. An expired one can never be used (both are judged by
+ * {@code expires_at}, database clock), so this only keeps the tables small; passkeys, the record
+ * of what an account holds, are never purged.
+ */
+@ApplicationScoped
+class CredentialsPurge {
+
+    private static final Logger LOG = Logger.getLogger(CredentialsPurge.class.getName());
+
+    static final int BATCH = 500;
+
+    @PersistenceContext(unitName = "credentials")
+    EntityManager em;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    CredentialsSchema schema;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long every = retention.interval().toMillis();
+        executor.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** One round. Never throws (a throw would end the schedule); the next round tries again. */
+    void purge() {
+        if (!schema.ready()) {
+            return;
+        }
+        String ended = "expires_at < current_timestamp - interval '" + retention.ceremonies().toSeconds() + "' second";
+        try {
+            for (String table : new String[] {"cred_challenge", "cred_pending_passkey"}) {
+                int rounds = 0;
+                while (deleteBatch(table, ended) == BATCH && ++rounds < 1000) {
+                    // the next batch
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Credentials purge failed, the next round tries again: " + e.getMessage());
+        }
+    }
+
+    /** One batch in a transaction of its own. Table and condition are this class's constants. */
+    int deleteBatch(String table, String ended) {
+        // A managed thread has no transaction of its own: each batch begins and commits one.
+        try {
+            transaction.begin();
+            try {
+                int deleted = em.createNativeQuery("delete from " + table + " where id in (select id from " + table
+                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+                transaction.commit();
+                return deleted;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
+                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+}
