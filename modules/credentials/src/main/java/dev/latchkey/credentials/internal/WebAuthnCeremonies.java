@@ -27,6 +27,7 @@ import dev.latchkey.credentials.api.CredentialDescriptor;
 import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.credentials.api.PasskeyPlacement;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.identity.api.Account;
@@ -222,8 +223,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, "added");
         // "Add a passkey on your phone" (hybrid): it lives on the phone, not on the browser that asked;
         // noting it here would call this device covered. Unsigned, so for coverage only.
-        boolean elsewhere = dev.latchkey.credentials.api.PasskeyPlacement.of(Optional.ofNullable(passkey.attachment), PasskeyStore.transports(passkey))
-                == dev.latchkey.credentials.api.PasskeyPlacement.ANOTHER_DEVICE;
+        boolean elsewhere = PasskeyPlacement.of(Optional.ofNullable(passkey.attachment), PasskeyStore.transports(passkey))
+                == PasskeyPlacement.ANOTHER_DEVICE;
         passkeys.created(passkey.id, elsewhere ? Optional.empty() : device);
         return passkey.id;
     }
