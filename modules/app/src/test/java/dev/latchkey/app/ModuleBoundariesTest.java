@@ -20,6 +20,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -59,6 +60,29 @@ class ModuleBoundariesTest {
     void theApiPackageCompiles(String module) throws IOException {
         Result result = compileProbe(OURS + module, "import " + OURS + module + ".api.*;");
         assertThat(result.succeeded()).as(result.diagnostics()).isTrue();
+    }
+
+    /**
+     * Step-up is a type: a sensitive operation takes a {@code StepUpProof}, and only identity can
+     * make one. Another module can neither construct it nor reach the maker in identity's internals.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "new dev.latchkey.identity.api.StepUpProof(null, null, null, null)",
+        "dev.latchkey.identity.internal.ProofMint.install(null)",
+    })
+    void onlyIdentityMakesAStepUpProof(String attempt) throws IOException {
+        Result result = compileProbe("dev.latchkey.identity", "", "Object forged() { return " + attempt + "; }");
+        assertThat(result.succeeded()).as(result.diagnostics()).isFalse();
+        assertThat(result.diagnostics()).containsAnyOf("has private access", "does not export", "is not visible");
+    }
+
+    @Test
+    void aSensitiveOperationWithoutAProofDoesNotCompile() throws IOException {
+        Result result = compileProbe("dev.latchkey.identity", "import dev.latchkey.identity.api.*;",
+                "void strip(Passwords p, java.util.UUID account) { p.remove(account); }");
+        assertThat(result.succeeded()).as(result.diagnostics()).isFalse();
+        assertThat(result.diagnostics()).contains("StepUpProof");
     }
 
     @Test
@@ -114,12 +138,16 @@ class ModuleBoundariesTest {
     }
 
     private static Result compileProbe(String requiredModule, String importLine) throws IOException {
+        return compileProbe(requiredModule, importLine, "");
+    }
+
+    private static Result compileProbe(String requiredModule, String importLine, String members) throws IOException {
         Path dir = Files.createTempDirectory("probe");
         Path moduleInfo = Files.writeString(dir.resolve("module-info.java"),
                 "module probe { requires " + requiredModule + "; }");
         Files.createDirectories(dir.resolve("probe"));
         Path type = Files.writeString(dir.resolve("probe/Probe.java"),
-                "package probe;\n" + importLine + "\nclass Probe { }\n");
+                "package probe;\n" + importLine + "\nclass Probe { " + members + " }\n");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter out = new StringWriter();
         boolean ok = javac.getTask(out, null, null,

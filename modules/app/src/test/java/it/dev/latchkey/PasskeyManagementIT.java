@@ -161,6 +161,50 @@ class PasskeyManagementIT {
     }
 
     @Test
+    void aPasskeyAddedOnAPhoneOverTheQrCodeIsMailedToo() throws Exception {
+        Browser laptop = new Browser().withUserAgent(DevicesAndSessionsIT.WINDOWS_EDGE);
+        String email = Journeys.uniqueEmail("phone-notice");
+        Mailbox.signUpConfirmed(SMTP, laptop, new Authenticator(), email);
+
+        // "Add a passkey on your phone": the laptop's browser shows its QR code, the phone makes the
+        // passkey, and the browser reports it as cross-platform over hybrid (not on this laptop).
+        HttpResponse<String> options = laptop.postJson("/api/account/passkeys/options", "{\"hint\":\"hybrid\"}");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        tools.jackson.databind.node.ObjectNode phone = Authenticator.parse(new Authenticator().create(options.body()));
+        phone.put("authenticatorAttachment", "cross-platform");
+        ((tools.jackson.databind.node.ObjectNode) phone.get("response")).putArray("transports").add("hybrid");
+        HttpResponse<String> added = laptop.postJson("/api/account/passkeys/finish", Journeys.finishBody(phone.toString()));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+
+        String notice = GreenMailUtil.getBody(Mailbox.await(SMTP, email, "A passkey was added to your account"));
+        assertThat(notice).as("the owner hears of every new way in, wherever it lives").contains("If it was not you");
+        assertThat(Database.count("select count(*) from cred_passkey p join idn_account a on a.id = p.account_id"
+                + " where a.email = ? and p.created_device_id is null", email))
+                .as("the phone's passkey is still not noted as made on the laptop").isOne();
+    }
+
+    @Test
+    void aPasskeyPairedFromASecondDeviceThatNeverSignedInIsMailedToo() throws Exception {
+        Browser laptop = new Browser();
+        String email = Journeys.uniqueEmail("handoff-notice");
+        Mailbox.signUpConfirmed(SMTP, laptop, new Authenticator(), email);
+
+        // A link handoff to a phone the account was never seen on: no device record to note it on.
+        HandoffIT.Link link = HandoffIT.issue(laptop);
+        Browser phone = new Browser().withUserAgent(DevicesAndSessionsIT.IPHONE_SAFARI);
+        HttpResponse<String> options = phone.postJson("/api/handoff/options", "{\"token\":\"" + link.token() + "\"}");
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        HttpResponse<String> made = phone.postJson("/api/handoff/finish", "{\"token\":\"" + link.token() + "\","
+                + Journeys.finishBody(new Authenticator().create(options.body())).substring(1));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(200);
+        String code = Authenticator.parse(made.body()).get("code").stringValue();
+        assertThat(laptop.postForm("/account/handoff/pair", "h=" + link.id() + "&code=" + code).statusCode()).isEqualTo(302);
+
+        String notice = GreenMailUtil.getBody(Mailbox.await(SMTP, email, "A passkey was added to your account"));
+        assertThat(notice).as("the owner hears of every new way in").contains("If it was not you");
+    }
+
+    @Test
     void anAccountHoldsAtMostTwentyPasskeys() {
         Browser browser = new Browser();
         String email = Journeys.uniqueEmail("cap");

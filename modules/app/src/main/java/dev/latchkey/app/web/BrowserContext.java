@@ -1,28 +1,18 @@
 package dev.latchkey.app.web;
 
-import dev.latchkey.app.security.Cookies;
 import dev.latchkey.identity.api.Capabilities;
 import dev.latchkey.identity.api.ClientDescription;
-import dev.latchkey.identity.api.DeviceKey;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** What a request tells about the browser profile behind it: device cookie, User-Agent, client hints. */
+/** What a request tells about the browser profile behind it: User-Agent, client hints, reported capabilities. */
 public final class BrowserContext {
 
     private BrowserContext() {
-    }
-
-    /** The browser's device key, issuing a new device cookie when it has none (or a broken one). */
-    static DeviceKey deviceKey(Cookies cookies, HttpServletRequest request, HttpServletResponse response) {
-        DeviceKey key = cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse).orElseGet(DeviceKey::random);
-        cookies.writeLasting(response, Cookies.DEVICE, key.value());
-        return key;
     }
 
     public static ClientDescription describe(HttpServletRequest request, Map<?, ?> reported, boolean shared) {

@@ -45,13 +45,16 @@ public interface EnrollmentCeremonies {
     UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding);
 
     /**
-     * Turns a live pending passkey of the account into one of its passkeys.
+     * Turns a live pending passkey of the account into one of its passkeys and fires
+     * {@link PasskeyAdded} in the same transaction.
      *
+     * @param createdOn identity's device record of the second device, when the account was ever
+     *                  seen on that browser
      * @return the passkey's id
      * @throws CeremonyRejected {@code UNKNOWN_CHALLENGE} when it expired or is gone,
      *                          {@code TOO_MANY_PASSKEYS} / {@code ALREADY_REGISTERED} as for any new passkey
      */
-    UUID confirmPending(UUID accountId, UUID pendingId);
+    UUID confirmPending(UUID accountId, UUID pendingId, java.util.Optional<UUID> createdOn);
 
     /** Forgets a pending passkey (wrong pairing code, cancelled); nothing happens if it is gone. */
     void dropPending(UUID accountId, UUID pendingId, String why);

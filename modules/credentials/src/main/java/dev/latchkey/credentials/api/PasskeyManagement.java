@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * What the account page does with an account's passkeys: show where each one lives, rename one,
- * remove one. The caller checks step-up re-authentication before {@link #remove}.
+ * remove one. Removing needs a step-up ({@link dev.latchkey.identity.api.StepUpProof}).
  */
 public interface PasskeyManagement {
 
@@ -30,9 +30,11 @@ public interface PasskeyManagement {
      * unless it is the account's last way to sign in (no other passkey and no usable fallback or
      * recovery code: identity's one rule, {@link dev.latchkey.identity.api.LastWayIn}).
      *
+     * @param proof      the step-up of the session removing it: the passkey must be its account's
      * @param fromDevice identity's device record of the browser removing it, for the security notice
+     * @throws dev.latchkey.identity.api.StepUpProof.Expired when the step-up no longer holds (nothing removed)
      */
-    Removal remove(UUID accountId, UUID passkeyId, Optional<UUID> fromDevice);
+    Removal remove(dev.latchkey.identity.api.StepUpProof proof, UUID passkeyId, Optional<UUID> fromDevice);
 
     int MAX_NAME_LENGTH = 64;
 

@@ -9,12 +9,8 @@ public interface Passkeys {
     /** The account's passkeys, oldest first. */
     List<Passkey> of(UUID accountId);
 
-    /**
-     * Notes the device (identity's device record id) on which the passkey was just created, and
-     * fires {@link PasskeyAdded}: a new passkey is announced once it is known where it lives.
+    /*
+     * No "created on" or "used on" here: the ceremonies note the device themselves, in the
+     * transaction that stores or uses the passkey (PasskeyCeremonies, EnrollmentCeremonies).
      */
-    void createdOn(UUID passkeyId, UUID deviceId);
-
-    /** Notes the device on which the passkey was just used. */
-    void usedOn(UUID passkeyId, UUID deviceId);
 }

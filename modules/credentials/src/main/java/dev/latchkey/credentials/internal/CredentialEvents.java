@@ -31,4 +31,13 @@ class CredentialEvents {
                 .setParameter(4, detail == null ? null : detail.substring(0, Math.min(200, detail.length())))
                 .executeUpdate();
     }
+
+    /**
+     * A refused ceremony, in a transaction of its own: the refusal stays on record when the
+     * ceremony's transaction rolls back (as it does for anything refused after it began writing).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void recordRefusal(String detail) {
+        record(Type.CEREMONY_REJECTED, null, null, detail);
+    }
 }

@@ -41,7 +41,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
     CredentialEvents events;
 
     @Inject
-    RegistrationRules rules;
+    PasskeyCap cap;
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;
@@ -66,9 +66,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
     public CreationOptions startHandoff(UUID accountId, CeremonyBinding binding, String clientAddress) {
         Account account = account(accountId);
         webAuthn.startRegistration(Optional.empty());
-        if (passkeys.entitiesOf(accountId).size() >= rules.passkeyCap()) {
-            throw webAuthn.rejected(Reason.TOO_MANY_PASSKEYS, webAuthn.tooManyPasskeys(), null);
-        }
+        cap.refuseAt(accountId);
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.HANDOFF, accountId, Mediation.MODAL, binding,
                 clientAddress, null);
         // Whoever holds the link sees these options: the user handle is the account's (a sign-in
@@ -95,9 +93,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         if (passkeys.findByCredentialId(p.credentialId).isPresent() || pendingWithCredential(p.credentialId)) {
             throw webAuthn.rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered.", null);
         }
-        if (passkeys.entitiesOf(accountId).size() >= rules.passkeyCap()) {
-            throw webAuthn.rejected(Reason.TOO_MANY_PASSKEYS, webAuthn.tooManyPasskeys(), null);
-        }
+        cap.refuseAt(accountId);
         em.createNativeQuery("insert into cred_pending_passkey (id, account_id, credential_id, public_key, sign_count,"
                         + " aaguid, transports, backup_eligible, backup_state, user_verified, attachment,"
                         + " attestation_format, created_at, expires_at)"
@@ -123,13 +119,9 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
     @Override
     // A refusal keeps what it recorded (the rejection event, a dropped pending row).
     @Transactional(dontRollbackOn = CeremonyRejected.class)
-    public UUID confirmPending(UUID accountId, UUID pendingId) {
+    public UUID confirmPending(UUID accountId, UUID pendingId, Optional<UUID> createdOn) {
         purgeExpired();
-        passkeys.lockForAdding(accountId);
-        long held = passkeys.entitiesOf(accountId).size();
-        if (held >= rules.passkeyCap()) {
-            throw new CeremonyRejected(Reason.TOO_MANY_PASSKEYS, webAuthn.tooManyPasskeys());
-        }
+        cap.refuseAt(accountId);
         UUID passkeyId = UUID.randomUUID();
         // One statement, judged by the database clock: only a live pending row of this account whose
         // credential id is still free becomes a credential record (#reg-ceremony-store-credential-record).
@@ -152,6 +144,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkeyId, "handoff: paired (was pending "
                 + pendingId + ")");
+        passkeys.created(passkeyId, createdOn);
         return passkeyId;
     }
 

@@ -43,6 +43,9 @@ class ManagedPasskeys implements PasskeyManagement {
     LastWayIn lastWayIn;
 
     @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
+    @Inject
     CredentialEvents events;
 
     @Inject
@@ -91,7 +94,9 @@ class ManagedPasskeys implements PasskeyManagement {
     }
 
     @Override
-    public Removal remove(UUID accountId, UUID passkeyId, Optional<UUID> fromDevice) {
+    public Removal remove(dev.latchkey.identity.api.StepUpProof proof, UUID passkeyId, Optional<UUID> fromDevice) {
+        // A sensitive action: a borrowed session must not strip the owner's passkeys.
+        UUID accountId = stepUp.confirm(proof);
         PasskeyEntity found = em.find(PasskeyEntity.class, passkeyId);
         if (found == null || !found.accountId.equals(accountId)) {
             return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");

@@ -53,7 +53,7 @@ class PasskeyNotices {
             notices.send(added.accountId(), "A passkey was added to your account",
                     "a passkey (\"" + card.get().name() + "\", " + lower(card.get().whereItLives()) + ") was added to your"
                             + " Latchkey account on " + WHEN.format(card.get().createdAt())
-                            + from(added.accountId(), Optional.ofNullable(added.deviceId())) + ".\n\n"
+                            + from(added.accountId(), added.deviceId()) + ".\n\n"
                             + "If that was you, there is nothing to do.\n" + NOT_YOU);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "No notice for the passkey added to account " + added.accountId(), e);

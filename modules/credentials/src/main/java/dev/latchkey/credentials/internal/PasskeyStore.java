@@ -67,26 +67,9 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 .setParameter("a", accountId).getResultList();
     }
 
-    /**
-     * Serializes additions to one account's passkeys until the transaction ends, here and on any
-     * other instance sharing the database: a count followed by an insert is only a cap when no
-     * other addition can come between them (OWASP ASVS V2.2.1, limits that parallel requests
-     * cannot pass). Locks a row of credentials' own, created on first use.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    void lockForAdding(UUID accountId) {
-        em.createNativeQuery("insert into cred_passkey_cap_lock (account_id) values (?) on conflict do nothing")
-                .setParameter(1, accountId).executeUpdate();
-        em.createNativeQuery("select account_id from cred_passkey_cap_lock where account_id = ? for update")
-                .setParameter(1, accountId).getResultList();
-    }
-
-    /** Stores a passkey for an existing account, unless its id is taken or the account is at its cap. */
-    boolean addToAccount(PasskeyEntity passkey, int cap) {
-        lockForAdding(passkey.accountId);
-        long held = em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a", Long.class)
-                .setParameter("a", passkey.accountId).getSingleResult();
-        if (held >= cap || findByCredentialId(passkey.credentialId).isPresent()) {
+    /** Stores a passkey for an existing account (the caller asked {@link PasskeyCap}), unless its id is taken. */
+    boolean addToAccount(PasskeyEntity passkey) {
+        if (findByCredentialId(passkey.credentialId).isPresent()) {
             return false;
         }
         em.persist(passkey);
@@ -113,19 +96,27 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 .executeUpdate() == 1;
     }
 
-    @Override
-    public void createdOn(UUID passkeyId, UUID deviceId) {
+    /**
+     * A ceremony stored this passkey: notes the device it was created on (when it is one of the
+     * account's device records) and fires {@link PasskeyAdded}, so that every new passkey is
+     * announced, in the storing transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void created(UUID passkeyId, Optional<UUID> deviceId) {
         PasskeyEntity passkey = em.find(PasskeyEntity.class, passkeyId);
         if (passkey == null) {
             return;
         }
-        passkey.createdDeviceId = deviceId;
-        passkey.lastUsedDeviceId = deviceId;
+        deviceId.ifPresent(d -> {
+            passkey.createdDeviceId = d;
+            passkey.lastUsedDeviceId = d;
+        });
         added.fire(new PasskeyAdded(passkey.accountId, passkeyId, deviceId));
     }
 
-    @Override
-    public void usedOn(UUID passkeyId, UUID deviceId) {
+    /** A ceremony used this passkey on this device (identity's device record). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void usedOn(UUID passkeyId, UUID deviceId) {
         em.createQuery("update PasskeyEntity p set p.lastUsedDeviceId = :d where p.id = :id")
                 .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
     }

@@ -4,7 +4,6 @@ import dev.latchkey.credentials.api.PasskeyCard.Storage;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where a passkey lives, in the FIDO Alliance UX guidelines' plain words rather than "backup
@@ -16,8 +15,6 @@ import java.util.Set;
  */
 final class PasskeyWords {
 
-    private static final Set<String> ROAMING = Set.of("usb", "nfc", "ble", "smart-card");
-
     private PasskeyWords() {
     }
 
@@ -28,10 +25,8 @@ final class PasskeyWords {
         if (backupEligible) {
             return Storage.NOT_SYNCED_YET;
         }
-        boolean roamingOnly = !transports.isEmpty() && ROAMING.containsAll(transports);
-        boolean crossPlatformKey = attachment.filter("cross-platform"::equals).isPresent()
-                && !transports.contains("hybrid") && !transports.contains("internal");
-        return roamingOnly || crossPlatformKey ? Storage.SECURITY_KEY : Storage.DEVICE_BOUND;
+        return dev.latchkey.credentials.api.PasskeyPlacement.looksLikeSecurityKey(attachment, transports)
+                ? Storage.SECURITY_KEY : Storage.DEVICE_BOUND;
     }
 
     /**

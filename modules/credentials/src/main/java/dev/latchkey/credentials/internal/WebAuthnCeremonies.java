@@ -27,16 +27,25 @@ import dev.latchkey.credentials.api.CredentialDescriptor;
 import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.Mediation;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
+import dev.latchkey.credentials.api.PasskeyPlacement;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.credentials.api.RequestOptions;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignInContext;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignIns;
+import dev.latchkey.identity.api.SignedIn;
+import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.identity.api.UserHandle;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,6 +65,11 @@ import java.util.stream.Collectors;
  * <p>Order in every finish: parse (malformed → 400), consume the challenge (single use, also on
  * failure), check that this browser began this ceremony, let webauthn4j verify, then write.
  * Nothing is written unless every step passed.
+ *
+ * <p>Each finish is one transaction; the challenge is spent, and a refusal recorded, in one of its
+ * own, so that both stay whatever happens next. A refused sign-in also keeps its failed attempt in
+ * identity's log (nothing else is written before an assertion is refused); every other refusal
+ * rolls back whatever its ceremony had written (a sign-up's account, above all).
  */
 @ApplicationScoped
 class WebAuthnCeremonies implements PasskeyCeremonies {
@@ -91,9 +105,18 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     @Inject
     CredentialEvents events;
 
-    /** The deployment's registration policy: options, attestation trust, refusals, the per-account cap. */
+    /** The deployment's registration policy: options, attestation trust, refusals. */
     @Inject
     RegistrationRules rules;
+
+    @Inject
+    PasskeyCap cap;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    StepUp stepUp;
 
     @Override
     public CreationOptions startSignUp(NewAccount account, CeremonyBinding binding, String clientAddress) {
@@ -107,15 +130,15 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    public CreationOptions startAddPasskey(UUID accountId, CeremonyBinding binding, String clientAddress,
+    @Transactional
+    public CreationOptions startAddPasskey(StepUpProof proof, CeremonyBinding binding, String clientAddress,
                                            Optional<Hint> where) {
+        UUID accountId = stepUp.confirm(proof);
         Account account = accounts.find(accountId)
                 .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "Your account could not be found.", null));
         startRegistration(where);
+        cap.refuseAt(accountId);
         List<PasskeyEntity> existing = passkeys.entitiesOf(accountId);
-        if (existing.size() >= rules.passkeyCap()) {
-            throw rejected(Reason.TOO_MANY_PASSKEYS, tooManyPasskeys(), null);
-        }
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.ADD_PASSKEY, accountId, Mediation.MODAL, binding,
                 clientAddress, null);
         // #dom-publickeycredentialcreationoptions-excludecredentials: an authenticator that
@@ -123,11 +146,6 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         return creationOptions(challenge, account.userHandle(), account.email().value(), account.displayName(),
                 existing.stream().map(p -> new CredentialDescriptor("public-key", Hashes.base64Url(p.credentialId),
                         PasskeyStore.transports(p))).toList(), where);
-    }
-
-    public String tooManyPasskeys() {
-        return "Your account already has " + rules.passkeyCap() + " passkeys, the most it can hold. Remove one you no"
-                + " longer use before adding another.";
     }
 
     /** Policy refusals before any challenge is issued: a broken policy, or a kind of passkey it excludes. */
@@ -157,7 +175,9 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    public UUID finishSignUp(String responseJson, CeremonyBinding binding, Optional<String> invitation) {
+    @Transactional
+    public SignedIn finishSignUp(String responseJson, CeremonyBinding binding, Optional<String> invitation,
+                                 SignInContext context) {
         VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.SIGN_UP);
         PendingCeremony.PendingAccount pending = verified.ceremony().pendingAccount()
                 .orElseThrow(() -> wrongCeremony(null));
@@ -167,15 +187,19 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         try {
             account = signUps.createAccountWithPasskey(newAccount, verified.passkey(), invitation);
         } catch (CeremonyRejected e) {
-            events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, "sign-up: " + e.reason());
+            events.recordRefusal("sign-up: " + e.reason());
             throw e;
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, "sign-up");
-        return account.id();
+        SignedIn signedIn = signIns.completeSignUp(account.id(), context);
+        passkeys.created(verified.passkey().id, Optional.of(signedIn.device().id()));
+        return signedIn;
     }
 
     @Override
-    public UUID finishAddPasskey(UUID accountId, String responseJson, CeremonyBinding binding) {
+    @Transactional
+    public UUID finishAddPasskey(StepUpProof proof, Optional<UUID> device, String responseJson, CeremonyBinding binding) {
+        UUID accountId = stepUp.confirm(proof);
         VerifiedRegistration verified = verifyRegistration(responseJson, binding, PendingCeremony.Purpose.ADD_PASSKEY);
         if (!verified.ceremony().accountId().filter(accountId::equals).isPresent()) {
             throw wrongCeremony(null);
@@ -190,15 +214,18 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw rejected(Reason.WRONG_CEREMONY, "This account already has a passkey. Add another one from your"
                     + " account page.", null);
         }
-        if (passkeys.entitiesOf(accountId).size() >= rules.passkeyCap()) {
-            // Another passkey was added since the options were issued.
-            throw rejected(Reason.TOO_MANY_PASSKEYS, tooManyPasskeys(), null);
-        }
-        if (!passkeys.addToAccount(passkey, rules.passkeyCap())) {
+        // Another passkey may have been added since the options were issued.
+        cap.refuseAt(accountId);
+        if (!passkeys.addToAccount(passkey)) {
             throw rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered, or your account holds the"
                     + " most passkeys it can.", null);
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, "added");
+        // "Add a passkey on your phone" (hybrid): it lives on the phone, not on the browser that asked;
+        // noting it here would call this device covered. Unsigned, so for coverage only.
+        boolean elsewhere = PasskeyPlacement.of(Optional.ofNullable(passkey.attachment), PasskeyStore.transports(passkey))
+                == PasskeyPlacement.ANOTHER_DEVICE;
+        passkeys.created(passkey.id, elsewhere ? Optional.empty() : device);
         return passkey.id;
     }
 
@@ -273,8 +300,18 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    public SignInResult finishSignIn(String responseJson, CeremonyBinding binding) {
-        return verifyAssertion(responseJson, binding, PendingCeremony.Purpose.SIGN_IN, "sign-in");
+    @Transactional(dontRollbackOn = CeremonyRejected.class)
+    public PasskeySignIn finishSignIn(String responseJson, CeremonyBinding binding, SignInContext context) {
+        SignInResult verified;
+        try {
+            verified = verifyAssertion(responseJson, binding, PendingCeremony.Purpose.SIGN_IN, "sign-in");
+        } catch (CeremonyRejected e) {
+            signIns.recordFailure(Optional.empty(), context.client(), SignInMethod.PASSKEY, e.reason().name());
+            throw e;
+        }
+        SignedIn signedIn = signIns.complete(verified.accountId(), verified.method(), context);
+        passkeys.usedOn(verified.passkeyId(), signedIn.device().id());
+        return new PasskeySignIn(signedIn, verified.passkeyId(), verified.mediation());
     }
 
     @Override
@@ -294,13 +331,17 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     @Override
-    public SignInResult finishStepUp(UUID accountId, String responseJson, CeremonyBinding binding) {
+    @Transactional
+    public SignInResult finishStepUp(Sessions.SignedInSession session, String responseJson, CeremonyBinding binding) {
         SignInResult result = verifyAssertion(responseJson, binding, PendingCeremony.Purpose.STEP_UP, "step-up");
-        if (!result.accountId().equals(accountId)) {
+        if (!result.accountId().equals(session.accountId())) {
             // #rp-op-verifying-assertion-step-allowcredentials: the credential must be one of the
             // signed-in account's; another account's passkey proves nothing about this session.
             throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
         }
+        // User verification was required (§7.2 step 17 with UV required): a ranked re-authentication.
+        stepUp.record(session.sessionId(), result.method());
+        session.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
         return result;
     }
 
@@ -405,7 +446,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         if (cause != null) {
             LOG.log(Level.FINE, "Ceremony rejected: " + reason, cause);
         }
-        events.record(CredentialEvents.Type.CEREMONY_REJECTED, null, null, reason.name()
+        events.recordRefusal(reason.name()
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));
         return new CeremonyRejected(reason, text, cause);
     }

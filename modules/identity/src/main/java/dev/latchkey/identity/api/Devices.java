@@ -29,11 +29,14 @@ public interface Devices {
     String label(ClientDescription client);
 
     /**
-     * "I lost this device": ends every session on it and forgets the device record. Fires
-     * {@link DeviceLost} inside the transaction, so that the passkeys created on it go too. Refused,
-     * with nothing changed, when those passkeys are the account's last way in ({@link LastWayIn}).
+     * "I lost this device", for the proof's account: ends every session on it and forgets the device
+     * record. Fires {@link DeviceLost} inside the transaction, so that the passkeys created on it go
+     * too. Refused, with nothing changed, when those passkeys are the account's last way in
+     * ({@link LastWayIn}).
+     *
+     * @throws StepUpProof.Expired when the step-up no longer holds (nothing changed)
      */
-    LostReport reportLost(UUID accountId, UUID deviceId);
+    LostReport reportLost(StepUpProof proof, UUID deviceId);
 
     /** @param message when refused: why, and what to do instead; empty otherwise */
     record LostReport(Outcome outcome, String message) {

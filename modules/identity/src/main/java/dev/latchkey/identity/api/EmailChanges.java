@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Changing an account's confirmed address. The web layer puts a ranked {@link StepUp} in front of
- * {@link #request}. A 6-digit code goes to the new address (valid {@link EmailCodes#VALID_MINUTES}
+ * Changing an account's confirmed address. {@link #request} needs a ranked step-up
+ * ({@link StepUpProof}). A 6-digit code goes to the new address (valid {@link EmailCodes#VALID_MINUTES}
  * minutes, {@link EmailCodes#MAX_TRIES} tries, capped per address like every code); the account
  * keeps its old address until the code is entered. Then the old address gets a notice saying what
  * to do if it was not its owner.
@@ -18,8 +18,9 @@ public interface EmailChanges {
     /**
      * @throws EmailCodes.TooManyRequests when the new address had too many codes this hour
      * @throws IllegalArgumentException   when the account has no confirmed address to change
+     * @throws StepUpProof.Expired        when the step-up no longer holds (nothing sent)
      */
-    void request(UUID accountId, EmailAddress newAddress);
+    void request(StepUpProof proof, EmailAddress newAddress);
 
     /** The address a change is waiting to be confirmed for, while its code is still usable. */
     Optional<EmailAddress> pending(UUID accountId);

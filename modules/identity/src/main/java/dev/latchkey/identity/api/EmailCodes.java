@@ -1,7 +1,6 @@
 package dev.latchkey.identity.api;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Sign-in by a one-time code sent by email: 6 digits, valid 10 minutes (database clock), single
@@ -11,6 +10,9 @@ import java.util.UUID;
  * <p>Unknown and known addresses get the same treatment and the same answer (no account
  * enumeration): an attempt is stored either way, only the mail differs, and it is sent after the
  * response, not during it.
+ *
+ * <p>Codes are checked only by {@link FallbackSignIns#withEmailCode}, which honours the deployment's
+ * switch, logs the try and completes the sign-in.
  */
 public interface EmailCodes {
 
@@ -23,14 +25,9 @@ public interface EmailCodes {
      *
      * @return the attempt token for the browser to keep (an HttpOnly cookie)
      * @throws TooManyRequests when a cap is reached
+     * @throws FallbackSignIns.NotOffered when this deployment does not offer sign-in by email code
      */
     AttemptToken start(EmailAddress email, String clientAddress);
-
-    /**
-     * Checks a code against the browser's attempt. Every call counts as a try, except one refused
-     * by the abuse limits ({@link AbuseLimits}), which compares nothing.
-     */
-    Verification verify(AttemptToken attempt, String code, String clientAddress);
 
     /** The email address an attempt was for, to show "we sent a code to ..."; empty for an unknown attempt. */
     Optional<EmailAddress> addressOf(AttemptToken attempt);
@@ -40,24 +37,6 @@ public interface EmailCodes {
         public String toString() {
             return "AttemptToken[redacted]";
         }
-    }
-
-    /**
-     * The outcome of a try. {@code accountId} is present only for {@link Outcome#ACCEPTED},
-     * {@code refusal} only for {@link Outcome#REFUSED}.
-     */
-    record Verification(Outcome outcome, Optional<UUID> accountId, int triesLeft,
-                        Optional<AbuseLimits.Refusal> refusal) {
-    }
-
-    enum Outcome {
-        ACCEPTED,
-        /** Wrong code, or an address with no account (indistinguishable on purpose). */
-        WRONG,
-        /** Expired, used up, already used, or no such attempt: ask for a new code. */
-        NEEDS_NEW_CODE,
-        /** Too many failures for the address or the client: wait, or sign in another way. */
-        REFUSED
     }
 
     /** A cap was reached; the message says when to try again. */

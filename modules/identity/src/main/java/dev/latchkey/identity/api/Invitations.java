@@ -19,17 +19,23 @@ public interface Invitations {
     Duration VALID_FOR = Duration.ofDays(7);
 
     /**
-     * Records and mails an invitation. The link is {@code signUpUrl + "?invitation=" + token}.
+     * Records and mails an invitation from the proof's account. The link is
+     * {@code signUpUrl + "?invitation=" + token}.
      *
      * @throws IllegalStateException when the inviter is not an operator
+     * @throws StepUpProof.Expired   when the step-up no longer holds (nothing sent)
      */
-    void issue(UUID operatorAccountId, EmailAddress email, String signUpUrl);
+    void issue(StepUpProof operator, EmailAddress email, String signUpUrl);
 
     /** Invitations neither used, revoked nor expired, newest first (at most 100). */
     List<Invitation> pending();
 
-    /** Withdraws a pending invitation; false when there was none to withdraw. */
-    boolean revoke(UUID operatorAccountId, UUID invitationId);
+    /**
+     * Withdraws a pending invitation; false when there was none to withdraw.
+     *
+     * @throws StepUpProof.Expired when the step-up no longer holds (nothing changed)
+     */
+    boolean revoke(StepUpProof operator, UUID invitationId);
 
     /** The address a usable token was issued for. */
     Optional<EmailAddress> usable(String token);

@@ -21,8 +21,8 @@ import java.util.UUID;
  * successful sign-in. Hashing runs outside any transaction and a bounded number at a time: when
  * every slot stays busy for a moment, {@link Busy} is thrown instead of queueing without limit.
  *
- * <p>What it does NOT do: no rate limiting (the abuse limiter works from the sign-in log, which
- * the caller writes), no step-up check before a removal (the caller's).
+ * <p>Sign-in with a password is {@link FallbackSignIns#withPassword}, which applies the abuse
+ * limits and this deployment's switch around the hash check.
  */
 public interface Passwords {
 
@@ -37,10 +37,13 @@ public interface Passwords {
     Optional<Instant> setAt(UUID accountId);
 
     /**
-     * Removes the account's password. A sensitive action: the caller checks step-up first. Refused,
-     * with nothing changed, when the password is the account's last way in ({@link LastWayIn}).
+     * Removes the password of the proof's account. A sensitive action: the proof is confirmed in the
+     * removing transaction. Refused, with nothing changed, when the password is the account's last
+     * way in ({@link LastWayIn}).
+     *
+     * @throws StepUpProof.Expired when the step-up no longer holds (nothing changed)
      */
-    Removal remove(UUID accountId);
+    Removal remove(StepUpProof proof);
 
     /** @param message when refused: why, and what to do instead; empty otherwise */
     record Removal(Outcome outcome, String message) {
@@ -53,39 +56,14 @@ public interface Passwords {
     /**
      * Sets the account's first password, or changes it. A change needs the current password.
      *
-     * @param currentPassword the current password as typed; ignored when the account has none
+     * @param currentPassword the current password as typed; ignored when the account has none. A
+     *                        wrong one is logged as a failed password attempt on the account (a
+     *                        guess through a borrowed session counts like one at sign-in)
+     * @param client          the browser asking, for that log
      * @throws Busy when no hashing slot became free in time (nothing was changed)
+     * @throws FallbackSignIns.NotOffered when this deployment does not offer passwords
      */
-    Change set(UUID accountId, Optional<String> currentPassword, String newPassword);
-
-    /**
-     * Checks an email address and password for sign-in. Only a confirmed address counts. An
-     * unknown address, an account without a password and a wrong password take the same time
-     * (a hash is computed in every case) and differ only in {@link Attempt#reason()}, which is for
-     * the sign-in log, never for the user.
-     *
-     * @throws Busy when no hashing slot became free in time (nothing was checked)
-     */
-    Attempt check(EmailAddress email, String password);
-
-    /**
-     * The result of {@link #check}.
-     *
-     * @param accountId the account whose address was given, when there is one (also for a
-     *                  wrong password: the sign-in log records the failure against it)
-     * @param reason    for a refusal: {@code WRONG_PASSWORD}, {@code NO_PASSWORD} (the account has
-     *                  none) or {@code UNKNOWN_ACCOUNT}
-     */
-    record Attempt(boolean accepted, Optional<UUID> accountId, Optional<String> reason) {
-
-        public static Attempt accepted(UUID accountId) {
-            return new Attempt(true, Optional.of(accountId), Optional.empty());
-        }
-
-        public static Attempt refused(Optional<UUID> accountId, String reason) {
-            return new Attempt(false, accountId, Optional.of(reason));
-        }
-    }
+    Change set(UUID accountId, Optional<String> currentPassword, String newPassword, ClientDescription client);
 
     /**
      * The result of {@link #set}.

@@ -5,14 +5,31 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The sign-in log. Recording an attempt stores it (append-only) and then fires it as a CDI
- * {@link SignInEvent}, so other modules learn of sign-ins through this API only.
+ * Completing sign-ins, and the sign-in log. Recording an attempt stores it (append-only) and then
+ * fires it as a CDI {@link SignInEvent}, so other modules learn of sign-ins through this API only.
+ *
+ * <p>{@link #complete} is the one way a sign-in ends, whatever the method (passkey, email code,
+ * password, recovery code): the rules every sign-in obeys live there, once.
  */
 public interface SignIns {
 
-    SignInEvent recordSuccess(UUID accountId, Device device, SignInMethod method);
+    /**
+     * What every successful sign-in does, in the caller's transaction (or one of its own): the
+     * device is seen (created the first time, refreshed afterwards), the sign-in is logged, a
+     * passkey sign-in lifts every pause on the account's fallback methods (it proves possession:
+     * a flood of wrong codes cannot lock the owner out), the browser's previous session ends and a
+     * new one starts (a fresh token: no session fixation, OWASP ASVS V3.2.1).
+     */
+    SignedIn complete(UUID accountId, SignInMethod method, SignInContext context);
 
-    SignInEvent recordFailure(Optional<UUID> accountId, String deviceLabel, SignInMethod method, String reason);
+    /**
+     * As {@link #complete}, right after sign-up: no sign-in is logged and nothing is lifted; the new
+     * session counts as a passkey sign-in for step-up (the passkey was created and verified this minute).
+     */
+    SignedIn completeSignUp(UUID accountId, SignInContext context);
+
+    /** A failed attempt; with the account when it is known (the abuse limits count these per account). */
+    SignInEvent recordFailure(Optional<UUID> accountId, ClientDescription client, SignInMethod method, String reason);
 
     /** The account's most recent sign-in attempts, newest first. */
     List<SignInEvent> recent(UUID accountId, int limit);

@@ -1,5 +1,9 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.StepUpProof;
+
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
@@ -25,6 +29,12 @@ class HashedPasswords implements Passwords {
     PasswordStore store;
 
     @Inject
+    FallbackSignIns.Offered offered;
+
+    @Inject
+    dev.latchkey.identity.api.SignIns signIns;
+
+    @Inject
     PasswordHashing hashing;
 
     @Inject
@@ -34,8 +44,8 @@ class HashedPasswords implements Passwords {
     Instance<PasskeyPresence> otherAuthenticators;
 
     @Override
-    public Removal remove(UUID accountId) {
-        return store.remove(accountId);
+    public Removal remove(StepUpProof proof) {
+        return store.remove(proof);
     }
 
     @Override
@@ -50,7 +60,10 @@ class HashedPasswords implements Passwords {
     }
 
     @Override
-    public Change set(UUID accountId, Optional<String> currentPassword, String newPassword) {
+    public Change set(UUID accountId, Optional<String> currentPassword, String newPassword, ClientDescription client) {
+        if (!offered.password()) {
+            throw new FallbackSignIns.NotOffered();
+        }
         Account account = accounts.find(accountId).orElseThrow(() -> new IllegalArgumentException("no such account"));
         Optional<PasswordStore.Stored> existing = store.of(accountId);
         if (existing.isPresent()) {
@@ -60,6 +73,8 @@ class HashedPasswords implements Passwords {
             }
             if (current.length() > 4 * MAX_LENGTH
                     || !hashing.verify(current, Optional.of(existing.get().hash())).matches()) {
+                signIns.recordFailure(Optional.of(accountId), client, dev.latchkey.identity.api.SignInMethod.PASSWORD,
+                        "WRONG_CURRENT_PASSWORD");
                 return currentWrong("Your current password is not right.");
             }
         }
@@ -78,8 +93,34 @@ class HashedPasswords implements Passwords {
                 : currentWrong("A password was set a moment ago. Enter it as your current password to change it.");
     }
 
-    @Override
-    public Attempt check(EmailAddress email, String password) {
+    /**
+     * The result of {@link #check}.
+     *
+     * @param accountId the account whose address was given, when there is one (also for a
+     *                  wrong password: the sign-in log records the failure against it)
+     * @param reason    for a refusal: {@code WRONG_PASSWORD}, {@code NO_PASSWORD} (the account has
+     *                  none) or {@code UNKNOWN_ACCOUNT}
+     */
+    record Attempt(boolean accepted, Optional<UUID> accountId, Optional<String> reason) {
+
+        static Attempt accepted(UUID accountId) {
+            return new Attempt(true, Optional.of(accountId), Optional.empty());
+        }
+
+        static Attempt refused(Optional<UUID> accountId, String reason) {
+            return new Attempt(false, accountId, Optional.of(reason));
+        }
+    }
+
+    /**
+     * Checks an email address and password for sign-in, for {@link JpaFallbackSignIns#withPassword}
+     * only. Only a confirmed address counts. An unknown address, an account without a password and
+     * a wrong password take the same time (a hash is computed in every case) and differ only in
+     * {@link Attempt#reason()}, which is for the sign-in log, never for the user.
+     *
+     * @throws Busy when no hashing slot became free in time (nothing was checked)
+     */
+    Attempt check(EmailAddress email, String password) {
         PasswordStore.Candidate candidate = store.forSignIn(email);
         String typed = password == null ? "" : password;
         // Longer than any stored password can be (set() refuses it): hash a prefix against the

@@ -32,6 +32,9 @@ class JpaDevices implements Devices {
     @jakarta.inject.Inject
     LastWayIn lastWayIn;
 
+    @jakarta.inject.Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     /** Start-up: build the User-Agent analyzer before the first sign-in needs it. */
     void warmUp(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
                 Object started) {
@@ -85,7 +88,8 @@ class JpaDevices implements Devices {
     }
 
     @Override
-    public LostReport reportLost(UUID accountId, UUID deviceId) {
+    public LostReport reportLost(dev.latchkey.identity.api.StepUpProof proof, UUID deviceId) {
+        UUID accountId = stepUp.confirm(proof);
         DeviceEntity device = em.find(DeviceEntity.class, deviceId);
         if (device == null || !device.accountId.equals(accountId)) {
             return new LostReport(LostReport.Outcome.NOT_FOUND, "We could not find that device on your account.");

@@ -36,10 +36,14 @@ class JpaEmailChanges implements EmailChanges {
     AddressCodes codes;
 
     @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
+    @Inject
     Event<EmailChanged> changed;
 
     @Override
-    public void request(UUID accountId, EmailAddress newAddress) {
+    public void request(dev.latchkey.identity.api.StepUpProof proof, EmailAddress newAddress) {
+        UUID accountId = stepUp.confirm(proof);
         AccountEntity account = em.find(AccountEntity.class, accountId);
         if (account == null || account.email == null) {
             throw new IllegalArgumentException("only a confirmed address can be changed");

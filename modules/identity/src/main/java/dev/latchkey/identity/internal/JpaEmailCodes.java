@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
+import dev.latchkey.identity.api.FallbackSignIns;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,8 +51,14 @@ class JpaEmailCodes implements EmailCodes {
     @Inject
     AddressCodes addressCodes;
 
+    @Inject
+    FallbackSignIns.Offered offered;
+
     @Override
     public AttemptToken start(EmailAddress email, String clientAddress) {
+        if (!offered.emailCode()) {
+            throw new FallbackSignIns.NotOffered();
+        }
         String client = clientAddress.length() > 64 ? clientAddress.substring(0, 64) : clientAddress;
         // Count and store under the locks of the address and the client: parallel requests, on
         // this instance or another, take turns, and a cap of 5 stores exactly 5 codes.
@@ -99,8 +106,30 @@ class JpaEmailCodes implements EmailCodes {
         return new AttemptToken(token);
     }
 
-    @Override
-    public Verification verify(AttemptToken attempt, String code, String clientAddress) {
+    /**
+     * The outcome of a try. {@code accountId} is present only for {@link Outcome#ACCEPTED},
+     * {@code refusal} only for {@link Outcome#REFUSED}.
+     */
+    record Verification(Outcome outcome, Optional<UUID> accountId, int triesLeft,
+                        Optional<AbuseLimits.Refusal> refusal) {
+    }
+
+    enum Outcome {
+        ACCEPTED,
+        /** Wrong code, or an address with no account (indistinguishable on purpose). */
+        WRONG,
+        /** Expired, used up, already used, or no such attempt: ask for a new code. */
+        NEEDS_NEW_CODE,
+        /** Too many failures for the address or the client: wait, or sign in another way. */
+        REFUSED
+    }
+
+    /**
+     * Checks a code against the browser's attempt, for {@link JpaFallbackSignIns#withEmailCode} only.
+     * Every call counts as a try, except one refused by the abuse limits ({@link AbuseLimits}),
+     * which compares nothing.
+     */
+    Verification verify(AttemptToken attempt, String code, String clientAddress) {
         if (attempt == null || attempt.value() == null || attempt.value().length() != 43) {
             return new Verification(Outcome.NEEDS_NEW_CODE, Optional.empty(), 0, Optional.empty());
         }

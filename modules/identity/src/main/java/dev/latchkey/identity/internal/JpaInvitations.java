@@ -38,8 +38,12 @@ class JpaInvitations implements Invitations {
     @Inject
     Operators operators;
 
+    @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     @Override
-    public void issue(UUID operatorAccountId, EmailAddress email, String signUpUrl) {
+    public void issue(dev.latchkey.identity.api.StepUpProof operator, EmailAddress email, String signUpUrl) {
+        UUID operatorAccountId = stepUp.confirm(operator);
         if (!operators.isOperator(operatorAccountId)) {
             throw new IllegalStateException("only operators invite");
         }
@@ -73,7 +77,8 @@ class JpaInvitations implements Invitations {
     }
 
     @Override
-    public boolean revoke(UUID operatorAccountId, UUID invitationId) {
+    public boolean revoke(dev.latchkey.identity.api.StepUpProof operator, UUID invitationId) {
+        UUID operatorAccountId = stepUp.confirm(operator);
         if (!operators.isOperator(operatorAccountId)) {
             throw new IllegalStateException("only operators revoke invitations");
         }

@@ -43,8 +43,12 @@ class JpaRecoveryCodes implements RecoveryCodes {
     @Inject
     IdentityEvents events;
 
+    @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     @Override
-    public List<String> regenerate(UUID accountId) {
+    public List<String> regenerate(dev.latchkey.identity.api.StepUpProof proof) {
+        UUID accountId = stepUp.confirm(proof);
         em.createNativeQuery("delete from idn_recovery_code where account_id = ?").setParameter(1, accountId).executeUpdate();
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < COUNT; i++) {
@@ -74,8 +78,16 @@ class JpaRecoveryCodes implements RecoveryCodes {
         return new Status(remaining, remaining == 0 ? Optional.empty() : Optional.of(left.oldest()));
     }
 
-    @Override
-    public Redemption redeem(EmailAddress email, String code, String clientAddress) {
+    /** {@code accountId} is present only when accepted; {@code refusal} only when refused by the limits. */
+    record Redemption(boolean accepted, Optional<UUID> accountId, int remaining, Optional<AbuseLimits.Refusal> refusal) {
+    }
+
+    /**
+     * Spends a code of the account whose confirmed address this is, for
+     * {@link JpaFallbackSignIns#withRecoveryCode} only. Unknown addresses, accounts without codes and
+     * wrong codes are indistinguishable.
+     */
+    Redemption redeem(EmailAddress email, String code, String clientAddress) {
         Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.RECOVERY_CODE, email, clientAddress);
         if (refusal.isPresent()) {
             return new Redemption(false, Optional.empty(), 0, refusal);

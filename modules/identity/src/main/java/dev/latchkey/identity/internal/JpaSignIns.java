@@ -1,6 +1,13 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.AbuseLimits;
+import dev.latchkey.identity.api.ClientDescription;
 import dev.latchkey.identity.api.Device;
+import dev.latchkey.identity.api.DeviceKey;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.SignInContext;
+import dev.latchkey.identity.api.SignedIn;
 import dev.latchkey.identity.api.SignInEvent;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
@@ -26,14 +33,45 @@ class JpaSignIns implements SignIns {
     @Inject
     Event<SignInEvent> published;
 
+    @Inject
+    Devices devices;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    AbuseLimits limits;
+
     @Override
-    public SignInEvent recordSuccess(UUID accountId, Device device, SignInMethod method) {
-        return record(accountId, device.id(), device.label(), method, true, null);
+    public SignedIn complete(UUID accountId, SignInMethod method, SignInContext context) {
+        DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
+        Device device = devices.seen(accountId, key, context.client());
+        record(accountId, device.id(), device.label(), method, true, null);
+        if (method.isPasskey()) {
+            // A passkey proves possession: it ends any pause on the fallback methods (AbuseLimits).
+            limits.lift(accountId);
+        }
+        return new SignedIn(accountId, method, device, key, rotate(accountId, device, method, context));
     }
 
     @Override
-    public SignInEvent recordFailure(Optional<UUID> accountId, String deviceLabel, SignInMethod method, String reason) {
-        return record(accountId.orElse(null), null, deviceLabel, method, false, reason);
+    public SignedIn completeSignUp(UUID accountId, SignInContext context) {
+        DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
+        Device device = devices.seen(accountId, key, context.client());
+        return new SignedIn(accountId, SignInMethod.PASSKEY, device, key,
+                rotate(accountId, device, SignInMethod.PASSKEY, context));
+    }
+
+    /** The browser's previous session ends; a new one, with a new token, starts (no session fixation). */
+    private Sessions.SessionToken rotate(UUID accountId, Device device, SignInMethod method, SignInContext context) {
+        context.leavingSession().map(Sessions.SessionToken::value).ifPresent(sessions::end);
+        return sessions.start(accountId, Optional.of(device.id()), method);
+    }
+
+    @Override
+    public SignInEvent recordFailure(Optional<UUID> accountId, ClientDescription client, SignInMethod method,
+                                     String reason) {
+        return record(accountId.orElse(null), null, devices.label(client), method, false, reason);
     }
 
     @Override

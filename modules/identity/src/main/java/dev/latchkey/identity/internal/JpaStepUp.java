@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.PasskeyPresence;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -24,17 +26,38 @@ class JpaStepUp implements StepUp {
 
     @Override
     public boolean satisfied(UUID sessionId) {
-        List<?> rows = em.createNativeQuery("select account_id, authenticated_by from idn_session where id = ?"
+        return proof(sessionId).isPresent();
+    }
+
+    @Override
+    public Optional<StepUpProof> proof(UUID sessionId) {
+        // The window is judged by the database clock, like every session expiry; the session must still be live.
+        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at from idn_session"
+                        + " where id = ? and expires_at > current_timestamp"
                         + " and authenticated_at > current_timestamp - interval '" + WINDOW.toSeconds() + "' second")
                 .setParameter(1, sessionId).getResultList();
         if (rows.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         Object[] row = (Object[]) rows.get(0);
+        UUID accountId = NativeColumns.uuid(row[0]);
         SignInMethod method = SignInMethod.valueOf((String) row[1]);
         // A recovery code is the account's own high-entropy secret, kept for exactly the day its
         // passkeys are gone: it qualifies like a passkey (an email code never does).
-        return method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(NativeColumns.uuid(row[0]));
+        boolean ranked = method.isPasskey() || method == SignInMethod.RECOVERY_CODE || !passkeyRequired(accountId);
+        return ranked ? Optional.of(ProofMint.mint(sessionId, accountId, method, NativeColumns.instant(row[2])))
+                : Optional.empty();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRED)
+    public UUID confirm(StepUpProof proof) {
+        if (proof == null) {
+            throw new StepUpProof.Expired();
+        }
+        return proof(proof.sessionId()).filter(now -> now.accountId().equals(proof.accountId()))
+                .map(StepUpProof::accountId)
+                .orElseThrow(StepUpProof.Expired::new);
     }
 
     @Override

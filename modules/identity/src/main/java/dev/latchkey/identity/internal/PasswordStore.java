@@ -43,6 +43,9 @@ class PasswordStore {
     @Inject
     LastWayIn lastWayIn;
 
+    @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     /** An account's stored password. */
     record Stored(String hash, Instant setAt) {
     }
@@ -145,7 +148,8 @@ class PasswordStore {
                 + "your passkeys on the Security page and sign out your other sessions there.\n");
     }
 
-    Passwords.Removal remove(UUID accountId) {
+    Passwords.Removal remove(dev.latchkey.identity.api.StepUpProof proof) {
+        UUID accountId = stepUp.confirm(proof);
         if (em.find(PasswordEntity.class, accountId) == null) {
             return new Passwords.Removal(Passwords.Removal.Outcome.NO_PASSWORD, "");
         }

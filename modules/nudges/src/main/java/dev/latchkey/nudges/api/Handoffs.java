@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Link handoff: adding a passkey on a second device when the browser's own QR code (hybrid)
- * cannot work. Device 1, signed in and freshly stepped up, {@link #issue issues} a link; device 2
+ * cannot work. Device 1, signed in and freshly stepped up ({@code StepUpProof}), {@link #issue issues} a link; device 2
  * opens it, creates a passkey ({@link #options}, {@link #finish}) and shows a 6-digit pairing
  * code; the user types it on device 1 ({@link #pair}). Until then the passkey is pending in
  * credentials and cannot sign in.
@@ -33,11 +33,11 @@ public interface Handoffs {
     Duration ISSUE_WINDOW = Duration.ofMinutes(15);
 
     /**
-     * A new link for a signed-in account. The caller must have checked identity's step-up first.
+     * A new link for the proof's account. Only the session that stepped up may type the pairing code.
      *
-     * @param sessionId the session that stepped up: only it may type the pairing code
+     * @throws dev.latchkey.identity.api.StepUpProof.Expired when the step-up no longer holds (no link made)
      */
-    Issued issue(UUID accountId, UUID sessionId);
+    Issued issue(dev.latchkey.identity.api.StepUpProof proof);
 
     /** The link's secret (shown once, in the QR code and the short link) and its id for device 1's page. */
     record Issued(UUID id, String token, Instant expiresAt) {

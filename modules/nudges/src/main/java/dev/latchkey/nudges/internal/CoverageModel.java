@@ -34,8 +34,6 @@ import java.util.function.Function;
  */
 final class CoverageModel {
 
-    private static final Set<String> ROAMING = Set.of("usb", "nfc", "ble", "smart-card");
-
     private CoverageModel() {
     }
 
@@ -159,8 +157,8 @@ final class CoverageModel {
         // (two devices, or a device and a security key).
         Set<String> places = new HashSet<>();
         for (Passkey p : passkeys) {
-            boolean roaming = p.attachment().filter("cross-platform"::equals).isPresent()
-                    && !p.transports().isEmpty() && ROAMING.containsAll(p.transports());
+            boolean roaming = dev.latchkey.credentials.api.PasskeyPlacement.of(p)
+                    == dev.latchkey.credentials.api.PasskeyPlacement.SECURITY_KEY;
             places.add(roaming ? "key:" + p.id() : "device:" + p.createdOnDevice().map(UUID::toString).orElse(p.id().toString()));
         }
         return places.size() < 2 ? Optional.of("ALL_PASSKEYS_ON_ONE_DEVICE") : Optional.empty();

@@ -70,8 +70,15 @@ class HandoffService implements Handoffs {
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
     @Override
-    public Issued issue(UUID accountId, UUID sessionId) {
+    public Issued issue(dev.latchkey.identity.api.StepUpProof proof) {
+        // A fresh step-up, ranked: an email code or a password alone never sends a passkey of an
+        // account that has one to another device.
+        UUID accountId = stepUp.confirm(proof);
+        UUID sessionId = proof.sessionId();
         purgeExpired();
         long recent = ((Number) em.createNativeQuery("select count(*) from ndg_handoff where account_id = ?"
                         + " and created_at > current_timestamp - interval '" + ISSUE_WINDOW.toMinutes() + "' minute")
@@ -230,7 +237,8 @@ class HandoffService implements Handoffs {
         }
         UUID passkeyId;
         try {
-            passkeyId = enrollment.confirmPending(accountId, row.pendingPasskeyId());
+            // Noted as created on device 2 only when it is a device record of this account; announced either way.
+            passkeyId = enrollment.confirmPending(accountId, row.pendingPasskeyId(), Optional.ofNullable(row.deviceId()));
         } catch (CeremonyRejected e) {
             em.createNativeQuery("update ndg_handoff set state = ? where id = ?")
                     .setParameter(1, State.FAILED.name()).setParameter(2, row.id()).executeUpdate();
@@ -240,10 +248,6 @@ class HandoffService implements Handoffs {
         em.createNativeQuery("update ndg_handoff set passkey_id = ? where id = ?")
                 .setParameter(1, passkeyId).setParameter(2, row.id()).executeUpdate();
         audit(row.id(), accountId, "PAIRED", null);
-        // PasskeyAdded (coverage, the nudge funnel, notifications) only for a device record that exists.
-        if (row.deviceId() != null) {
-            passkeys.createdOn(passkeyId, row.deviceId());
-        }
         return passkeyId;
     }
 

@@ -23,7 +23,8 @@ class PasskeyCompletions {
 
     void completed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PasskeyAdded added) {
         try {
-            log.completed(added.accountId(), added.deviceId(), added.passkeyId(), Instant.now());
+            // A nudge is shown on a device: a passkey made on none of the account's devices completes none.
+            added.deviceId().ifPresent(device -> log.completed(added.accountId(), device, added.passkeyId(), Instant.now()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "nudges: could not record a completed nudge", e);
         }

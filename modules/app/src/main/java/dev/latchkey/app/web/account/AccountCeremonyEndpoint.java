@@ -6,6 +6,7 @@ import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,6 +33,8 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         }
         try {
             post(request, response, session.get());
+        } catch (StepUpProof.Expired e) {
+            stepUpRequired(request, response);
         } catch (CeremonyRejected e) {
             Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);
         } catch (CeremonyExchange.BadRequest e) {
@@ -49,14 +52,16 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         return session;
     }
 
-    /** Whether the session stepped up recently; otherwise a 403 that says so is already sent. */
-    static boolean requireStepUp(StepUp stepUp, HttpServletRequest request, HttpServletResponse response,
-                                 Sessions.SignedInSession s) throws IOException {
-        if (stepUp.satisfied(s.sessionId())) {
-            return true;
-        }
+    /**
+     * The session's step-up proof, which the sensitive operation demands; without a recent step-up,
+     * {@link StepUpProof.Expired}, answered with a 403 that says so.
+     */
+    protected static StepUpProof proof(StepUp stepUp, Sessions.SignedInSession s) {
+        return stepUp.proof(s.sessionId()).orElseThrow(StepUpProof.Expired::new);
+    }
+
+    private static void stepUpRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Problems.send(response, 403, "STEP_UP_REQUIRED",
                 "For your security, confirm it is you with your passkey first.", request);
-        return false;
     }
 }

@@ -4,7 +4,6 @@ import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.SharedDevices;
-import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.AutomaticUpgradeMarker;
@@ -14,7 +13,7 @@ import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.Sessions;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
@@ -62,13 +61,7 @@ public class AccountSecurityPage extends HttpServlet {
     transient RecoveryCodes recoveryCodes;
 
     @Inject
-    transient dev.latchkey.app.config.LatchkeySettings settings;
-
-    @Inject
     transient Passwords passwords;
-
-    @Inject
-    transient SignInSessions signInSessions;
 
     @Inject
     transient PasskeyForms passkeyForms;
@@ -117,15 +110,16 @@ public class AccountSecurityPage extends HttpServlet {
     /** {@code POST /account/password}: a first password, or a new one in exchange for the current one. */
     void setPassword(HttpServletRequest request, HttpServletResponse response, Account account)
             throws IOException {
-        if (!settings.passwordSignIn()) {
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
-            return;
-        }
         UUID id = account.id();
         Optional<String> current = Optional.ofNullable(request.getParameter("currentPassword")).filter(s -> !s.isEmpty());
         Passwords.Change change;
         try {
-            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""));
+            // Identity refuses when passwords are off, and logs a wrong current password against the account.
+            change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""),
+                    BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)));
+        } catch (FallbackSignIns.NotOffered e) {
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
             render(request, response, 503, account, AccountSecurityView.Refused.newPassword(List.of(e.getMessage())));
@@ -134,15 +128,8 @@ public class AccountSecurityPage extends HttpServlet {
         switch (change.outcome()) {
             case SET -> response.sendRedirect(Paths.ACCOUNT + "?passwordSet#password");
             case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?passwordChanged#password");
-            case CURRENT_PASSWORD_WRONG -> {
-                if (current.isPresent()) {
-                    // A guess at the password through a borrowed session counts like one at sign-in.
-                    signInSessions.failed(SignInMethod.PASSWORD, BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)),
-                            "WRONG_CURRENT_PASSWORD", Optional.of(id));
-                }
-                render(request, response, 422, account,
-                        AccountSecurityView.Refused.currentPassword(String.join(" ", change.problems())));
-            }
+            case CURRENT_PASSWORD_WRONG -> render(request, response, 422, account,
+                    AccountSecurityView.Refused.currentPassword(String.join(" ", change.problems())));
             case NEW_PASSWORD_REFUSED -> render(request, response, 422, account,
                     AccountSecurityView.Refused.newPassword(change.problems()));
         }

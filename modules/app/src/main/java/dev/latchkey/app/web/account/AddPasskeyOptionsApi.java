@@ -8,6 +8,7 @@ import dev.latchkey.credentials.api.Hint;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,10 +43,11 @@ public class AddPasskeyOptionsApi extends AccountCeremonyEndpoint {
         if (sharedDevices.isShared(request)) {
             Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
                     + " passkey on it. Add one on your own phone or computer instead.", request);
-        } else if (requireStepUp(stepUp, request, response, s)) {
+        } else {
+            StepUpProof proof = proof(stepUp, s);
             // "On this device" / "On a phone or tablet" / "A security key" (L3 hints).
             Optional<Hint> where = exchange.hint(exchange.readObject(request));
-            exchange.writeJson(response, 200, ceremonies.startAddPasskey(s.accountId(),
+            exchange.writeJson(response, 200, ceremonies.startAddPasskey(proof,
                     exchange.binding(request, response), ClientAddress.of(request), where));
         }
     }

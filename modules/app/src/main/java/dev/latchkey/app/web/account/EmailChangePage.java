@@ -10,6 +10,7 @@ import dev.latchkey.identity.api.EmailChanges;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -66,7 +67,8 @@ public class EmailChangePage extends HttpServlet {
     void post(HttpServletRequest request, HttpServletResponse response, Account account, Sessions.SignedInSession session)
             throws IOException {
         // A sensitive action: ranked step-up first (a passkey when the account has one).
-        if (!stepUp.satisfied(session.sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
@@ -82,7 +84,7 @@ public class EmailChangePage extends HttpServlet {
         }
         try {
             // Taken or free, the answer is the same: "we sent a code" (EmailChanges).
-            changes.request(account.id(), wanted.get());
+            changes.request(proof.get(), wanted.get());
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             page(request, response, 429, account, session, e.getMessage(), "");

@@ -6,6 +6,7 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -42,11 +43,12 @@ public class LostDevice extends HttpServlet {
             Problems.send(response, 400, "THIS_DEVICE", "That is the device you are using. Sign out instead.", request);
             return;
         }
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(Paths.ACCOUNT));
             return;
         }
-        Devices.LostReport report = devices.reportLost(session.get().accountId(), device.get());
+        Devices.LostReport report = devices.reportLost(proof.get(), device.get());
         switch (report.outcome()) {
             case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
             case NOT_FOUND -> Problems.send(response, 404, "NOT_FOUND", report.message(), request);

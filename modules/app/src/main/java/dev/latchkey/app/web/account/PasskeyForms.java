@@ -8,6 +8,7 @@ import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -95,11 +96,12 @@ public class PasskeyForms {
             return;
         }
         // Removing a passkey is a sensitive action (StepUp): a borrowed session must not strip the owner's passkeys.
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + anchor));
             return;
         }
-        PasskeyManagement.Removal removal = management.remove(account.id(), passkey.get(), session.get().deviceId());
+        PasskeyManagement.Removal removal = management.remove(proof.get(), passkey.get(), session.get().deviceId());
         switch (removal.outcome()) {
             case REMOVED -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRemoved#passkeys-heading");
             case LAST_WAY_IN -> page.render(request, response, 409, account,

@@ -14,7 +14,8 @@ import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.Sessions;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.identity.api.StepUp;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -41,6 +42,9 @@ public class RecoveryCodePages extends HttpServlet {
 
     @Inject
     transient RecoveryCodes codes;
+
+    @Inject
+    transient FallbackSignIns fallbacks;
 
     @Inject
     transient StepUp stepUp;
@@ -78,12 +82,13 @@ public class RecoveryCodePages extends HttpServlet {
             return;
         }
         // Making new codes replaces the old ones: a sensitive action.
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(MANAGE));
             return;
         }
         views.render(request, response, 200, new RecoveryCodesView(RecoveryCodes.COUNT, "",
-                codes.regenerate(session.get().accountId())));
+                codes.regenerate(proof.get())));
     }
 
     void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -94,25 +99,23 @@ public class RecoveryCodePages extends HttpServlet {
             signInPage(request, response, 422, "Enter the email address of your account.", next);
             return;
         }
-        RecoveryCodes.Redemption redemption = codes.redeem(email.get(), request.getParameter("code"), ClientAddress.of(request));
-        if (redemption.refusal().isPresent()) {
-            signInSessions.failed(SignInMethod.RECOVERY_CODE, client, "THROTTLED");
-            redemption.refusal().flatMap(AbuseLimits.Refusal::retryAfter)
-                    .ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-            signInPage(request, response, 429, redemption.refusal().get().message(), next);
-            return;
+        // One call: identity applies the limits, spends the code, logs the attempt and signs in.
+        FallbackSignIns.Result result = fallbacks.withRecoveryCode(email.get(), request.getParameter("code"),
+                signInSessions.context(request, client));
+        switch (result.outcome()) {
+            case SIGNED_IN -> {
+                signInSessions.keep(response, result.signedIn().orElseThrow());
+                // The nudge check stores its decision; the recovered page is itself the prompt to create a passkey here.
+                response.sendRedirect(nudgeRedirects.afterSignIn(result.signedIn().orElseThrow(), "/account/recovered"));
+            }
+            case THROTTLED -> {
+                AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
+                refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
+                signInPage(request, response, 429, refusal.message(), next);
+            }
+            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, "That email address and recovery code do"
+                    + " not match, or the code was already used. Each code works once.", next);
         }
-        if (!redemption.accepted()) {
-            signInSessions.failed(SignInMethod.RECOVERY_CODE, client, "WRONG_RECOVERY_CODE");
-            signInPage(request, response, 422, "That email address and recovery code do not match, or the code was"
-                    + " already used. Each code works once.", next);
-            return;
-        }
-        var device = signInSessions.signIn(request, response, redemption.accountId().orElseThrow(),
-                SignInMethod.RECOVERY_CODE, client);
-        // The nudge check stores its decision; the recovered page is itself the prompt to create a passkey here.
-        response.sendRedirect(nudgeRedirects.afterSignIn(redemption.accountId().orElseThrow(), device,
-                SignInMethod.RECOVERY_CODE, "/account/recovered"));
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String error,

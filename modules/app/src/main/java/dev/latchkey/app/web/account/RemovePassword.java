@@ -5,6 +5,7 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -35,11 +36,12 @@ public class RemovePassword extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + "#password"));
             return;
         }
-        Passwords.Removal removal = passwords.remove(session.get().accountId());
+        Passwords.Removal removal = passwords.remove(proof.get());
         if (removal.outcome() == Passwords.Removal.Outcome.LAST_WAY_IN) {
             // Nothing changed: the page says why, next to the password, and what to do instead.
             AccountRefusal.show(request, response, AccountSecurityView.Refused.password(removal.message()));

@@ -3,9 +3,7 @@ package dev.latchkey.app.web.account;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Sessions;
-import dev.latchkey.identity.api.StepUp;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,22 +20,14 @@ public class StepUpFinishApi extends AccountCeremonyEndpoint {
     transient PasskeyCeremonies ceremonies;
 
     @Inject
-    transient StepUp stepUp;
-
-    @Inject
     transient CeremonyExchange exchange;
-
-    @Inject
-    transient Passkeys passkeys;
 
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
             throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        PasskeyCeremonies.SignInResult result = ceremonies.finishStepUp(s.accountId(),
-                finish.credentialJson(), exchange.existingBinding(request));
-        stepUp.record(s.sessionId(), result.method());
-        s.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
+        // One transaction: the assertion verified, the session's step-up recorded, the passkey's use.
+        ceremonies.finishStepUp(s, finish.credentialJson(), exchange.existingBinding(request));
         exchange.writeJson(response, 200, Map.of("redirect", Paths.safeNext(request.getParameter("next"))));
     }
 }

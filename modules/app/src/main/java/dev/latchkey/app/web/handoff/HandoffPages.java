@@ -8,6 +8,7 @@ import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.NudgePage;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.nudges.api.Handoffs;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -86,13 +87,14 @@ public class HandoffPages extends HttpServlet {
     void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s) throws IOException {
         // A fresh step-up, ranked: an email code or a password alone never sends a passkey of an
         // account that has one to another device.
-        if (!stepUp.satisfied(s.sessionId())) {
+        Optional<StepUpProof> proof = stepUp.proof(s.sessionId());
+        if (proof.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
         Handoffs.Issued issued;
         try {
-            issued = handoffs.issue(s.accountId(), s.sessionId());
+            issued = handoffs.issue(proof.get());
         } catch (Handoffs.Refused e) {
             views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(e.getMessage()));
             return;

@@ -1,7 +1,6 @@
 package dev.latchkey.app.web.nudges;
 
-import dev.latchkey.identity.api.Device;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignedIn;
 import dev.latchkey.nudges.api.NudgeDecision;
 import dev.latchkey.nudges.api.Nudges;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +25,9 @@ public class NudgeRedirects {
     @Inject
     Nudges nudges;
 
-    public String afterSignIn(UUID accountId, Device device, SignInMethod method, String next) {
+    public String afterSignIn(SignedIn signedIn, String next) {
         try {
-            NudgeDecision decision = nudges.afterSignIn(accountId, device.id(), method);
+            NudgeDecision decision = nudges.afterSignIn(signedIn.accountId(), signedIn.device().id(), signedIn.method());
             if (decision.prompts()) {
                 return NudgePage.path(decision.id(), next);
             }

@@ -2,7 +2,6 @@ package dev.latchkey.app.web.nudges;
 
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Sessions;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,19 +24,16 @@ public class UpgradeFinishApi extends AutomaticUpgradeEndpoint {
     transient PasskeyCeremonies ceremonies;
 
     @Inject
-    transient Passkeys passkeys;
-
-    @Inject
     transient CeremonyExchange exchange;
 
     @Override
     protected void postOffered(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s, UUID offer)
             throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        UUID added = ceremonies.finishAddPasskey(s.accountId(), finish.credentialJson(),
-                exchange.existingBinding(request));
+        // The password sign-in of the last minutes is the step-up (an account without a passkey).
         UUID device = s.deviceId().orElseThrow();
-        passkeys.createdOn(added, device);
+        UUID added = ceremonies.finishAddPasskey(proof(stepUp, s), Optional.of(device), finish.credentialJson(),
+                exchange.existingBinding(request));
         upgrades.completed(s.accountId(), device, offer, added);
         exchange.writeJson(response, 200, Map.of("saved", true));
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,10 +18,10 @@ public class InvitationRevoke extends OperatorInvitationsPage {
     private static final long serialVersionUID = 1L;
 
     @Override
-    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session)
-            throws IOException {
+    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session,
+              StepUpProof operator) throws IOException {
         Optional<UUID> id = uuid(request.getParameter("invitation"));
-        if (id.isEmpty() || !invitations.revoke(session.accountId(), id.get())) {
+        if (id.isEmpty() || !invitations.revoke(operator, id.get())) {
             render(request, response, 422, session, false, false,
                     "That invitation cannot be withdrawn: it was used, has expired or was withdrawn already.", "");
             return;

@@ -12,6 +12,7 @@ import dev.latchkey.identity.api.Operators;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignUpPolicy;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -65,17 +66,17 @@ public class OperatorInvitationsPage extends HttpServlet {
         if (session.isEmpty()) {
             return;
         }
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> operator = stepUp.proof(session.get().sessionId());
+        if (operator.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
-        post(request, response, session.get());
+        post(request, response, session.get(), operator.get());
     }
 
     /** {@code POST /operator/invitations} (form {@code email}): invites someone. */
-    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session)
-            throws IOException {
-        UUID operator = session.accountId();
+    void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session,
+              StepUpProof operator) throws IOException {
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
             render(request, response, 422, session, false, false, "",

@@ -11,7 +11,7 @@ import dev.latchkey.app.web.nudges.NudgeRedirects;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.EmailCodes;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -44,7 +44,7 @@ public class EmailCodeSignIn extends HttpServlet {
     transient Views views;
 
     @Inject
-    transient dev.latchkey.app.config.LatchkeySettings settings;
+    transient FallbackSignIns fallbacks;
 
     @Inject
     transient SharedDevices sharedDevices;
@@ -65,12 +65,16 @@ public class EmailCodeSignIn extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.emailCodeSignIn()) {
+        try {
+            if (!fallbacks.offered().emailCode()) {
+                // Identity refuses too; answered before the form is read, whatever was typed.
+                throw new FallbackSignIns.NotOffered();
+            }
+            post(request, response);
+        } catch (FallbackSignIns.NotOffered e) {
             // Switched off for this deployment: as if it did not exist.
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
-            return;
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
         }
-        post(request, response);
     }
 
     /** The form's POST, when the fallback is offered. */
@@ -87,7 +91,7 @@ public class EmailCodeSignIn extends HttpServlet {
         }
         EmailCodes.AttemptToken attempt;
         try {
-            attempt = codes.start(email.get(), ClientAddress.of(request));
+            attempt = fallbacks.requestEmailCode(email.get(), ClientAddress.of(request));
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
             signInPage(request, response, 429, e.getMessage(), next);
@@ -101,34 +105,28 @@ public class EmailCodeSignIn extends HttpServlet {
     private void checkCode(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailCodes.AttemptToken> attempt = attempt(request);
-        EmailCodes.Verification result = attempt
-                .map(a -> codes.verify(a, request.getParameter("code"), ClientAddress.of(request)))
-                .orElse(new EmailCodes.Verification(EmailCodes.Outcome.NEEDS_NEW_CODE, Optional.empty(), 0,
-                        Optional.empty()));
         var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
+        // One call: identity applies the switch and the limits, counts the try, logs it and signs in.
+        FallbackSignIns.Result result = fallbacks.withEmailCode(attempt, request.getParameter("code"),
+                signInSessions.context(request, client));
         switch (result.outcome()) {
-            case ACCEPTED -> {
+            case SIGNED_IN -> {
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
-                var device = signInSessions.signIn(request, response, result.accountId().orElseThrow(),
-                        SignInMethod.EMAIL_CODE, client);
-                response.sendRedirect(nudgeRedirects.afterSignIn(result.accountId().orElseThrow(), device,
-                        SignInMethod.EMAIL_CODE, next));
+                signInSessions.keep(response, result.signedIn().orElseThrow());
+                response.sendRedirect(nudgeRedirects.afterSignIn(result.signedIn().orElseThrow(), next));
             }
             case WRONG -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "WRONG_CODE");
                 codeForm(request, response, 422, attempt.flatMap(codes::addressOf).orElse(null),
                         "That code is not right. Check the newest email from us and try again ("
                                 + result.triesLeft() + (result.triesLeft() == 1 ? " try" : " tries") + " left).", next);
             }
-            case REFUSED -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "THROTTLED");
+            case THROTTLED -> {
                 result.refusal().flatMap(AbuseLimits.Refusal::retryAfter)
                         .ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
                 codeForm(request, response, 429, attempt.flatMap(codes::addressOf).orElse(null),
                         result.refusal().map(AbuseLimits.Refusal::message).orElse("Too many attempts."), next);
             }
             case NEEDS_NEW_CODE -> {
-                signInSessions.failed(SignInMethod.EMAIL_CODE, client, "CODE_UNUSABLE");
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
                 signInPage(request, response, 422,
                         "That code has expired, was already used, or was tried too often. Ask for a new code.", next);

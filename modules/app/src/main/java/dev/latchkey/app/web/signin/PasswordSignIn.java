@@ -10,7 +10,8 @@ import dev.latchkey.app.web.nudges.NudgeRedirects;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Passwords;
-import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.FallbackSignIns;
+import dev.latchkey.identity.api.SignedIn;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -37,7 +38,7 @@ public class PasswordSignIn extends HttpServlet {
     transient NudgeRedirects nudgeRedirects;
 
     @Inject
-    transient Passwords passwords;
+    transient FallbackSignIns fallbacks;
 
     @Inject
     transient SignInSessions signInSessions;
@@ -46,13 +47,7 @@ public class PasswordSignIn extends HttpServlet {
     transient Views views;
 
     @Inject
-    transient dev.latchkey.app.config.LatchkeySettings settings;
-
-    @Inject
     transient SharedDevices sharedDevices;
-
-    @Inject
-    transient AbuseLimits limits;
 
     @Inject
     transient dev.latchkey.nudges.api.PasskeyUpgrades upgrades;
@@ -76,8 +71,8 @@ public class PasswordSignIn extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.passwordSignIn()) {
-            // Switched off for this deployment: as if it did not exist.
+        if (!fallbacks.offered().password()) {
+            // Switched off for this deployment (identity refuses too): as if it did not exist, whatever was typed.
             dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
@@ -97,45 +92,41 @@ public class PasswordSignIn extends HttpServlet {
         // The sign-in page's script reports the browser's passkey capabilities in hidden fields
         // (conditionalCreate decides the automatic upgrade, scenario e); without script they stay unknown.
         var client = BrowserContext.describe(request, reportedCapabilities(request), sharedDevices.isShared(request));
-        // Rate limits first (per address, known or not, and per client): a refused try checks nothing.
-        Optional<AbuseLimits.Refusal> refusal = limits.check(AbuseLimits.Factor.PASSWORD, email.get(),
-                ClientAddress.of(request));
-        if (refusal.isPresent()) {
-            signInSessions.failed(SignInMethod.PASSWORD, client, "THROTTLED");
-            refusal.get().retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-            signInPage(request, response, 429, typedEmail, null, refusal.get().message(), next);
-            return;
-        }
-        Passwords.Attempt attempt;
+        // One call: identity applies the switch and the limits (a refused try checks nothing), logs and signs in.
+        FallbackSignIns.Result result;
         try {
-            attempt = passwords.check(email.get(), password);
+            result = fallbacks.withPassword(email.get(), password, signInSessions.context(request, client));
+        } catch (FallbackSignIns.NotOffered e) {
+            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
             signInPage(request, response, 503, typedEmail, null, e.getMessage(), next);
             return;
         }
-        if (attempt.accepted()) {
-            limits.succeeded(AbuseLimits.Factor.PASSWORD, email.get());
-            var device = signInSessions.signIn(request, response, attempt.accountId().orElseThrow(),
-                    SignInMethod.PASSWORD, client);
-            // Scenario e: a browser that can create a passkey in the background goes straight on (no
-            // interstitial); the next page runs the upgrade. Otherwise the usual nudge check.
-            boolean upgrade = false;
-            try {
-                upgrade = upgrades.afterPasswordSignIn(attempt.accountId().orElseThrow(), device.id()).isPresent();
-            } catch (RuntimeException e) {
-                // A nudge never stands between a user and their account.
-                java.util.logging.Logger.getLogger(PasswordSignIn.class.getName())
-                        .log(java.util.logging.Level.WARNING, "automatic upgrade check failed", e);
+        switch (result.outcome()) {
+            case SIGNED_IN -> {
+                SignedIn signedIn = result.signedIn().orElseThrow();
+                signInSessions.keep(response, signedIn);
+                // Scenario e: a browser that can create a passkey in the background goes straight on (no
+                // interstitial); the next page runs the upgrade. Otherwise the usual nudge check.
+                boolean upgrade = false;
+                try {
+                    upgrade = upgrades.afterPasswordSignIn(signedIn.accountId(), signedIn.device().id()).isPresent();
+                } catch (RuntimeException e) {
+                    // A nudge never stands between a user and their account.
+                    java.util.logging.Logger.getLogger(PasswordSignIn.class.getName())
+                            .log(java.util.logging.Level.WARNING, "automatic upgrade check failed", e);
+                }
+                response.sendRedirect(upgrade ? next : nudgeRedirects.afterSignIn(signedIn, next));
             }
-            response.sendRedirect(upgrade ? next : nudgeRedirects.afterSignIn(attempt.accountId().orElseThrow(), device,
-                    SignInMethod.PASSWORD, next));
-            return;
+            case THROTTLED -> {
+                AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
+                refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
+                signInPage(request, response, 429, typedEmail, null, refusal.message(), next);
+            }
+            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, typedEmail, null, REFUSED, next);
         }
-        limits.failed(AbuseLimits.Factor.PASSWORD, email.get(), ClientAddress.of(request));
-        signInSessions.failed(SignInMethod.PASSWORD, client, attempt.reason().orElse("WRONG_PASSWORD"),
-                attempt.accountId());
-        signInPage(request, response, 422, typedEmail, null, REFUSED, next);
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typedEmail,

@@ -6,8 +6,8 @@ import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.account.ConfirmEmailPage;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
-import dev.latchkey.credentials.api.Passkeys;
-import dev.latchkey.identity.api.Device;
+
+import dev.latchkey.identity.api.SignedIn;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.EmailConfirmations;
 import dev.latchkey.identity.api.Invitations;
@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code POST /api/signup/finish {credential, client}}: creates the account with its first passkey,
@@ -35,9 +34,6 @@ public class SignUpFinishApi extends CeremonyEndpoint {
     transient CeremonyExchange exchange;
 
     @Inject
-    transient Passkeys passkeys;
-
-    @Inject
     transient SignInSessions signInSessions;
 
     @Inject
@@ -49,10 +45,12 @@ public class SignUpFinishApi extends CeremonyEndpoint {
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
-        UUID accountId;
+        SignedIn signedIn;
         Optional<String> invitation = invitedSignUp.token(request);
         try {
-            accountId = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation);
+            // One transaction: account, passkey (created on this browser's device), invitation, session.
+            signedIn = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation,
+                    signInSessions.context(request, finish.client()));
         } catch (Invitations.Unusable e) {
             Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
             return;
@@ -60,10 +58,10 @@ public class SignUpFinishApi extends CeremonyEndpoint {
         if (invitation.isPresent()) {
             invitedSignUp.forget(response);
         }
-        Device device = signInSessions.startAfterSignUp(request, response, accountId, finish.client());
-        passkeys.of(accountId).forEach(p -> passkeys.createdOn(p.id(), device.id()));
+        signInSessions.keep(response, signedIn);
         try {
-            confirmations.send(accountId);
+            // A use case of its own: the address is the account's once the code this mails is entered.
+            confirmations.send(signedIn.accountId());
         } catch (EmailCodes.TooManyRequests e) {
             // The confirmation page offers to send a code again later.
         }
