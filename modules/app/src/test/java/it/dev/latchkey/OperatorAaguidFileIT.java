@@ -33,7 +33,10 @@ class OperatorAaguidFileIT {
         Path log = SERVER_DIR.resolve("logs/messages.log");
         try {
             Files.writeString(bootstrap, original + "\nlatchkey.aaguid.file=" + broken.toString().replace("\\", "/")
-                    + "\nlatchkey.related.origins=https://example.co.uk, https://example.de/\n", StandardCharsets.ISO_8859_1);
+                    + "\nlatchkey.related.origins=https://example.co.uk, https://example.de/"
+                    // Related origins run ceremonies too, so they must be among the RP origins (else the start is refused).
+                    + "\nlatchkey.rp.origins=" + Browser.BASE_URL + ",https://example.co.uk,https://example.de\n",
+                    StandardCharsets.ISO_8859_1);
             restart();
 
             assertThat(Files.readString(log, StandardCharsets.UTF_8))
