@@ -51,8 +51,20 @@ class ProductionModeIT {
     private static void assertNothingServed(LibertyInstance server) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (String path : new String[] {"/signup", "/signin", "/"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                    .timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = null;
+            // Liberty opens its HTTP port just after it gave up on the application: wait for it, bounded.
+            for (int attempt = 0; response == null; attempt++) {
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (java.net.ConnectException notYetListening) {
+                    if (attempt >= 60) {
+                        throw notYetListening;
+                    }
+                    Thread.sleep(500);
+                }
+            }
             assertThat(response.statusCode()).as(path).isNotEqualTo(200).isLessThan(500);
             assertThat(response.body()).as(path).doesNotContain("passkey").doesNotContain("Exception")
                     .as("no platform name").doesNotContain("Liberty");
