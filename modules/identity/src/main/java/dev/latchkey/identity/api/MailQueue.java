@@ -22,12 +22,13 @@ public interface MailQueue {
     List<DeadLetter> deadLetters(int limit);
 
     /**
-     * Puts a dead letter back in the queue for a new round of tries. Only operators may (anyone
-     * else gets an {@link IllegalStateException}); the web layer asks for a step-up first.
+     * Puts a dead letter back in the queue for a new round of tries: an operator's action, so it
+     * takes the operator's fresh step-up (anyone else gets an {@link IllegalStateException}).
      *
      * @return false when there is no such dead letter (unknown, already retried or purged)
+     * @throws StepUpProof.Expired when the step-up no longer holds (nothing changed)
      */
-    boolean retry(UUID operatorAccountId, UUID messageId);
+    boolean retry(StepUpProof operator, UUID messageId);
 
     /** Waiting (including those between tries), dead, and sent in the last 24 hours. */
     record Summary(long pending, long dead, long sentLastDay) {

@@ -51,6 +51,9 @@ class MailOutbox implements DevelopmentOutbox, MailQueue {
     Operators operators;
 
     @Inject
+    dev.latchkey.identity.api.StepUp stepUp;
+
+    @Inject
     IdentityEvents events;
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -164,7 +167,8 @@ class MailOutbox implements DevelopmentOutbox, MailQueue {
 
     @Override
     @Transactional
-    public boolean retry(UUID operatorAccountId, UUID messageId) {
+    public boolean retry(dev.latchkey.identity.api.StepUpProof operator, UUID messageId) {
+        UUID operatorAccountId = stepUp.confirm(operator);
         if (!operators.isOperator(operatorAccountId)) {
             throw new IllegalStateException("only operators retry mail");
         }

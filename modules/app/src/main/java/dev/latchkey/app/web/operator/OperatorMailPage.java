@@ -9,6 +9,7 @@ import dev.latchkey.identity.api.MailQueue;
 import dev.latchkey.identity.api.Operators;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -59,12 +60,13 @@ public class OperatorMailPage extends HttpServlet {
             Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows the queue.", request);
             return;
         }
-        if (!stepUp.satisfied(session.get().sessionId())) {
+        Optional<StepUpProof> operator = stepUp.proof(session.get().sessionId());
+        if (operator.isEmpty()) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
         }
         Optional<UUID> id = uuid(request.getParameter("message"));
-        if (id.isEmpty() || !mail.retry(session.get().accountId(), id.get())) {
+        if (id.isEmpty() || !mail.retry(operator.get(), id.get())) {
             render(request, response, 422, session.get(), false,
                     "That message cannot be sent again: it is not a dead letter (any more).");
             return;
