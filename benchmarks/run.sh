@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Latchkey speed benchmarks (BENCHMARKS.md): one command.
+#
+#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only]
+#
+# Packages the application, starts its own Liberty server `latchkey-bench` on port 9437 with its own
+# database (an H2 file under benchmarks/target, or a fresh PostgreSQL database on 127.0.0.1:5432 as
+# user postgres, dropped afterwards), measures start-up to ready and memory, signs up accounts with a
+# software passkey and measures sign-ins and pages over HTTP (LoadRun), then the raw webauthn4j
+# verification in-process (a thread-CPU loop and JMH). Results: benchmarks/results/<time>-<db>-<mode>.txt
+#
+#   --smoke          a short run (about a minute) that proves the harness works; its figures mean nothing
+#   --startup-only   start the server three times (fresh database, then twice on it) and measure only that
+# Environment:
+#   SKIP_BUILD=1           use the WAR and runtime already under benchmarks/target/bench
+#   BENCH_JVM_ARGS="..."   extra options for the server JVM (one jvm.options line each, split on spaces)
+#   BENCH_JFR=1            record a JFR profile of the server (benchmarks/results/<time>-<db>-<mode>.jfr)
+#   BENCH_HTTP_PORT=9437   the server's port
+#   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+DB=h2
+MODE=full
+for arg in "$@"; do
+  case "$arg" in
+    h2|postgres) DB="$arg" ;;
+    --smoke) MODE=smoke ;;
+    --startup-only) MODE=startup ;;
+    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only]" >&2; exit 2 ;;
+  esac
+done
+
+PORT="${BENCH_HTTP_PORT:-9437}"
+BENCH="$ROOT/benchmarks/target/bench"
+WLP="$BENCH/wlp"
+SERVER=latchkey-bench
+SDIR="$WLP/usr/servers/$SERVER"
+RESULTS="$ROOT/benchmarks/results"
+STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
+OUT="$RESULTS/$STAMP-$DB-$MODE.txt"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+mkdir -p "$RESULTS"
+
+say() { printf '%s\n' "$*" | tee -a "$OUT"; }
+now_ns() { date +%s%N; }
+
+# ---------------------------------------------------------------- build
+if [ "${SKIP_BUILD:-}" != "1" ]; then
+  echo "Building (application WAR, harness, Liberty runtime) ..."
+  (cd "$ROOT" && mvn -B -q ${BENCH_MAVEN_ARGS:-} -Pbench-server -pl benchmarks -am -DskipTests -Dliberty.skip package)
+fi
+[ -x "$WLP/bin/server" ] && [ -f "$BENCH/files/latchkey.war" ] || { echo "No runtime or WAR under $BENCH: run without SKIP_BUILD" >&2; exit 1; }
+CP="$ROOT/benchmarks/target/classes:$(cat "$BENCH/classpath.txt")"
+
+# ---------------------------------------------------------------- server
+server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true; }
+stop_server() {
+  "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
+}
+PG_DB=""
+cleanup() {
+  stop_server
+  if [ -n "$PG_DB" ]; then
+    psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qtA -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+stop_server
+rm -rf "$SDIR" "$BENCH/db"
+"$WLP/bin/server" create "$SERVER" >/dev/null
+cp "$ROOT"/liberty/server.xml "$ROOT"/liberty/db-*.xml "$ROOT"/liberty/jvm.options "$ROOT"/liberty/bootstrap.properties "$SDIR/"
+mkdir -p "$SDIR/jdbc" "$SDIR/apps"
+cp "$BENCH"/files/h2-*.jar "$BENCH"/files/postgresql-*.jar "$SDIR/jdbc/"
+cp "$BENCH/files/latchkey.war" "$SDIR/apps/latchkey.war"
+{
+  echo "http.port=$PORT"
+  echo "h2.path=$BENCH/db/latchkey"
+} >> "$SDIR/bootstrap.properties"
+for opt in ${BENCH_JVM_ARGS:-}; do echo "$opt" >> "$SDIR/jvm.options"; done
+if [ "${BENCH_JFR:-}" = "1" ]; then
+  echo "-XX:StartFlightRecording=filename=$RESULTS/$STAMP-$DB-$MODE.jfr,settings=profile,dumponexit=true" >> "$SDIR/jvm.options"
+fi
+
+if [ "$DB" = "postgres" ]; then
+  PG_DB="latchkey_bench_$(date -u +%Y%m%d%H%M%S)_$$"
+  psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA -c "create database $PG_DB"
+  export DB_KIND=postgres PG_HOST=127.0.0.1 PG_PORT=5432 PG_DB PG_USER=postgres PG_PASSWORD=""
+else
+  unset DB_KIND || true
+fi
+
+# Starts the server; prints seconds from `server start` to /health/ready answering 200.
+start_server() {
+  local t0 code
+  t0=$(now_ns)
+  "$WLP/bin/server" start "$SERVER" >"$BENCH/start.log" 2>&1 &
+  for _ in $(seq 1 1800); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$PORT/health/ready" || true)
+    [ "$code" = "200" ] && break
+    sleep 0.1
+  done
+  [ "$code" = "200" ] || { echo "server not ready after 180 s; see $SDIR/logs" >&2; exit 1; }
+  wait || true
+  awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
+}
+rss() { awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$1/status"; }
+
+say "# Latchkey benchmark, $MODE, $DB, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+say "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
+say "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+say "java: $("$JAVA" -version 2>&1 | head -1)"
+say "server JVM options: $(grep -v '^#' "$SDIR/jvm.options" | tr '\n' ' ')"
+say "load average at start: $(cat /proc/loadavg)"
+say ""
+
+if [ "$MODE" = "startup" ]; then
+  for run in 1 2 3; do
+    secs=$(start_server)
+    pid=$(server_pid)
+    sleep 5
+    say "start $run ($([ $run = 1 ] && echo 'fresh database' || echo 'existing database')): ready in $secs s; RSS at ready+5 s: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    stop_server
+  done
+  echo "Results: $OUT"
+  exit 0
+fi
+
+secs=$(start_server)
+pid=$(server_pid)
+say "start (fresh database): ready in $secs s; RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+say ""
+
+# ---------------------------------------------------------------- load over HTTP
+LOAD_ARGS=(--base "http://localhost:$PORT" --pid "$pid" --out "$OUT.load")
+[ "$MODE" = "smoke" ] && LOAD_ARGS+=(--smoke)
+load_ok=0
+"$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
+cat "$OUT.load" >> "$OUT" && rm -f "$OUT.load"
+say "server RSS after the load: $(rss "$pid")"
+stop_server
+
+# ---------------------------------------------------------------- raw verification, in-process
+say ""
+say "## Raw webauthn4j assertion verification (same JDK, server stopped)"
+if [ "$MODE" = "smoke" ]; then
+  say "$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.VerificationCpu 200 3 100 2>>"$BENCH/raw.log")"
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main AssertionVerificationBenchmark -f 0 -wi 0 -i 1 -r 1s -foe true > "$BENCH/jmh.log" 2>&1
+else
+  say "$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.VerificationCpu 5000 7 2000 2>>"$BENCH/raw.log")"
+  "$JAVA" -cp "$CP" org.openjdk.jmh.Main AssertionVerificationBenchmark -foe true > "$BENCH/jmh.log" 2>&1
+fi
+say "JMH: $(grep -E '^AssertionVerificationBenchmark' "$BENCH/jmh.log" | tr -s ' ')"
+say "load average at end: $(cat /proc/loadavg)"
+
+raw=$(grep -oE 'median [0-9.]+ ms' "$OUT" | head -1 | awk '{ print $2 }')
+signin=$(grep -oE 'server CPU per sign-in: [0-9.]+ ms total = [0-9.]+' "$OUT" | head -1 | awk '{ print $5, $9 }')
+if [ -n "$raw" ] && [ -n "$signin" ]; then
+  say "$(echo "$signin $raw" | awk '{ printf "server CPU per sign-in / raw verification: %.1fx (application threads only: %.1fx; target <= 1.5x)", $1 / $3, $2 / $3 }')"
+fi
+say ""
+say "Figures from a shared or busy machine are not comparable: retake them on a quiet one."
+echo "Results: $OUT"
+exit "$load_ok"
