@@ -10,6 +10,7 @@ module dev.latchkey.app {
     requires dev.latchkey.nudges;
     requires dev.latchkey.education;
     requires dev.latchkey.insights;
+    requires dev.latchkey.federation;
 
     requires jakarta.servlet;
     requires jakarta.cdi;
@@ -38,5 +39,6 @@ module dev.latchkey.app {
     opens dev.latchkey.app.web.operator;
     opens dev.latchkey.app.web.signin;
     opens dev.latchkey.app.web.signup;
+    opens dev.latchkey.app.web.oidc;
     opens dev.latchkey.app.health;
 }

@@ -42,6 +42,7 @@ public class LatchkeySettings {
     private final OperatorPolicy operatorPolicy;
     private final MailQueue.Settings mailRetries;
     private final Retention retention;
+    private final dev.latchkey.federation.api.FederationSettings federation;
 
     public LatchkeySettings() {
         Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
@@ -96,6 +97,13 @@ public class LatchkeySettings {
                         .orElse(String.join(",", n.variants())).split(",")));
         this.mailRetries = mailRetries(config);
         this.retention = retention(config);
+        this.federation = new dev.latchkey.federation.api.FederationSettings(
+                config.getOptionalValue("latchkey.oidc.issuer", String.class).map(String::strip).filter(v -> !v.isEmpty())
+                        .orElse(originSet.iterator().next()),
+                SettingsCheck.oidcClients(config.getOptionalValue("latchkey.oidc.clients", String.class).orElse("")).clients(),
+                Duration.ofSeconds(config.getOptionalValue("latchkey.oidc.code.seconds", Integer.class).orElse(60)),
+                Duration.ofSeconds(config.getOptionalValue("latchkey.oidc.token.seconds", Integer.class).orElse(600)),
+                Duration.ofDays(config.getOptionalValue("latchkey.oidc.key.rotation.days", Integer.class).orElse(90)));
         this.operatorPolicy = OperatorPolicy.parse(config.getOptionalValue("latchkey.operators", String.class).orElse(""));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
@@ -206,6 +214,12 @@ public class LatchkeySettings {
     @Singleton
     Retention retention() {
         return retention;
+    }
+
+    @Produces
+    @Singleton
+    dev.latchkey.federation.api.FederationSettings federationSettings() {
+        return federation;
     }
 
     @Produces

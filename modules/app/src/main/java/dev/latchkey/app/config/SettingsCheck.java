@@ -42,6 +42,10 @@ public final class SettingsCheck {
         new Range("latchkey.session.idle.minutes", 1, MAX),
         new Range("latchkey.session.absolute.hours", 1, MAX),
         new Range("latchkey.smtp.port", 1, 65535),
+        // An authorization code is exchanged by a server a moment after the redirect: 60 s by default.
+        new Range("latchkey.oidc.code.seconds", 10, 600),
+        new Range("latchkey.oidc.token.seconds", 60, 86_400),
+        new Range("latchkey.oidc.key.rotation.days", 1, 3_650),
         new Range("latchkey.nudges.rollout.percent", 0, 100),
         new Range("latchkey.nudges.device.period.days", 1, MAX),
         new Range("latchkey.nudges.account.cap", 0, MAX),
@@ -124,6 +128,12 @@ public final class SettingsCheck {
                 text(settings, "latchkey.attestation.conveyance"),
                 text(settings, "latchkey.attestation.trust.anchors"),
                 text(settings, "latchkey.passkey.cap")).problems());
+        problems.addAll(oidcClients(text(settings, "latchkey.oidc.clients")).problems());
+        String issuer = text(settings, "latchkey.oidc.issuer");
+        if (!issuer.isEmpty() && !issuer.matches("https?://[^/?#\\s]+(/[^?#\\s]*[^/?#\\s])?")) {
+            problems.add("LATCHKEY_OIDC_ISSUER must be an https:// URL without query, fragment or trailing slash, not '"
+                    + issuer + "'");
+        }
         for (String cidr : list(settings, "latchkey.shared.networks")) {
             if (!SharedDevices.isCidr(cidr)) {
                 problems.add("LATCHKEY_SHARED_NETWORKS entries must be address ranges such as 10.0.0.0/8 or 2001:db8::/48,"
@@ -209,5 +219,22 @@ public final class SettingsCheck {
 
     private static List<String> list(UnaryOperator<String> settings, String name) {
         return Arrays.stream(text(settings, name).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * The OpenID Connect clients file named by {@code LATCHKEY_OIDC_CLIENTS}: none when the setting is
+     * empty (the provider then knows no client and refuses every request), otherwise the file's
+     * clients, or why the file cannot be used.
+     */
+    public static dev.latchkey.federation.api.OidcClients.Parsed oidcClients(String path) {
+        if (path == null || path.isBlank()) {
+            return new dev.latchkey.federation.api.OidcClients.Parsed(List.of(), List.of());
+        }
+        try {
+            return dev.latchkey.federation.api.OidcClients.parse(java.nio.file.Files.readString(java.nio.file.Path.of(path.strip())));
+        } catch (java.io.IOException | RuntimeException e) {
+            return new dev.latchkey.federation.api.OidcClients.Parsed(List.of(),
+                    List.of("LATCHKEY_OIDC_CLIENTS names a file that cannot be read: '" + path + "' (" + e.getMessage() + ")"));
+        }
     }
 }

@@ -30,6 +30,12 @@ public class CsrfFilter extends HttpFilter {
     public static final String HEADER = "X-CSRF-Token";
     public static final String FIELD = "_csrf";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+    /**
+     * Back-channel endpoints of the OpenID Connect provider: called by a client's server, authenticated
+     * by the client's credentials or a bearer token, never by the browser's cookies, so a forged
+     * cross-site request carries no authority there (RFC 6749 §10.12 concerns the redirect, not these).
+     */
+    private static final Set<String> BACK_CHANNEL = Set.of("/oidc/token", "/oidc/userinfo");
 
     @Inject
     Cookies cookies;
@@ -48,6 +54,10 @@ public class CsrfFilter extends HttpFilter {
                 return fresh;
             });
             request.setAttribute(TOKEN_ATTRIBUTE, token);
+            chain.doFilter(request, response);
+            return;
+        }
+        if (BACK_CHANNEL.contains(request.getServletPath())) {
             chain.doFilter(request, response);
             return;
         }

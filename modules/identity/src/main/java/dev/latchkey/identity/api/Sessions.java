@@ -27,6 +27,13 @@ public interface Sessions {
      */
     Optional<SignedInSession> resolve(String token);
 
+    /**
+     * How and when a live session last proved who is there: its sign-in, or a later step-up. The
+     * OpenID Connect provider reads it for {@code auth_time}, {@code amr} and {@code acr}. Empty when
+     * the session has ended or expired.
+     */
+    Optional<Authentication> authentication(UUID sessionId);
+
     /** Ends every other session of the token's account; returns how many ended. */
     int endOthers(String token);
 
@@ -39,6 +46,10 @@ public interface Sessions {
         public String toString() {
             return "SessionToken[redacted]";
         }
+    }
+
+    /** How a session was last authenticated, by the database clock. */
+    record Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt) {
     }
 
     /** A live session. */

@@ -79,6 +79,20 @@ class JpaSessions implements Sessions {
 
     @Override
     @Transactional
+    public Optional<Authentication> authentication(UUID sessionId) {
+        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at from idn_session"
+                        + " where id = ? and expires_at > current_timestamp and last_seen_at > current_timestamp - interval '"
+                        + policy.idle().toSeconds() + "' second")
+                .setParameter(1, sessionId).getResultList();
+        return rows.stream().findFirst().map(row -> {
+            Object[] columns = (Object[]) row;
+            return new Authentication(sessionId, dev.latchkey.platform.api.NativeColumns.uuid(columns[0]),
+                    SignInMethod.valueOf((String) columns[1]), dev.latchkey.platform.api.NativeColumns.instant(columns[2]));
+        });
+    }
+
+    @Override
+    @Transactional
     public int endOthers(String token) {
         Optional<byte[]> hash = SessionTokens.hash(token);
         if (hash.isEmpty()) {

@@ -25,11 +25,19 @@ public class SignInPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
-        if (request.getUserPrincipal() != null) {
+        // "again": an application asked for a fresh sign-in (prompt=login, max_age) or a passkey
+        // (acr phr) although this browser is signed in; the page shows itself instead of moving on.
+        String again = request.getParameter("again");
+        if (request.getUserPrincipal() != null && again == null) {
             response.sendRedirect(next);
             return;
         }
+        // login_hint of an application: pre-fills the address fields, nothing more.
+        String hint = dev.latchkey.identity.api.EmailAddress.parse(
+                request.getParameter("hint") == null ? "" : request.getParameter("hint").strip())
+                .map(dev.latchkey.identity.api.EmailAddress::value).orElse(null);
         views.render(request, response, 200, SignInView.page(next, request.getParameter("signedOut") != null,
-                sharedDevices.isShared(request), sharedDevices.inSharedNetwork(ClientAddress.of(request))));
+                sharedDevices.isShared(request), sharedDevices.inSharedNetwork(ClientAddress.of(request)), hint,
+                "passkey".equals(again)));
     }
 }

@@ -1,0 +1,455 @@
+package it.dev.latchkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
+import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The OpenID Connect provider against the running server, as a relying party sees it: every flow and
+ * every refusal, with ID tokens verified by Nimbus's own RP-side validator against the published JWKS.
+ * The test clients are registered in src/test/resources/oidc-clients.json (the app pom's IT server).
+ */
+class OidcProviderIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
+
+    static final String ISSUER = Browser.BASE_URL;
+    static final String CONFIDENTIAL = "it-confidential";
+    static final String CONFIDENTIAL_SECRET = "it-confidential-secret-0123456789";
+    static final String CONFIDENTIAL_REDIRECT = "http://127.0.0.1/rp/callback";
+    static final String PUBLIC = "it-public";
+    static final String PUBLIC_REDIRECT = "http://127.0.0.1/spa/callback";
+    static final String PHR = "it-phr";
+    static final String PHR_SECRET = "it-phr-secret-0123456789";
+    static final String PHR_REDIRECT = "http://127.0.0.1/bank/callback";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    // ------------------------------------------------------------------ flows
+
+    @Test
+    void discoveryNamesTheEndpointsAndTheJwksHoldsAnEs256AndAnRs256Key() throws Exception {
+        HttpResponse<String> response = new Browser().get("/.well-known/openid-configuration");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).as(response.body()).startsWith("application/json");
+        String discovery = response.body();
+        Map<String, Object> metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(discovery);
+        assertThat(metadata).containsEntry("issuer", ISSUER)
+                .containsEntry("authorization_endpoint", ISSUER + "/oidc/authorize")
+                .containsEntry("token_endpoint", ISSUER + "/oidc/token")
+                .containsEntry("userinfo_endpoint", ISSUER + "/oidc/userinfo")
+                .containsEntry("end_session_endpoint", ISSUER + "/oidc/logout")
+                .containsEntry("jwks_uri", ISSUER + "/oidc/jwks")
+                .containsEntry("authorization_response_iss_parameter_supported", true);
+        assertThat(List.copyOf((List<?>) metadata.get("code_challenge_methods_supported")).stream().map(String::valueOf).toList()).containsExactly("S256");
+        assertThat(List.copyOf((List<?>) metadata.get("acr_values_supported")).stream().map(String::valueOf).toList()).contains("phr");
+        JWKSet keys = jwks();
+        assertThat(keys.getKeys()).extracting(k -> k.getAlgorithm().getName()).contains("ES256", "RS256");
+        assertThat(keys.getKeys()).allMatch(k -> !k.isPrivate());
+    }
+
+    @Test
+    void aSignedInPersonGetsACodeAndTheClientVerifiedTokensAndUserinfo() throws Exception {
+        String email = Journeys.uniqueEmail("oidc");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "state-1", "nonce-1", Map.of());
+        assertThat(back).containsEntry("state", "state-1").containsEntry("iss", ISSUER).containsKey("code");
+
+        HttpResponse<String> tokens = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(tokens.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        Map<String, Object> body = com.nimbusds.jose.util.JSONObjectUtils.parse(tokens.body());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256, (String) body.get("id_token"), "nonce-1");
+        assertThat(claims.getStringClaim("email")).isEqualTo(email);
+        assertThat(claims.getBooleanClaim("email_verified")).isTrue();
+        assertThat(claims.getStringClaim("name")).isEqualTo("Test User");
+        assertThat(claims.getAuthenticationTime()).isNotNull();
+        // Signed up with a passkey: a software key (RFC 8176), at the phishing-resistant level.
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk");
+        assertThat(claims.getACR().getValue()).isEqualTo("phr");
+
+        HttpResponse<String> userInfo = userInfo((String) body.get("access_token"));
+        assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
+        assertThat(userInfo.body()).contains("\"email\":\"" + email + "\"").contains("\"sub\":\"" + claims.getSubject().getValue());
+
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and type in ('CODE_GRANTED', 'TOKENS_ISSUED')"
+                + " and account_id = (select id from idn_account where email = ?)", CONFIDENTIAL, email)).isEqualTo(2);
+    }
+
+    @Test
+    void aPersonNotSignedInSignsInOnLatchkeysPageWithTheHintPrefilledAndReturnsWithACode() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-later");
+        Authenticator authenticator = new Authenticator();
+        Mailbox.signUpConfirmed(SMTP, new Browser(), authenticator, email);
+
+        Browser browser = new Browser();
+        HttpResponse<String> asked = browser.get("/oidc/authorize?" + query(CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "s-2", "n-2",
+                Map.of("login_hint", email)));
+        assertThat(asked.statusCode()).isEqualTo(302);
+        String signIn = local(asked);
+        assertThat(signIn).startsWith("/signin?next=%2Foidc%2Fauthorize%2Fcontinue%3Fid%3D");
+        String page = browser.get(signIn).body();
+        assertThat(page).contains("value=\"" + email + "\"");
+
+        signInWithPasskey(browser, authenticator);
+        String next = URLDecoder.decode(signIn.substring("/signin?next=".length()).split("&")[0], StandardCharsets.UTF_8);
+        HttpResponse<String> resumed = browser.get(next);
+        Map<String, String> back = redirectParams(resumed, CONFIDENTIAL_REDIRECT);
+        assertThat(back).containsEntry("state", "s-2").containsKey("code");
+        HttpResponse<String> tokens = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        verify(CONFIDENTIAL, JWSAlgorithm.ES256, idToken(tokens), "n-2");
+        // The pending request is single-use.
+        assertThat(browser.get(next).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aPublicClientUsesPkceAndAWrongVerifierIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkce");
+        // Without PKCE a public client gets an error at its redirect URI, not a code.
+        Map<String, String> refused = authorize(browser, PUBLIC, PUBLIC_REDIRECT, "p-0", "n", Map.of());
+        assertThat(refused).containsEntry("error", "invalid_request").containsEntry("state", "p-0").doesNotContainKey("code");
+
+        CodeVerifier verifier = new CodeVerifier();
+        Map<String, String> pkce = Map.of("code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),
+                "code_challenge_method", "S256");
+        Map<String, String> first = authorize(browser, PUBLIC, PUBLIC_REDIRECT, "p-1", "n-p1", pkce);
+        HttpResponse<String> wrong = token(PUBLIC, null, first.get("code"), PUBLIC_REDIRECT, new CodeVerifier().getValue());
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("invalid_grant");
+
+        Map<String, String> second = authorize(browser, PUBLIC, PUBLIC_REDIRECT, "p-2", "n-p2", pkce);
+        HttpResponse<String> right = token(PUBLIC, null, second.get("code"), PUBLIC_REDIRECT, verifier.getValue());
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+        verify(PUBLIC, JWSAlgorithm.ES256, idToken(right), "n-p2");
+        // "plain" is not accepted (S256 only).
+        Map<String, String> plain = authorize(browser, PUBLIC, PUBLIC_REDIRECT, "p-3", "n",
+                Map.of("code_challenge", verifier.getValue(), "code_challenge_method", "plain"));
+        assertThat(plain).containsEntry("error", "invalid_request");
+    }
+
+    @Test
+    void rpInitiatedLogoutEndsTheSessionAndReturnsToTheRegisteredAddress() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-logout");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "l", "n-l", Map.of());
+        String idToken = idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null));
+
+        HttpResponse<String> unregistered = browser.get("/oidc/logout?id_token_hint=" + idToken
+                + "&post_logout_redirect_uri=" + enc("https://evil.example/") + "&state=x");
+        assertThat(unregistered.statusCode()).isEqualTo(400);
+        assertThat(unregistered.headers().firstValue("Location")).isEmpty();
+        assertThat(browser.signedIn()).isTrue();
+
+        HttpResponse<String> noHint = browser.get("/oidc/logout?post_logout_redirect_uri=" + enc("http://127.0.0.1/rp/signed-out"));
+        assertThat(noHint.statusCode()).isEqualTo(400);
+        assertThat(browser.signedIn()).isTrue();
+
+        HttpResponse<String> out = browser.get("/oidc/logout?id_token_hint=" + idToken
+                + "&post_logout_redirect_uri=" + enc("http://127.0.0.1/rp/signed-out") + "&state=bye");
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).isEqualTo("http://127.0.0.1/rp/signed-out?state=bye");
+        assertThat(browser.signedIn()).isFalse();
+        assertThat(Database.count("select count(*) from fed_event where type = 'LOGGED_OUT' and client_id = ?"
+                + " and account_id is not null", CONFIDENTIAL)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void promptLoginAsksForAFreshSignInEvenWithASession() throws Exception {
+        Authenticator authenticator = new Authenticator();
+        Browser browser = signedInWithPasskey("oidc-prompt", authenticator);
+        HttpResponse<String> asked = browser.get("/oidc/authorize?" + query(CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "pl", "n-pl",
+                Map.of("prompt", "login")));
+        String signIn = local(asked);
+        assertThat(signIn).startsWith("/signin?next=").contains("again=login");
+        // The sign-in page shows itself although the browser is signed in.
+        assertThat(browser.get(signIn).statusCode()).isEqualTo(200);
+        String next = URLDecoder.decode(signIn.substring("/signin?next=".length()).split("&")[0], StandardCharsets.UTF_8);
+        // Coming back without signing in again does not count.
+        assertThat(local(browser.get(next))).startsWith("/signin?next=");
+        signInWithPasskey(browser, authenticator);
+        Map<String, String> back = redirectParams(browser.get(next), CONFIDENTIAL_REDIRECT);
+        assertThat(back).containsEntry("state", "pl").containsKey("code");
+    }
+
+    @Test
+    void maxAgeZeroNeedsAFreshSignInAndPromptNoneThenSaysLoginRequired() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-maxage");
+        Thread.sleep(1100);
+        Map<String, String> none = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "ma", "n",
+                Map.of("max_age", "0", "prompt", "none"));
+        assertThat(none).containsEntry("error", "login_required").containsEntry("state", "ma");
+        HttpResponse<String> asked = browser.get("/oidc/authorize?" + query(CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "ma2", "n",
+                Map.of("max_age", "0")));
+        assertThat(local(asked)).startsWith("/signin?next=");
+    }
+
+    // ------------------------------------------------------------------ refusals
+
+    @Test
+    void anUnregisteredRedirectOrAnUnknownClientGetsAPageNeverARedirect() {
+        Browser browser = new Browser();
+        for (String query : List.of(
+                query(CONFIDENTIAL, "http://127.0.0.1/rp/callback/../evil", "s", "n", Map.of()),
+                query(CONFIDENTIAL, "https://evil.example/callback", "s", "n", Map.of()),
+                query(CONFIDENTIAL, "http://127.0.0.1/rp/callback?x=1", "s", "n", Map.of()),
+                query("no-such-client", CONFIDENTIAL_REDIRECT, "s", "n", Map.of()))) {
+            HttpResponse<String> refused = browser.get("/oidc/authorize?" + query);
+            assertThat(refused.statusCode()).as(query).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Location")).as(query).isEmpty();
+            assertThat(refused.body()).contains("not registered");
+        }
+        assertThat(Database.count("select count(*) from fed_event where type = 'REFUSED' and reason = 'unknown_client'"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aReusedCodeIsRefusedAndRevokesTheTokensIssuedFromIt() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-reuse");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "r", "n-r", Map.of());
+        HttpResponse<String> first = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(first.statusCode()).isEqualTo(200);
+        String accessToken = (String) com.nimbusds.jose.util.JSONObjectUtils.parse(first.body()).get("access_token");
+        assertThat(userInfo(accessToken).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> again = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("invalid_grant");
+        HttpResponse<String> revoked = userInfo(accessToken);
+        assertThat(revoked.statusCode()).isEqualTo(401);
+        assertThat(revoked.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+    }
+
+    @Test
+    void anExpiredCodeIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-expired");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "e", "n", Map.of());
+        // As if the 60 seconds had passed (LATCHKEY_OIDC_CODE_SECONDS).
+        Database.execute("update fed_code set expires_at = current_timestamp - interval '1' second where client_id = ?"
+                + " and used_at is null and account_id = (select a.id from idn_account a where a.email like 'oidc-expired-%'"
+                + " order by a.created_at desc limit 1)", CONFIDENTIAL);
+        HttpResponse<String> refused = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(Database.count("select count(*) from fed_event where reason = 'code_expired'")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aWrongClientSecretIsRefusedAndTheCodeStaysUsableByTheRealClient() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-secret");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "w", "n-w", Map.of());
+        HttpResponse<String> wrong = token(CONFIDENTIAL, "guessed-secret", back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(wrong.body()).contains("invalid_client");
+        assertThat(wrong.headers().firstValue("WWW-Authenticate").orElseThrow()).startsWith("Basic");
+        // Another registered client cannot redeem it either.
+        assertThat(token(PHR, PHR_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null).body()).contains("invalid_grant");
+        HttpResponse<String> right = token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null);
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+    }
+
+    @Test
+    void promptNoneWithoutASessionSaysLoginRequiredAtTheClient() {
+        Map<String, String> back = authorize(new Browser(), CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "pn", "n",
+                Map.of("prompt", "none"));
+        assertThat(back).containsEntry("error", "login_required").containsEntry("state", "pn").containsEntry("iss", ISSUER)
+                .doesNotContainKey("code");
+    }
+
+    @Test
+    void anEmailCodeSignInDoesNotReachThePhishingResistantLevel() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-acr");
+        Authenticator authenticator = new Authenticator();
+        Mailbox.signUpConfirmed(SMTP, new Browser(), authenticator, email);
+        Browser browser = new Browser();
+        browser.get("/signin");
+        browser.postForm("/signin/email", "email=" + enc(email));
+        String code = Mailbox.code(Mailbox.await(SMTP, email, "sign-in code"));
+        assertThat(browser.postForm("/signin/code", "code=" + code).statusCode()).isEqualTo(302);
+
+        // Asked for phr without interaction: interaction_required (the person must use a passkey).
+        Map<String, String> none = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "a1", "n",
+                Map.of("acr_values", "phr", "prompt", "none"));
+        assertThat(none).containsEntry("error", "interaction_required").doesNotContainKey("code");
+        // The bank portal requires phr by registration: the sign-in page asks for a passkey.
+        HttpResponse<String> asked = browser.get("/oidc/authorize?" + query(PHR, PHR_REDIRECT, "a2", "n-a2", Map.of()));
+        String signIn = local(asked);
+        assertThat(signIn).contains("again=passkey");
+        assertThat(browser.get(signIn).body()).contains("asks for a passkey");
+        // Without acr, the email code is enough, and the token says how the person signed in.
+        Map<String, String> basic = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "a3", "n-a3", Map.of());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256,
+                idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, basic.get("code"), CONFIDENTIAL_REDIRECT, null)), "n-a3");
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("otp");
+        assertThat(claims.getACR().getValue()).isEqualTo("basic");
+
+        // With a passkey the bank portal's request goes through, signed RS256 as registered.
+        signInWithPasskey(browser, authenticator);
+        String next = URLDecoder.decode(signIn.substring("/signin?next=".length()).split("&")[0], StandardCharsets.UTF_8);
+        Map<String, String> back = redirectParams(browser.get(next), PHR_REDIRECT);
+        IDTokenClaimsSet strong = verify(PHR, JWSAlgorithm.RS256,
+                idToken(token(PHR, PHR_SECRET, back.get("code"), PHR_REDIRECT, null)), "n-a2");
+        assertThat(strong.getACR().getValue()).isEqualTo("phr");
+    }
+
+    @Test
+    void aRotatedKeyStaysPublishedSoThatTokensItSignedStillVerify() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-rotate");
+        Map<String, String> before = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "k1", "n-k1", Map.of());
+        String oldToken = idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, before.get("code"), CONFIDENTIAL_REDIRECT, null));
+        String oldKid = SignedJWT.parse(oldToken).getHeader().getKeyID();
+        // The current ES256 key grows older than the rotation period (LATCHKEY_OIDC_KEY_ROTATION_DAYS, 90).
+        Database.execute("update fed_signing_key set created_at = created_at - interval '100' day where kid = ?", oldKid);
+
+        Map<String, String> after = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "k2", "n-k2", Map.of());
+        String newToken = idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, after.get("code"), CONFIDENTIAL_REDIRECT, null));
+        String newKid = SignedJWT.parse(newToken).getHeader().getKeyID();
+        assertThat(newKid).isNotEqualTo(oldKid);
+        assertThat(jwks().getKeys()).extracting(k -> k.getKeyID()).contains(oldKid, newKid);
+        verify(CONFIDENTIAL, JWSAlgorithm.ES256, oldToken, "n-k1");
+        verify(CONFIDENTIAL, JWSAlgorithm.ES256, newToken, "n-k2");
+        assertThat(Database.count("select count(*) from fed_signing_key where kid = ? and retired_at is not null", oldKid))
+                .isEqualTo(1);
+        // Once retired for longer than its tokens live, the old key leaves the published set.
+        Database.execute("update fed_signing_key set retired_at = retired_at - interval '1' day where kid = ?", oldKid);
+        assertThat(jwks().getKeys()).extracting(k -> k.getKeyID()).doesNotContain(oldKid).contains(newKid);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Browser signedInWithPasskey(String prefix) throws InterruptedException {
+        return signedInWithPasskey(prefix, new Authenticator());
+    }
+
+    private static Browser signedInWithPasskey(String prefix, Authenticator authenticator) throws InterruptedException {
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, authenticator, Journeys.uniqueEmail(prefix));
+        return browser;
+    }
+
+    private static void signInWithPasskey(Browser browser, Authenticator authenticator) {
+        HttpResponse<String> signedIn = Journeys.signIn(browser, authenticator.get(Journeys.signInOptions(browser, "optional")));
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    }
+
+    /** The Location header as a path of ours (the container makes redirects absolute). */
+    static String local(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.startsWith(ISSUER) ? location.substring(ISSUER.length()) : location;
+    }
+
+    static String query(String clientId, String redirect, String state, String nonce, Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("response_type", "code");
+        params.put("client_id", clientId);
+        params.put("redirect_uri", redirect);
+        params.put("scope", "openid email profile");
+        params.put("state", state);
+        params.put("nonce", nonce);
+        params.putAll(extra);
+        StringBuilder query = new StringBuilder();
+        params.forEach((k, v) -> query.append(query.length() == 0 ? "" : "&").append(k).append('=').append(enc(v)));
+        return query.toString();
+    }
+
+    /** Asks for a code and returns the parameters of the redirect back to the client. */
+    static Map<String, String> authorize(Browser browser, String clientId, String redirect, String state, String nonce,
+                                         Map<String, String> extra) {
+        return redirectParams(browser.get("/oidc/authorize?" + query(clientId, redirect, state, nonce, extra)), redirect);
+    }
+
+    static Map<String, String> redirectParams(HttpResponse<String> response, String redirect) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirect + "?");
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : location.substring(redirect.length() + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    static HttpResponse<String> token(String clientId, String secret, String code, String redirect, String verifier) {
+        String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirect)
+                + (verifier == null ? "" : "&code_verifier=" + enc(verifier))
+                + (secret == null ? "&client_id=" + enc(clientId) : "");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (secret != null) {
+            // RFC 6749 §2.3.1: form-encode, then Basic.
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request.build());
+    }
+
+    static HttpResponse<String> userInfo(String accessToken) {
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/userinfo")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + accessToken).GET().build());
+    }
+
+    static String idToken(HttpResponse<String> tokens) throws java.text.ParseException {
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return (String) com.nimbusds.jose.util.JSONObjectUtils.parse(tokens.body()).get("id_token");
+    }
+
+    static JWKSet jwks() throws java.text.ParseException {
+        return JWKSet.parse(send(HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/jwks")).GET().build()).body());
+    }
+
+    /** Nimbus's relying-party validator: signature against the JWKS, iss, aud, exp, iat and nonce. */
+    static IDTokenClaimsSet verify(String clientId, JWSAlgorithm alg, String idToken, String nonce) throws Exception {
+        return new IDTokenValidator(new Issuer(ISSUER), new ClientID(clientId), alg, jwks())
+                .validate(JWTParser.parse(idToken), new Nonce(nonce));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+}

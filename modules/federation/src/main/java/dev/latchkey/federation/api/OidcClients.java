@@ -1,0 +1,151 @@
+package dev.latchkey.federation.api;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The clients file ({@code LATCHKEY_OIDC_CLIENTS}), read once at start-up. Every mistake is reported
+ * as one readable sentence and stops the start (the README's "Sign applications in with OpenID
+ * Connect" shows an example):
+ * <pre>
+ * {"clients": [{"client_id": "intranet", "name": "Intranet",
+ *               "client_secret_sha256": "9f86d081...",
+ *               "redirect_uris": ["https://intranet.example.com/callback"],
+ *               "post_logout_redirect_uris": ["https://intranet.example.com/"],
+ *               "id_token_signed_response_alg": "ES256", "require_acr": "phr"}]}
+ * </pre>
+ */
+public final class OidcClients {
+
+    /** The phishing-resistant level: only a passkey reaches it. */
+    public static final String ACR_PHISHING_RESISTANT = "phr";
+    /** Any other way Latchkey signs a person in (email code, password, recovery code). */
+    public static final String ACR_BASIC = "basic";
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<String> KEYS = Set.of("client_id", "name", "client_secret_sha256", "redirect_uris",
+            "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr");
+
+    private OidcClients() {
+    }
+
+    /** What a clients file held: the clients when {@code problems} is empty. */
+    public record Parsed(List<OidcClient> clients, List<String> problems) {
+        public Parsed {
+            clients = List.copyOf(clients);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Reads the file's text; never throws. */
+    public static Parsed parse(String json) {
+        List<String> problems = new ArrayList<>();
+        List<OidcClient> clients = new ArrayList<>();
+        Map<String, Object> root;
+        try {
+            root = JSONObjectUtils.parse(json == null ? "" : json);
+        } catch (java.text.ParseException | RuntimeException e) {
+            return new Parsed(List.of(), List.of("LATCHKEY_OIDC_CLIENTS must be a JSON object like {\"clients\": [...]}: "
+                    + e.getMessage()));
+        }
+        if (!(root.get("clients") instanceof List<?> entries)) {
+            return new Parsed(List.of(), List.of("LATCHKEY_OIDC_CLIENTS must have a \"clients\" list"));
+        }
+        Set<String> ids = new HashSet<>();
+        int index = 0;
+        for (Object entry : entries) {
+            index++;
+            if (!(entry instanceof Map<?, ?> map)) {
+                problems.add("LATCHKEY_OIDC_CLIENTS client " + index + " must be a JSON object");
+                continue;
+            }
+            String where = "LATCHKEY_OIDC_CLIENTS client " + index;
+            int before = problems.size();
+            for (Object key : map.keySet()) {
+                if (!KEYS.contains(String.valueOf(key))) {
+                    problems.add(where + " has an unknown field \"" + key + "\" (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                }
+            }
+            String id = map.get("client_id") instanceof String s ? s : "";
+            if (!CLIENT_ID.matcher(id).matches()) {
+                problems.add(where + " needs a client_id of 1 to 100 letters, digits, '.', '_' or '-'");
+            } else if (!ids.add(id)) {
+                problems.add(where + ": client_id '" + id + "' is registered twice");
+            } else {
+                where = "LATCHKEY_OIDC_CLIENTS client '" + id + "'";
+            }
+            String name = map.get("name") instanceof String s && !s.isBlank() ? s.strip() : id;
+            Optional<String> secret = Optional.empty();
+            if (map.containsKey("client_secret_sha256")) {
+                String hash = map.get("client_secret_sha256") instanceof String s ? s : "";
+                if (!SHA256_HEX.matcher(hash).matches()) {
+                    problems.add(where + ": client_secret_sha256 must be 64 lowercase hex digits (sha256sum of the secret)");
+                } else {
+                    secret = Optional.of(hash);
+                }
+            }
+            List<String> redirects = uris(map.get("redirect_uris"), where, "redirect_uris", problems);
+            if (redirects.isEmpty() && !(map.get("redirect_uris") instanceof List<?> l && !l.isEmpty())) {
+                problems.add(where + " needs at least one entry in redirect_uris");
+            }
+            List<String> logouts = map.containsKey("post_logout_redirect_uris")
+                    ? uris(map.get("post_logout_redirect_uris"), where, "post_logout_redirect_uris", problems) : List.of();
+            String alg = map.containsKey("id_token_signed_response_alg")
+                    ? String.valueOf(map.get("id_token_signed_response_alg")) : "ES256";
+            if (!alg.equals("ES256") && !alg.equals("RS256")) {
+                problems.add(where + ": id_token_signed_response_alg must be ES256 or RS256, not '" + alg + "'");
+            }
+            Optional<String> acr = Optional.empty();
+            if (map.containsKey("require_acr")) {
+                String value = String.valueOf(map.get("require_acr"));
+                if (!value.equals(ACR_PHISHING_RESISTANT)) {
+                    problems.add(where + ": require_acr can only be '" + ACR_PHISHING_RESISTANT + "', not '" + value + "'");
+                } else {
+                    acr = Optional.of(value);
+                }
+            }
+            if (problems.size() == before) {
+                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr));
+            }
+        }
+        return new Parsed(problems.isEmpty() ? clients : List.of(), problems);
+    }
+
+    /**
+     * Absolute https URIs without a fragment; plain http only for loopback hosts (a developer's
+     * machine; RFC 8252 §7.3 and OAuth 2.0 Security BCP §4.1.1).
+     */
+    private static List<String> uris(Object value, String where, String field, List<String> problems) {
+        if (!(value instanceof List<?> list)) {
+            problems.add(where + ": " + field + " must be a list of URIs");
+            return List.of();
+        }
+        List<String> uris = new ArrayList<>();
+        for (Object item : list) {
+            String text = String.valueOf(item);
+            try {
+                URI uri = new URI(text);
+                String host = uri.getHost() == null ? "" : uri.getHost();
+                boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
+                boolean scheme = "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback);
+                if (!uri.isAbsolute() || host.isEmpty() || uri.getRawFragment() != null || !scheme) {
+                    problems.add(where + ": " + field + " entries must be absolute https:// URIs without a fragment"
+                            + " (http:// only for localhost), not '" + text + "'");
+                } else {
+                    uris.add(text);
+                }
+            } catch (java.net.URISyntaxException e) {
+                problems.add(where + ": '" + text + "' in " + field + " is not a URI");
+            }
+        }
+        return uris;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.latchkey.federation.api;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The OpenID Connect provider, one method per endpoint: the web layer hands over what the request
+ * carried and maps the answer, nothing more. Every rule of the protocol (OpenID Connect Core 1.0,
+ * RFC 6749, RFC 7636, RFC 9207) is enforced here, in one transaction per call.
+ */
+public interface OpenIdProvider {
+
+    /** {@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0 §4). */
+    String discovery();
+
+    /** {@code /oidc/jwks}: the public signing keys, the current ones and those still overlapping. */
+    String jwks();
+
+    /**
+     * {@code /oidc/authorize} (Core §3.1.2): the raw query string and the browser's session, if any.
+     * An unknown client or an unregistered redirect URI is refused with a page, never a redirect
+     * (Core §3.1.2.6; RFC 6749 §4.1.2.1).
+     */
+    BrowserStep authorize(String query, Optional<UUID> sessionId);
+
+    /** {@code /oidc/authorize/continue?id=...}: back from Latchkey's sign-in page with a pending request. */
+    BrowserStep resume(String requestId, Optional<UUID> sessionId);
+
+    /** {@code /oidc/token} (Core §3.1.3): the form body and the Authorization header, if any. */
+    ProtocolAnswer token(String formBody, Optional<String> contentType, Optional<String> authorization);
+
+    /** {@code /oidc/userinfo} (Core §5.3): the Authorization header carrying the access token. */
+    ProtocolAnswer userInfo(Optional<String> authorization);
+
+    /**
+     * {@code /oidc/logout} (RP-Initiated Logout 1.0): ends the browser's session when the
+     * {@code id_token_hint} names its account, then returns to a registered
+     * {@code post_logout_redirect_uri}; otherwise nothing changes.
+     *
+     * @param sessionToken the browser's session cookie, if any
+     */
+    BrowserStep logout(String query, Optional<String> sessionToken);
+
+    /** Where the browser goes next. */
+    sealed interface BrowserStep {
+    }
+
+    /** A redirect: to the client's redirect URI, or to Latchkey's sign-in page. */
+    record Redirect(String location) implements BrowserStep {
+    }
+
+    /** A page with a readable message, never a redirect (the redirect target cannot be trusted). */
+    record Refused(int status, String message) implements BrowserStep {
+    }
+
+    /** A JSON answer for a client's back-channel call, with the headers the protocol asks for. */
+    record ProtocolAnswer(int status, String contentType, String body, Map<String, String> headers) {
+    }
+}

@@ -1,0 +1,107 @@
+package dev.latchkey.federation.internal;
+
+import dev.latchkey.federation.api.FederationSettings;
+import dev.latchkey.identity.api.Retention;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes federation's ended rows every {@link Retention#interval()}, as identity's purge does (OWASP
+ * ASVS V8.3.8), in batches, each its own transaction. Judged by the database clock:
+ * <ul>
+ *   <li>pending requests: at {@code expires_at};</li>
+ *   <li>access tokens: at {@code expires_at};</li>
+ *   <li>codes: once no token issued from them can still be alive (a replayed code must still find
+ *       its tokens to revoke them), that is {@code expires_at} plus the token lifetime;</li>
+ *   <li>signing keys: once retired for longer than they are published.</li>
+ * </ul>
+ * {@code fed_event} is a record, never purged here.
+ */
+@ApplicationScoped
+class FederationPurge {
+
+    private static final Logger LOG = Logger.getLogger(FederationPurge.class.getName());
+
+    static final int BATCH = 500;
+
+    @PersistenceContext(unitName = "federation")
+    EntityManager em;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    FederationSettings settings;
+
+    @Inject
+    KeyRing keys;
+
+    @Inject
+    FederationSchema schema;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        long every = retention.interval().toMillis();
+        executor.scheduleWithFixedDelay(this::purge, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void purge() {
+        if (!schema.ready()) {
+            return;
+        }
+        try {
+            deleteAll("fed_request", "id", "expires_at < current_timestamp");
+            deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
+            deleteAll("fed_code", "code_hash", "expires_at < current_timestamp - interval '"
+                    + settings.tokenLifetime().toSeconds() + "' second");
+            deleteAll("fed_signing_key", "kid", "retired_at < current_timestamp - interval '"
+                    + keys.overlap().toSeconds() + "' second");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Federation purge failed, the next round tries again: " + e.getMessage());
+        }
+    }
+
+    private void deleteAll(String table, String key, String ended) {
+        int deleted;
+        int rounds = 0;
+        do {
+            deleted = deleteBatch(table, key, ended);
+            rounds++;
+        } while (deleted == BATCH && rounds < 1000);
+    }
+
+    /** Table, key and condition are this class's constants. */
+    int deleteBatch(String table, String key, String ended) {
+        try {
+            transaction.begin();
+            try {
+                int deleted = em.createNativeQuery("delete from " + table + " where " + key + " in (select " + key + " from "
+                        + table + " where " + ended + " limit " + BATCH + ")").executeUpdate();
+                transaction.commit();
+                return deleted;
+            } catch (RuntimeException e) {
+                transaction.rollback();
+                throw e;
+            }
+        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
+                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
+                 | jakarta.transaction.HeuristicRollbackException e) {
+            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
+        }
+    }
+}
