@@ -9,8 +9,11 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
 /**
  * Friendly device labels ("Chrome on Windows", "Safari on iPhone") from the User-Agent string and
- * User-Agent client hints, parsed by Yauaa. Yauaa's analyzer takes a few seconds and some memory
- * to build, so it is built once, on first use, with only the fields used here.
+ * User-Agent client hints, parsed by Yauaa. Yauaa's analyzer takes a few seconds of CPU and some
+ * memory to build, so it is built once, with only the fields used here, on a thread of its own that
+ * start-up begins ({@link #warmUp()}): the server is ready without waiting for it (BENCHMARKS.md,
+ * start-up). A label asked for before it is built waits for it, at most {@link #MAX_WAIT}; past that
+ * the label is a neutral one, and the next sign-in on that device names it properly.
  */
 final class DeviceLabels {
 
@@ -22,7 +25,12 @@ final class DeviceLabels {
     /** The columns they are stored in (idn_device, idn_sign_in): a label must never fail a write after a sign-in. */
     static final int MAX_LABEL = 120;
     static final int MAX_PART = 60;
-    private volatile UserAgentAnalyzer analyzer;
+    /** The longest a label waits for the analyzer being built (a busy machine takes far longer than a quiet one). */
+    static final java.time.Duration MAX_WAIT = java.time.Duration.ofSeconds(60);
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DeviceLabels.class.getName());
+    private final java.util.concurrent.CompletableFuture<UserAgentAnalyzer> analyzer =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean building = new java.util.concurrent.atomic.AtomicBoolean();
 
     Label of(ClientDescription client) {
         Map<String, String> headers = new HashMap<>();
@@ -32,7 +40,11 @@ final class DeviceLabels {
                 headers.put(name, truncate(value));
             }
         });
-        UserAgent ua = analyzer().parse(headers);
+        java.util.Optional<UserAgentAnalyzer> built = analyzer();
+        if (built.isEmpty()) {
+            return new Label("Browser on an unknown device", "Browser", "an unknown device", "Unknown");
+        }
+        UserAgent ua = built.get().parse(headers);
         String deviceClass = deviceClass(ua.getValue(UserAgent.DEVICE_CLASS));
         String platform = platform(ua.getValue(UserAgent.OPERATING_SYSTEM_NAME), deviceClass,
                 ua.getValue(UserAgent.DEVICE_BRAND));
@@ -43,30 +55,52 @@ final class DeviceLabels {
         return new Label(fit(browser + " on " + platform, MAX_LABEL), browser, platform, deviceClass);
     }
 
-    /** Builds the analyzer now (a few seconds), so that no sign-in waits for it. */
+    /**
+     * Starts building the analyzer on its own thread and returns at once. The thread keeps the
+     * caller's context class loader (the application's), from which Yauaa reads its rules.
+     */
     void warmUp() {
-        analyzer();
+        if (!building.compareAndSet(false, true)) {
+            return;
+        }
+        Thread builder = new Thread(this::build, "latchkey-user-agent-analyzer");
+        builder.setDaemon(true);
+        builder.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        builder.start();
     }
 
-    private UserAgentAnalyzer analyzer() {
-        UserAgentAnalyzer a = analyzer;
-        if (a == null) {
-            synchronized (this) {
-                a = analyzer;
-                if (a == null) {
-                    a = UserAgentAnalyzer.newBuilder()
-                            .hideMatcherLoadStats()
-                            .withCache(10_000)
-                            .withField(UserAgent.AGENT_NAME)
-                            .withField(UserAgent.OPERATING_SYSTEM_NAME)
-                            .withField(UserAgent.DEVICE_CLASS)
-                            .withField(UserAgent.DEVICE_BRAND)
-                            .build();
-                    analyzer = a;
-                }
-            }
+    private void build() {
+        try {
+            analyzer.complete(UserAgentAnalyzer.newBuilder()
+                    .hideMatcherLoadStats()
+                    .withCache(10_000)
+                    .withField(UserAgent.AGENT_NAME)
+                    .withField(UserAgent.OPERATING_SYSTEM_NAME)
+                    .withField(UserAgent.DEVICE_CLASS)
+                    .withField(UserAgent.DEVICE_BRAND)
+                    .build());
+        } catch (RuntimeException | Error e) {
+            LOG.log(java.util.logging.Level.SEVERE, "The User-Agent analyzer could not be built; devices get neutral labels", e);
+            analyzer.completeExceptionally(e);
         }
-        return a;
+    }
+
+    /** The analyzer, built here if nobody started it, waited for at most {@link #MAX_WAIT}. */
+    private java.util.Optional<UserAgentAnalyzer> analyzer() {
+        if (!building.get() && building.compareAndSet(false, true)) {
+            build(); // never warmed up (unit tests): build on this thread
+        }
+        try {
+            return java.util.Optional.of(analyzer.get(MAX_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warning(() -> "The User-Agent analyzer is still being built after " + MAX_WAIT + "; a neutral device label is used");
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
     }
 
     static String browser(String agentName) {

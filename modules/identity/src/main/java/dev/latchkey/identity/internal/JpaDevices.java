@@ -35,7 +35,7 @@ class JpaDevices implements Devices {
     @jakarta.inject.Inject
     dev.latchkey.identity.api.StepUp stepUp;
 
-    /** Start-up: build the User-Agent analyzer before the first sign-in needs it. */
+    /** Start-up: begin building the User-Agent analyzer in the background (the server does not wait for it). */
     void warmUp(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class)
                 Object started) {
         labels.warmUp();

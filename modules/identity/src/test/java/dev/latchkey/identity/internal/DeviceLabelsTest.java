@@ -33,6 +33,16 @@ class DeviceLabelsTest {
     }
 
     @Test
+    void aLabelAskedForWhileTheAnalyzerIsBuiltInTheBackgroundWaitsForIt() {
+        DeviceLabels labels = new DeviceLabels();
+        labels.warmUp(); // returns at once: start-up does not wait for the analyzer
+        DeviceLabels.Label result = labels.of(new ClientDescription(
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Safari/605.1.15",
+                Map.of(), Capabilities.UNKNOWN));
+        assertThat(result.label()).isEqualTo("Safari on Mac");
+    }
+
+    @Test
     void clientHintsNameThePlatformWhenTheUserAgentIsReduced() {
         String reduced = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
         DeviceLabels.Label result = LABELS.of(new ClientDescription(reduced, Map.of(
