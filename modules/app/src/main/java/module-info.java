@@ -25,6 +25,7 @@ module dev.latchkey.app {
     requires java.sql;
     requires microprofile.health.api;
     requires microprofile.config.api;
+    requires microprofile.metrics.api;
     requires thymeleaf;
     requires io.nayuki.qrcodegen;
     requires java.logging;

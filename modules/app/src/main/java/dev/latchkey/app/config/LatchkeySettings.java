@@ -4,7 +4,7 @@ import dev.latchkey.credentials.api.RegistrationPolicy;
 import dev.latchkey.credentials.api.RelyingParty;
 import dev.latchkey.identity.api.MailQueue;
 import dev.latchkey.identity.api.MailSettings;
-import dev.latchkey.identity.api.OperatorPolicy;
+import dev.latchkey.identity.api.StaffPolicy;
 import dev.latchkey.identity.api.Retention;
 import dev.latchkey.identity.api.SessionPolicy;
 import dev.latchkey.identity.api.SignUpPolicy;
@@ -39,7 +39,7 @@ public class LatchkeySettings {
     private final boolean passwords;
     private final RegistrationPolicy registrationPolicy;
     private final NudgeSettings nudgeSettings;
-    private final OperatorPolicy operatorPolicy;
+    private final StaffPolicy staffPolicy;
     private final MailQueue.Settings mailRetries;
     private final Retention retention;
     private final dev.latchkey.federation.api.FederationSettings federation;
@@ -104,7 +104,8 @@ public class LatchkeySettings {
                 Duration.ofSeconds(config.getOptionalValue("latchkey.oidc.code.seconds", Integer.class).orElse(60)),
                 Duration.ofSeconds(config.getOptionalValue("latchkey.oidc.token.seconds", Integer.class).orElse(600)),
                 Duration.ofDays(config.getOptionalValue("latchkey.oidc.key.rotation.days", Integer.class).orElse(90)));
-        this.operatorPolicy = OperatorPolicy.parse(config.getOptionalValue("latchkey.operators", String.class).orElse(""));
+        this.staffPolicy = StaffPolicy.parse(text(config, "latchkey.operators"), text(config, "latchkey.admins"),
+                text(config, "latchkey.agents"));
         // Secure, __Host- prefixed cookies whenever Latchkey is served over HTTPS; plain HTTP is
         // only ever acceptable on localhost, which browsers treat as a secure context.
         this.secureCookies = originSet.stream().allMatch(o -> o.startsWith("https://"));
@@ -224,8 +225,8 @@ public class LatchkeySettings {
 
     @Produces
     @Singleton
-    OperatorPolicy operatorPolicy() {
-        return operatorPolicy;
+    StaffPolicy staffPolicy() {
+        return staffPolicy;
     }
 
     /** Where links in mail point: the first configured origin. */

@@ -32,7 +32,7 @@ public final class SettingsCheck {
     /** Booleans and their defaults (server.xml). */
     private static final String[] BOOLEANS = {
         "latchkey.production", "latchkey.fallback.email.code", "latchkey.fallback.password", "latchkey.nudges.enabled",
-        "latchkey.nudges.auto.upgrade", "latchkey.smtp.starttls", "latchkey.dev.outbox",
+        "latchkey.nudges.auto.upgrade", "latchkey.smtp.starttls", "latchkey.dev.outbox", "latchkey.metrics.authentication",
     };
 
     private record Range(String name, long min, long max) { }

@@ -23,7 +23,7 @@ public class SecurityHeadersFilter extends HttpFilter {
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (!request.getRequestURI().startsWith("/static/")) {
+        if (!request.getRequestURI().startsWith("/static/") && !request.getRequestURI().startsWith("/webjars/")) {
             // Pages and JSON carry per-user state: never cached.
             response.setHeader("Cache-Control", "no-store");
         }

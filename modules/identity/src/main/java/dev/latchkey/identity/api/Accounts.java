@@ -18,6 +18,15 @@ public interface Accounts {
 
     Optional<Account> findByUserHandle(UserHandle userHandle);
 
+    /** Hands every account's id to {@code each}, in one read-only pass (for a read side's snapshots). */
+    void forEachId(java.util.function.Consumer<UUID> each);
+
+    /**
+     * Accounts whose address starts with {@code addressPrefix} (case-insensitive), or whose id it
+     * is, at most {@code limit}: for staff looking an account up. Confirmed or not.
+     */
+    java.util.List<Account> search(String addressPrefix, int limit);
+
     /**
      * Creates the account with its address claimed, not confirmed. This never fails because of
      * the address: a claim reserves nothing, so a taken and a free address are treated alike.

@@ -31,6 +31,12 @@ public interface SignIns {
     /** A failed attempt; with the account when it is known (the abuse limits count these per account). */
     SignInEvent recordFailure(Optional<UUID> accountId, ClientDescription client, SignInMethod method, String reason);
 
+    /**
+     * Hands every recorded attempt to {@code each}, oldest first, in one read-only pass: for a read
+     * side (insights) rebuilding what it derived from the events. Nothing is changed or fired.
+     */
+    void replay(java.util.function.Consumer<SignInEvent> each);
+
     /** The account's most recent sign-in attempts, newest first. */
     List<SignInEvent> recent(UUID accountId, int limit);
 }

@@ -38,6 +38,30 @@ class JpaAccounts implements Accounts {
     }
 
     @Override
+    public void forEachId(java.util.function.Consumer<UUID> each) {
+        em.createNativeQuery("select id from idn_account order by id").setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream().forEach(id -> each.accept(dev.latchkey.platform.api.NativeColumns.uuid(id)));
+    }
+
+    @Override
+    public java.util.List<Account> search(String addressPrefix, int limit) {
+        String q = addressPrefix == null ? "" : addressPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty()) {
+            return java.util.List.of();
+        }
+        try {
+            return find(UUID.fromString(q)).map(java.util.List::of).orElse(java.util.List.of());
+        } catch (IllegalArgumentException notAnId) {
+            // An address prefix: LIKE's own wildcards in it are taken literally.
+            String like = q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            return em.createQuery("from AccountEntity a where lower(coalesce(a.email, a.pendingEmail)) like :q escape '\\' order by coalesce(a.email, a.pendingEmail)",
+                            AccountEntity.class)
+                    .setParameter("q", like).setMaxResults(Math.max(1, Math.min(limit, 50)))
+                    .getResultStream().map(JpaAccounts::toAccount).toList();
+        }
+    }
+
+    @Override
     public Optional<Account> findByUserHandle(UserHandle userHandle) {
         return em.createQuery("select a from AccountEntity a where a.userHandle = :h", AccountEntity.class)
                 .setParameter("h", userHandle.bytes())

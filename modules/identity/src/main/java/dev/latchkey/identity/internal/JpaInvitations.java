@@ -2,7 +2,8 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
-import dev.latchkey.identity.api.Operators;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.Staff;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,17 +37,14 @@ class JpaInvitations implements Invitations {
     IdentityEvents events;
 
     @Inject
-    Operators operators;
+    Staff staff;
 
     @Inject
     dev.latchkey.identity.api.StepUp stepUp;
 
     @Override
     public void issue(dev.latchkey.identity.api.StepUpProof operator, EmailAddress email, String signUpUrl) {
-        UUID operatorAccountId = stepUp.confirm(operator);
-        if (!operators.isOperator(operatorAccountId)) {
-            throw new IllegalStateException("only operators invite");
-        }
+        UUID operatorAccountId = staff.confirm(operator, Permission.INVITATIONS);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -78,10 +76,7 @@ class JpaInvitations implements Invitations {
 
     @Override
     public boolean revoke(dev.latchkey.identity.api.StepUpProof operator, UUID invitationId) {
-        UUID operatorAccountId = stepUp.confirm(operator);
-        if (!operators.isOperator(operatorAccountId)) {
-            throw new IllegalStateException("only operators revoke invitations");
-        }
+        UUID operatorAccountId = staff.confirm(operator, Permission.INVITATIONS);
         int revoked = em.createNativeQuery("update idn_invitation set revoked_at = current_timestamp where id = ? and "
                         + USABLE)
                 .setParameter(1, invitationId).executeUpdate();

@@ -83,6 +83,23 @@ class JpaSignIns implements SignIns {
                 .getResultStream().map(JpaSignIns::toEvent).toList();
     }
 
+    @Override
+    public void replay(java.util.function.Consumer<SignInEvent> each) {
+        // Plain rows, not entities: a pass over millions of rows must not fill the persistence context.
+        em.createNativeQuery("select account_id, device_id, device_label, method, succeeded, reason, occurred_at"
+                        + " from idn_sign_in_event order by occurred_at, id")
+                .setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream()
+                .forEach(row -> {
+                    Object[] r = (Object[]) row;
+                    each.accept(new SignInEvent(
+                            Optional.ofNullable(r[0]).map(dev.latchkey.platform.api.NativeColumns::uuid),
+                            Optional.ofNullable(r[1]).map(dev.latchkey.platform.api.NativeColumns::uuid),
+                            (String) r[2], SignInMethod.valueOf((String) r[3]), (Boolean) r[4],
+                            Optional.ofNullable((String) r[5]), dev.latchkey.platform.api.NativeColumns.instant(r[6])));
+                });
+    }
+
     private SignInEvent record(UUID accountId, UUID deviceId, String label, SignInMethod method, boolean ok,
                                String reason) {
         SignInEventEntity e = new SignInEventEntity();

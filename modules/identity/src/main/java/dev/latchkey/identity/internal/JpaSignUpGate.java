@@ -2,7 +2,7 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
-import dev.latchkey.identity.api.OperatorPolicy;
+import dev.latchkey.identity.api.StaffPolicy;
 import dev.latchkey.identity.api.SignUpGate;
 import dev.latchkey.identity.api.SignUpPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +18,7 @@ class JpaSignUpGate implements SignUpGate {
     SignUpPolicy policy;
 
     @Inject
-    OperatorPolicy operators;
+    StaffPolicy staff;
 
     @Inject
     Invitations invitations;
@@ -32,9 +32,9 @@ class JpaSignUpGate implements SignUpGate {
             return Optional.of(new Refusal(422, "NOT_ADMITTED", policy.refusal()));
         }
         if (invitationToken.isEmpty()) {
-            // A listed operator address may sign up without an invitation: someone must be first.
-            // The address is still confirmed by code before it counts (OperatorPolicy).
-            return operators.lists(email) ? Optional.empty()
+            // A listed staff address may sign up without an invitation: someone must be first.
+            // The address is still confirmed by code before it counts (StaffPolicy).
+            return staff.lists(email) ? Optional.empty()
                     : Optional.of(new Refusal(403, "INVITATION_REQUIRED", policy.refusal()));
         }
         Optional<EmailAddress> invited = invitations.usable(invitationToken.get());
@@ -52,7 +52,7 @@ class JpaSignUpGate implements SignUpGate {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void admit(UUID accountId, EmailAddress email, Optional<String> invitationToken) {
-        if (policy.byInvitation() && (invitationToken.isPresent() || !operators.lists(email))) {
+        if (policy.byInvitation() && (invitationToken.isPresent() || !staff.lists(email))) {
             invitations.redeem(invitationToken.orElse(null), accountId);
         }
     }

@@ -2,7 +2,8 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.DevelopmentOutbox;
 import dev.latchkey.identity.api.MailQueue;
-import dev.latchkey.identity.api.Operators;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.Staff;
 import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -48,7 +49,7 @@ class MailOutbox implements DevelopmentOutbox, MailQueue {
     Event<Queued> queued;
 
     @Inject
-    Operators operators;
+    Staff staff;
 
     @Inject
     dev.latchkey.identity.api.StepUp stepUp;
@@ -168,10 +169,7 @@ class MailOutbox implements DevelopmentOutbox, MailQueue {
     @Override
     @Transactional
     public boolean retry(dev.latchkey.identity.api.StepUpProof operator, UUID messageId) {
-        UUID operatorAccountId = stepUp.confirm(operator);
-        if (!operators.isOperator(operatorAccountId)) {
-            throw new IllegalStateException("only operators retry mail");
-        }
+        UUID operatorAccountId = staff.confirm(operator, Permission.MAIL_QUEUE);
         int updated = em.createNativeQuery("update idn_mail_outbox set status = 'PENDING', attempts = 0,"
                         + " next_attempt_at = current_timestamp, dead_at = null, claimed_by = null, claimed_until = null"
                         + " where id = ? and status = 'DEAD'")

@@ -38,5 +38,11 @@ public interface Nudges {
      *
      * @return the decision, or empty when there is no such pending prompt (nothing is recorded then)
      */
+    /**
+     * Hands every recorded funnel step ({@code ndg_event}) to {@code each}, oldest first, in one
+     * read-only pass: for insights rebuilding its rollups. Nothing is changed or fired.
+     */
+    void replay(java.util.function.Consumer<NudgeEvent> each);
+
     Optional<NudgeDecision> respond(UUID accountId, UUID deviceId, UUID decisionId, NudgeResponse response);
 }

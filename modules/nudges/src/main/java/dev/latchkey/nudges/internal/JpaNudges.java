@@ -76,6 +76,24 @@ class JpaNudges implements Nudges, Coverage {
 
     @Override
     @Transactional
+    public void replay(java.util.function.Consumer<dev.latchkey.nudges.api.NudgeEvent> each) {
+        em.createNativeQuery("select type, account_id, device_id, decision_id, scenario, variant, passkey_id, occurred_at"
+                        + " from ndg_event order by occurred_at, id")
+                .setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream()
+                .forEach(row -> {
+                    Object[] r = (Object[]) row;
+                    each.accept(new dev.latchkey.nudges.api.NudgeEvent(
+                            dev.latchkey.nudges.api.NudgeEvent.Type.valueOf((String) r[0]),
+                            dev.latchkey.platform.api.NativeColumns.uuid(r[1]), dev.latchkey.platform.api.NativeColumns.uuid(r[2]),
+                            dev.latchkey.platform.api.NativeColumns.uuid(r[3]), Scenario.valueOf((String) r[4]), (String) r[5],
+                            Optional.ofNullable(r[6]).map(dev.latchkey.platform.api.NativeColumns::uuid),
+                            dev.latchkey.platform.api.NativeColumns.instant(r[7])));
+                });
+    }
+
+    @Override
+    @Transactional
     public NudgeDecision afterSignIn(UUID accountId, UUID deviceId, SignInMethod method) {
         return decide(accountId, deviceId, Moment.AFTER_SIGN_IN, Optional.of(method), true);
     }

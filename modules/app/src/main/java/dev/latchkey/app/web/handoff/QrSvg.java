@@ -15,7 +15,7 @@ public record QrSvg(int size, String path) {
     /** The quiet zone the QR specification asks for around the symbol (ISO/IEC 18004). */
     static final int BORDER = 4;
 
-    static QrSvg of(String text) {
+    public static QrSvg of(String text) {
         // Medium error correction: a phone camera reads it off a laptop screen at an angle.
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         StringBuilder d = new StringBuilder();

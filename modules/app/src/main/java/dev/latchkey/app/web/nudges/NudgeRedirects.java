@@ -15,7 +15,8 @@ import java.util.logging.Logger;
  * The nudge check every successful sign-in passes through: where to send the browser next. When
  * the nudges module decides to prompt, that is the interstitial, which leads on to {@code next};
  * otherwise {@code next} itself. A failure in the check never stands between a user and their
- * account: it is logged and the user goes straight on.
+ * account: it is logged and the user goes straight on. Staff who came without a page to return
+ * to land on the operator console instead of their account page.
  */
 @ApplicationScoped
 public class NudgeRedirects {
@@ -25,7 +26,13 @@ public class NudgeRedirects {
     @Inject
     Nudges nudges;
 
-    public String afterSignIn(SignedIn signedIn, String next) {
+    @Inject
+    dev.latchkey.identity.api.Staff staff;
+
+    public String afterSignIn(SignedIn signedIn, String landing) {
+        // Staff who asked for no page in particular land on the operator console.
+        String next = dev.latchkey.app.web.Paths.ACCOUNT.equals(landing)
+                && !staff.roles(signedIn.accountId()).isEmpty() ? "/operator" : landing;
         try {
             NudgeDecision decision = nudges.afterSignIn(signedIn.accountId(), signedIn.device().id(), signedIn.method());
             if (decision.prompts()) {

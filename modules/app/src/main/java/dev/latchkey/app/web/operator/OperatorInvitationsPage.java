@@ -1,14 +1,12 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.config.LatchkeySettings;
-import dev.latchkey.app.security.Problems;
-import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
-import dev.latchkey.identity.api.Operators;
+import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignUpPolicy;
 import dev.latchkey.identity.api.StepUp;
@@ -24,8 +22,8 @@ import java.util.UUID;
 
 /**
  * {@code /operator/invitations}: operators invite people by email and withdraw pending
- * invitations. Signed-in users only (web.xml); anyone else who is signed in gets a 403. Sending
- * and withdrawing need a ranked step-up, as every sensitive action does.
+ * invitations. Behind {@link StaffGate} ({@link Permission#INVITATIONS}: operators
+ * and admins, after a ranked step-up); identity checks the permission again with the proof.
  */
 @WebServlet(OperatorInvitationsPage.PATH)
 public class OperatorInvitationsPage extends HttpServlet {
@@ -33,7 +31,7 @@ public class OperatorInvitationsPage extends HttpServlet {
     static final String PATH = "/operator/invitations";
 
     @Inject
-    transient Operators operators;
+    transient StaffGate gate;
 
     @Inject
     transient Invitations invitations;
@@ -52,26 +50,21 @@ public class OperatorInvitationsPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
-        if (session.isEmpty()) {
+        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.INVITATIONS, PATH);
+        if (staff.isEmpty()) {
             return;
         }
-        render(request, response, 200, session.get(), request.getParameter("sent") != null,
+        render(request, response, 200, staff.get().session(), request.getParameter("sent") != null,
                 request.getParameter("revoked") != null, "", "");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
-        if (session.isEmpty()) {
+        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.INVITATIONS, PATH);
+        if (staff.isEmpty()) {
             return;
         }
-        Optional<StepUpProof> operator = stepUp.proof(session.get().sessionId());
-        if (operator.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(PATH));
-            return;
-        }
-        post(request, response, session.get(), operator.get());
+        post(request, response, staff.get().session(), staff.get().proof());
     }
 
     /** {@code POST /operator/invitations} (form {@code email}): invites someone. */
@@ -85,22 +78,6 @@ public class OperatorInvitationsPage extends HttpServlet {
         }
         invitations.issue(operator, email.get(), settings.publicBaseUrl() + "/signup");
         response.sendRedirect(PATH + "?sent");
-    }
-
-    /** The signed-in operator's session, or an answer already sent (sign-in redirect, 403). */
-    private Optional<Sessions.SignedInSession> operatorSession(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
-        if (session.isEmpty()) {
-            response.sendRedirect("/signin?next=" + PATH);
-            return Optional.empty();
-        }
-        if (!operators.isOperator(session.get().accountId())) {
-            Problems.send(response, 403, "NOT_AN_OPERATOR", "Only the operators of this service can use this page.",
-                    request);
-            return Optional.empty();
-        }
-        return session;
     }
 
     void render(HttpServletRequest request, HttpServletResponse response, int status,

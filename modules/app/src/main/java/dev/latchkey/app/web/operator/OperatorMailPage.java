@@ -1,15 +1,13 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.security.Problems;
-import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.MailQueue;
-import dev.latchkey.identity.api.Operators;
+import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
-import dev.latchkey.identity.api.StepUpProof;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -21,9 +19,8 @@ import java.util.UUID;
 
 /**
  * {@code /operator/mail}: the mail queue for operators (identity's {@link MailQueue}): how much
- * waits, and the dead letters (recipient masked, no code or link) with "Send again". Signed-in
- * operators only (403 for other accounts), and sending again needs a ranked step-up, like
- * {@code /operator/invitations}.
+ * waits, and the dead letters (recipient masked, no code or link) with "Send again". Behind
+ * {@link StaffGate} ({@link Permission#MAIL_QUEUE}, after a ranked step-up).
  */
 @WebServlet({OperatorMailPage.PATH, OperatorMailPage.PATH + "/retry"})
 public class OperatorMailPage extends HttpServlet {
@@ -31,7 +28,7 @@ public class OperatorMailPage extends HttpServlet {
     static final String PATH = "/operator/mail";
 
     @Inject
-    transient Operators operators;
+    transient StaffGate gate;
 
     @Inject
     transient MailQueue mail;
@@ -44,50 +41,29 @@ public class OperatorMailPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
-        if (session.isPresent()) {
-            render(request, response, 200, session.get(), request.getParameter("retried") != null, "");
+        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.MAIL_QUEUE, PATH);
+        if (staff.isPresent()) {
+            render(request, response, 200, staff.get().session(), request.getParameter("retried") != null, "");
         }
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = operatorSession(request, response);
-        if (session.isEmpty()) {
+        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.MAIL_QUEUE, PATH);
+        if (staff.isEmpty()) {
             return;
         }
         if (!request.getServletPath().endsWith("/retry")) {
             Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows the queue.", request);
             return;
         }
-        Optional<StepUpProof> operator = stepUp.proof(session.get().sessionId());
-        if (operator.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(PATH));
-            return;
-        }
         Optional<UUID> id = uuid(request.getParameter("message"));
-        if (id.isEmpty() || !mail.retry(operator.get(), id.get())) {
-            render(request, response, 422, session.get(), false,
+        if (id.isEmpty() || !mail.retry(staff.get().proof(), id.get())) {
+            render(request, response, 422, staff.get().session(), false,
                     "That message cannot be sent again: it is not a dead letter (any more).");
             return;
         }
         response.sendRedirect(PATH + "?retried");
-    }
-
-    /** The signed-in operator's session, or an answer already sent (sign-in redirect, 403). */
-    private Optional<Sessions.SignedInSession> operatorSession(HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
-        if (session.isEmpty()) {
-            response.sendRedirect("/signin?next=" + PATH);
-            return Optional.empty();
-        }
-        if (!operators.isOperator(session.get().accountId())) {
-            Problems.send(response, 403, "NOT_AN_OPERATOR", "Only the operators of this service can use this page.",
-                    request);
-            return Optional.empty();
-        }
-        return session;
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status,

@@ -1,0 +1,43 @@
+package dev.latchkey.app.web.operator;
+
+import dev.latchkey.app.web.PageView;
+import dev.latchkey.insights.api.Dashboard;
+import dev.latchkey.insights.api.InsightsTable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * {@code operator-insights}: the dashboard for a date range, its tables (each with a chart where
+ * one helps, drawn from the table itself, and a CSV link), and the rebuild form for admins.
+ *
+ * @param problem what is wrong with the requested range (empty when nothing)
+ * @param notice  what the last action did ("Figures rebuilt from ..."), empty otherwise
+ */
+public record InsightsView(String from, String to, int maxDays, String problem, String notice, String snapshotAt,
+                           List<Dashboard.Headline> headlines, List<TableView> tables, boolean mayRebuild)
+        implements PageView {
+
+    @Override
+    public String template() {
+        return "operator-insights";
+    }
+
+    /** A table as the page shows it. */
+    public record TableView(String id, String title, String caption, List<String> columns, List<List<String>> rows,
+                            String chart, String series, String exportHref) {
+
+        static TableView of(InsightsTable t, String from, String to) {
+            return new TableView(t.id(), t.title(), t.caption(), t.columns(), t.rows(),
+                    t.chart() == InsightsTable.Chart.NONE ? "" : t.chart().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    t.series().stream().map(String::valueOf).collect(Collectors.joining(",")),
+                    "/operator/insights/export?table=" + t.id() + "&from=" + enc(from) + "&to=" + enc(to));
+        }
+
+        private static String enc(String s) {
+            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        }
+    }
+}

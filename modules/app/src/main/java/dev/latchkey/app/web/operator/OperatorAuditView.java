@@ -1,0 +1,14 @@
+package dev.latchkey.app.web.operator;
+
+import dev.latchkey.app.web.PageView;
+import dev.latchkey.insights.api.AccountLookup;
+import java.util.List;
+
+/** {@code operator-audit}: what staff did, newest first. */
+public record OperatorAuditView(List<AccountLookup.StaffAction> actions) implements PageView {
+
+    @Override
+    public String template() {
+        return "operator-audit";
+    }
+}

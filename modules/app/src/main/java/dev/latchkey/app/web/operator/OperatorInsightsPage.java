@@ -1,0 +1,118 @@
+package dev.latchkey.app.web.operator;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.When;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.Csv;
+import dev.latchkey.insights.api.Dashboard;
+import dev.latchkey.insights.api.DateRange;
+import dev.latchkey.insights.api.Insights;
+import dev.latchkey.insights.api.InsightsTable;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * {@code /operator/insights} (dashboard, {@code ?from=&to=}), {@code /operator/insights/export}
+ * ({@code ?table=}: one table as CSV) and {@code POST /operator/insights/rebuild} (admins). Behind
+ * {@link StaffGate}; insights checks the permission again with the proof.
+ */
+@WebServlet({OperatorInsightsPage.PATH, OperatorInsightsPage.PATH + "/export", OperatorInsightsPage.PATH + "/rebuild"})
+public class OperatorInsightsPage extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    static final String PATH = "/operator/insights";
+
+    @Inject
+    transient StaffGate gate;
+
+    @Inject
+    transient Insights insights;
+
+    @Inject
+    transient Views views;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        boolean export = request.getServletPath().endsWith("/export");
+        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.INSIGHTS, PATH);
+        if (staff.isEmpty()) {
+            return;
+        }
+        String from = text(request.getParameter("from"));
+        String to = text(request.getParameter("to"));
+        DateRange.Parsed parsed = DateRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
+        if (parsed.range().isEmpty()) {
+            if (export) {
+                Problems.send(response, 400, "BAD_RANGE", parsed.problem(), request);
+            } else {
+                views.render(request, response, 400, new InsightsView(from, to, DateRange.MAX_DAYS, parsed.problem(), "",
+                        "", java.util.List.of(), java.util.List.of(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+            }
+            return;
+        }
+        DateRange range = parsed.range().get();
+        Dashboard dashboard;
+        try {
+            dashboard = insights.dashboard(staff.get().proof(), range);
+        } catch (StepUpProof.Expired e) {
+            response.sendRedirect(Paths.stepUp(PATH));
+            return;
+        }
+        if (export) {
+            export(request, response, dashboard);
+            return;
+        }
+        String notice = request.getParameter("rebuilt") != null ? "The figures were rebuilt from the event logs." : "";
+        views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
+                DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(When::shown).orElse(""), dashboard.headlines(),
+                dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
+                        range.to().toString())).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+    }
+
+    private void export(HttpServletRequest request, HttpServletResponse response, Dashboard dashboard) throws IOException {
+        Optional<InsightsTable> table = Optional.ofNullable(request.getParameter("table")).flatMap(dashboard::table);
+        if (table.isEmpty()) {
+            Problems.send(response, 404, "NO_SUCH_TABLE", "There is no table of that name on the dashboard.", request);
+            return;
+        }
+        response.setContentType("text/csv; charset=utf-8; header=present");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        // The file name is built from our own table id and the parsed dates only.
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + table.get().id() + "_"
+                + dashboard.range().from() + "_" + dashboard.range().to() + ".csv\"");
+        response.getWriter().write(Csv.of(table.get()));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!request.getServletPath().endsWith("/rebuild")) {
+            Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows figures.", request);
+            return;
+        }
+        Optional<StaffGate.Admitted> admin = gate.admit(request, response, Permission.INSIGHTS_REBUILD, PATH);
+        if (admin.isEmpty()) {
+            return;
+        }
+        try {
+            insights.rebuild(admin.get().proof());
+        } catch (StepUpProof.Expired e) {
+            response.sendRedirect(Paths.stepUp(PATH));
+            return;
+        }
+        response.sendRedirect(PATH + "?rebuilt");
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.length() > 20 ? s.substring(0, 20) : s.strip();
+    }
+}

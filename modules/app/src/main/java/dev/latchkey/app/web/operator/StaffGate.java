@@ -1,0 +1,84 @@
+package dev.latchkey.app.web.operator;
+
+import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.Views;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.Sessions;
+import dev.latchkey.identity.api.Staff;
+import dev.latchkey.identity.api.StaffRole;
+import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpProof;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The one door of every page under {@code /operator}: signed in (otherwise to sign-in), a role that
+ * grants the page's {@link Permission} (otherwise a 403 page that names the roles it needs), and a
+ * ranked step-up within {@link StepUp#WINDOW} (otherwise to step-up, and back). The use cases behind
+ * the pages check the permission again with the {@link StepUpProof} ({@link Staff#confirm}).
+ */
+@ApplicationScoped
+public class StaffGate {
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    StepUp stepUp;
+
+    @Inject
+    Views views;
+
+    /** A staff member who passed the gate: the session, a fresh step-up proof and the roles. */
+    public record Admitted(Sessions.SignedInSession session, StepUpProof proof, Set<StaffRole> roles) {
+
+        public boolean may(Permission permission) {
+            return permission.grantedToAny(roles);
+        }
+    }
+
+    /**
+     * @param returnTo where sign-in and step-up lead back to (a GET page of ours)
+     * @return the admitted staff member, or empty when an answer was already sent
+     */
+    public Optional<Admitted> admit(HttpServletRequest request, HttpServletResponse response, Permission permission,
+                                    String returnTo) throws IOException {
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin?next=" + java.net.URLEncoder.encode(returnTo,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return Optional.empty();
+        }
+        Set<StaffRole> roles = staff.roles(session.get().accountId());
+        if (!permission.grantedToAny(roles)) {
+            forbid(request, response, permission, roles);
+            return Optional.empty();
+        }
+        Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
+        if (proof.isEmpty()) {
+            response.sendRedirect(Paths.stepUp(returnTo));
+            return Optional.empty();
+        }
+        return Optional.of(new Admitted(session.get(), proof.get(), roles));
+    }
+
+    /** The 403 answer: which roles the page needs, and which the account has. */
+    public void forbid(HttpServletRequest request, HttpServletResponse response, Permission permission,
+                       Set<StaffRole> roles) throws IOException {
+        String accept = request.getHeader("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            Problems.send(response, 403, "ROLE_REQUIRED", new Staff.NotPermitted(permission).getMessage(), request);
+            return;
+        }
+        views.render(request, response, 403, new StaffForbiddenView(permission.words(), permission.rolesInWords(),
+                roles.isEmpty() ? "" : roles.stream().map(StaffRole::words).collect(Collectors.joining(", "))));
+    }
+}

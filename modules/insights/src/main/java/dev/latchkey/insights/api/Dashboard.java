@@ -1,0 +1,28 @@
+package dev.latchkey.insights.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The insights dashboard for a date range: headline figures and the tables behind them.
+ *
+ * @param snapshotAt when the coverage figures were taken (the newest snapshot in the range); empty
+ *                   when none was taken yet
+ */
+public record Dashboard(DateRange range, Optional<Instant> snapshotAt, List<Headline> headlines,
+                        List<InsightsTable> tables) {
+
+    public Dashboard {
+        headlines = List.copyOf(headlines);
+        tables = List.copyOf(tables);
+    }
+
+    public Optional<InsightsTable> table(String id) {
+        return tables.stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    /** One headline figure: "Multi-device coverage", "62.5 %", "250 of 400 active devices". */
+    public record Headline(String label, String value, String detail) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.latchkey.insights.api;
+
+import dev.latchkey.identity.api.StepUpProof;
+
+/**
+ * The dashboard's figures, from insights' rollups only (never a scan of the raw event logs), and
+ * their rebuild. Each call checks, with the proof, that the staff member may
+ * ({@link dev.latchkey.identity.api.Permission#INSIGHTS}, {@link dev.latchkey.identity.api.Permission#INSIGHTS_REBUILD}).
+ */
+public interface Insights {
+
+    /**
+     * @throws dev.latchkey.identity.api.StepUpProof.Expired when the step-up no longer holds
+     * @throws dev.latchkey.identity.api.Staff.NotPermitted  when the roles do not allow it
+     */
+    Dashboard dashboard(StepUpProof viewer, DateRange range);
+
+    /**
+     * Recomputes every rollup from the raw logs (through the owning modules' replay apis) and takes
+     * a coverage snapshot, in one transaction; recorded as a staff action. Admins only.
+     */
+    RebuildReport rebuild(StepUpProof admin);
+
+    /** What a rebuild read. */
+    record RebuildReport(long signIns, long nudgeSteps, long accounts) {
+    }
+}

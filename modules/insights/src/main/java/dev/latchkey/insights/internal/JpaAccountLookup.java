@@ -1,0 +1,109 @@
+package dev.latchkey.insights.internal;
+
+import dev.latchkey.credentials.api.PasskeyProvider;
+import dev.latchkey.credentials.api.PasskeyProviders;
+import dev.latchkey.credentials.api.Passkeys;
+import dev.latchkey.identity.api.Account;
+import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.Devices;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.RecoveryCodes;
+import dev.latchkey.identity.api.SignIns;
+import dev.latchkey.identity.api.Staff;
+import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.AccountLookup;
+import dev.latchkey.nudges.api.Coverage;
+import dev.latchkey.nudges.api.CoverageReport;
+import dev.latchkey.nudges.api.DeviceCoverage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Account lookup for staff, each lookup recorded in {@code ins_staff_action} in its own transaction. */
+@ApplicationScoped
+@Transactional
+class JpaAccountLookup implements AccountLookup {
+
+    static final int MATCHES = 20;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    StaffActions actions;
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    Devices devices;
+
+    @Inject
+    Coverage coverage;
+
+    @Inject
+    Passkeys passkeys;
+
+    @Inject
+    PasskeyProviders providers;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    RecoveryCodes recoveryCodes;
+
+    @Override
+    public List<Match> search(StepUpProof proof, String query) {
+        UUID actor = staff.confirm(proof, Permission.ACCOUNT_LOOKUP);
+        String q = query == null ? "" : query.strip();
+        List<Match> found = accounts.search(q, MATCHES).stream().map(JpaAccountLookup::match).toList();
+        actions.record(actor, "ACCOUNT_SEARCH", "search: " + q + " (" + found.size() + " found)");
+        return found;
+    }
+
+    @Override
+    public Optional<Detail> view(StepUpProof proof, UUID accountId) {
+        UUID actor = staff.confirm(proof, Permission.ACCOUNT_LOOKUP);
+        Optional<Account> account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        actions.record(actor, "ACCOUNT_VIEW", accountId.toString());
+        CoverageReport report = coverage.of(accountId);
+        List<DeviceCoverage> active = report.devices().stream().filter(d -> d.verdict().counted()).toList();
+        long covered = active.stream().filter(d -> d.verdict().countsAsCovered()).count();
+        List<DeviceRow> deviceRows = devices.of(accountId).stream().map(d -> new DeviceRow(d.label(), d.deviceClass(),
+                report.device(d.id()).map(c -> c.verdict().meaning()).orElse("not active recently"),
+                d.firstSeen(), d.lastSeen(), d.shared())).toList();
+        List<PasskeyRow> passkeyRows = passkeys.of(accountId).stream().map(p -> new PasskeyRow(
+                providers.of(p.aaguid()).map(PasskeyProvider::name).orElse("Unknown provider"), p.backedUp(),
+                p.backupEligible(), p.attachment().orElse("not reported"), p.createdAt(), p.lastUsedAt())).toList();
+        List<SignInRow> signInRows = signIns.recent(accountId, 20).stream().map(e -> new SignInRow(e.at(),
+                e.method().words(), e.succeeded(), e.reason().map(r -> r.toLowerCase(Locale.ROOT).replace('_', ' '))
+                .orElse(""), e.deviceLabel())).toList();
+        List<StaffAction> lookups = actions.about(accountId.toString(), 20).stream().map(JpaAccountLookup::action).toList();
+        return Optional.of(new Detail(match(account.get()),
+                covered + " of " + active.size() + " active devices covered", report.backup()
+                .map(b -> b.toLowerCase(Locale.ROOT).replace('_', ' ')), recoveryCodes.status(accountId).remaining(),
+                deviceRows, passkeyRows, signInRows, lookups));
+    }
+
+    @Override
+    public List<StaffAction> recentActions(StepUpProof proof, int limit) {
+        staff.confirm(proof, Permission.STAFF_AUDIT);
+        return actions.recent(Math.max(1, Math.min(limit, 500))).stream().map(JpaAccountLookup::action).toList();
+    }
+
+    private static Match match(Account a) {
+        return new Match(a.id(), a.email().value(), a.emailConfirmed(), a.displayName(), a.createdAt());
+    }
+
+    private static StaffAction action(StaffActionEntity e) {
+        return new StaffAction(e.occurredAt, e.actorEmail, e.action, e.subject);
+    }
+}

@@ -1,0 +1,363 @@
+package dev.latchkey.insights.internal;
+
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.SignInMethod;
+import dev.latchkey.identity.api.SignIns;
+import dev.latchkey.identity.api.Staff;
+import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.Dashboard;
+import dev.latchkey.insights.api.DateRange;
+import dev.latchkey.insights.api.Insights;
+import dev.latchkey.insights.api.InsightsTable;
+import dev.latchkey.nudges.api.NudgeEvent;
+import dev.latchkey.nudges.api.Nudges;
+import dev.latchkey.platform.api.NativeColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The dashboard, from the rollups and snapshots only, and the rebuild. Each reads what it needs
+ * with a handful of grouped queries over at most {@link DateRange#MAX_DAYS} days of daily rows,
+ * whatever the number of accounts or events.
+ */
+@ApplicationScoped
+@Transactional
+class JpaInsights implements Insights {
+
+    @PersistenceContext(unitName = "insights")
+    EntityManager em;
+
+    @Inject
+    Staff staff;
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    CoverageSnapshots snapshots;
+
+    @Inject
+    StaffActions actions;
+
+    @Inject
+    SignIns signIns;
+
+    @Inject
+    Nudges nudges;
+
+    @Inject
+    DeviceGroups groups;
+
+    @Override
+    public Dashboard dashboard(StepUpProof viewer, DateRange range) {
+        staff.confirm(viewer, Permission.INSIGHTS);
+        List<Dashboard.Headline> headlines = new ArrayList<>();
+        List<InsightsTable> tables = new ArrayList<>();
+        Optional<java.time.Instant> snapshotAt = coverage(range, headlines, tables);
+        signIns(range, headlines, tables);
+        funnel(range, tables);
+        return new Dashboard(range, snapshotAt, headlines, tables);
+    }
+
+    // --- coverage -------------------------------------------------------------------------------
+
+    private Optional<java.time.Instant> coverage(DateRange range, List<Dashboard.Headline> headlines,
+                                                 List<InsightsTable> tables) {
+        List<?> newest = em.createNativeQuery("select taken_on, taken_at from ins_coverage_snapshot where dimension = 'ALL'"
+                        + " and taken_on between ? and ? order by taken_on desc")
+                .setParameter(1, range.from()).setParameter(2, range.to()).setMaxResults(1).getResultList();
+        if (newest.isEmpty()) {
+            headlines.add(new Dashboard.Headline("Multi-device coverage", "not measured yet",
+                    "No coverage snapshot was taken in this range; one is taken every hour."));
+            return Optional.empty();
+        }
+        Object[] n = (Object[]) newest.get(0);
+        LocalDate day = localDate(n[0]);
+        long[] all = figures("ALL", day).getOrDefault("", new long[9]);
+        headlines.add(new Dashboard.Headline("Passkey adoption", percent(all[CoverageSnapshots.WITH_PASSKEY], all[CoverageSnapshots.ACCOUNTS]),
+                all[CoverageSnapshots.WITH_PASSKEY] + " of " + all[CoverageSnapshots.ACCOUNTS] + " accounts have a passkey"));
+        headlines.add(new Dashboard.Headline("Multi-device coverage", percent(all[CoverageSnapshots.COVERED_DEVICES], all[CoverageSnapshots.ACTIVE_DEVICES]),
+                all[CoverageSnapshots.COVERED_DEVICES] + " of " + all[CoverageSnapshots.ACTIVE_DEVICES] + " active devices are covered by a passkey"));
+        headlines.add(new Dashboard.Headline("Accounts fully covered", percent(all[CoverageSnapshots.FULLY_COVERED], all[CoverageSnapshots.ACCOUNTS]),
+                all[CoverageSnapshots.FULLY_COVERED] + " accounts: every active device covered"));
+        headlines.add(new Dashboard.Headline("Accounts with 2 or more covered devices", percent(all[CoverageSnapshots.TWO_COVERED], all[CoverageSnapshots.ACCOUNTS]),
+                all[CoverageSnapshots.TWO_COVERED] + " accounts"));
+        headlines.add(new Dashboard.Headline("Synced passkeys", percent(all[CoverageSnapshots.SYNCED], all[CoverageSnapshots.PASSKEYS]),
+                all[CoverageSnapshots.SYNCED] + " of " + all[CoverageSnapshots.PASSKEYS] + " passkeys are synced by their provider"));
+        headlines.add(new Dashboard.Headline("Accounts at risk of lock-out", String.valueOf(all[CoverageSnapshots.AT_RISK]),
+                "passkeys that do not survive losing one device, no recovery codes and no confirmed address"));
+
+        List<List<String>> platformRows = new ArrayList<>();
+        figures("PLATFORM", day).forEach((key, f) -> platformRows.add(List.of(key,
+                String.valueOf(f[CoverageSnapshots.ACTIVE_DEVICES]), String.valueOf(f[CoverageSnapshots.COVERED_DEVICES]),
+                rate(f[CoverageSnapshots.COVERED_DEVICES], f[CoverageSnapshots.ACTIVE_DEVICES]))));
+        tables.add(new InsightsTable("coverage-by-platform", "Coverage by platform and browser",
+                "Active devices and those a passkey covers, as of " + day + ".",
+                List.of("Platform / browser", "Active devices", "Covered devices", "Coverage (%)"), platformRows,
+                InsightsTable.Chart.BAR, List.of(3)));
+
+        List<List<String>> providerRows = new ArrayList<>();
+        figures("PROVIDER", day).forEach((key, f) -> providerRows.add(List.of(key,
+                String.valueOf(f[CoverageSnapshots.PASSKEYS]), String.valueOf(f[CoverageSnapshots.SYNCED]),
+                rate(f[CoverageSnapshots.SYNCED], f[CoverageSnapshots.PASSKEYS]))));
+        tables.add(new InsightsTable("passkeys-by-provider", "Passkeys by provider",
+                "Passkeys and how many of them are synced, by the provider that holds them, as of " + day + ".",
+                List.of("Provider", "Passkeys", "Synced", "Synced (%)"), providerRows, InsightsTable.Chart.BAR, List.of(1, 2)));
+
+        List<List<String>> trend = new ArrayList<>();
+        for (Object row : em.createNativeQuery("select taken_on, accounts, accounts_with_passkey, active_devices, covered_devices"
+                        + " from ins_coverage_snapshot where dimension = 'ALL' and taken_on between ? and ? order by taken_on")
+                .setParameter(1, range.from()).setParameter(2, range.to()).getResultList()) {
+            Object[] r = (Object[]) row;
+            trend.add(List.of(localDate(r[0]).toString(), rate(num(r[2]), num(r[1])), rate(num(r[4]), num(r[3]))));
+        }
+        tables.add(new InsightsTable("coverage-over-time", "Adoption and coverage over time",
+                "Daily snapshots: accounts with a passkey and active devices covered.",
+                List.of("Day", "Adoption (%)", "Coverage (%)"), trend, InsightsTable.Chart.LINE, List.of(1, 2)));
+        return Optional.of(NativeColumns.instant(n[1]));
+    }
+
+    private Map<String, long[]> figures(String dimension, LocalDate day) {
+        Map<String, long[]> out = new TreeMap<>();
+        for (Object row : em.createNativeQuery("select group_key, accounts, accounts_with_passkey, active_devices,"
+                        + " covered_devices, accounts_fully_covered, accounts_two_covered, passkeys, synced_passkeys,"
+                        + " accounts_at_risk from ins_coverage_snapshot where dimension = ? and taken_on = ?")
+                .setParameter(1, dimension).setParameter(2, day).getResultList()) {
+            Object[] r = (Object[]) row;
+            long[] f = new long[9];
+            for (int i = 0; i < 9; i++) {
+                f[i] = num(r[i + 1]);
+            }
+            out.put((String) r[0], f);
+        }
+        return out;
+    }
+
+    // --- sign-ins -------------------------------------------------------------------------------
+
+    private void signIns(DateRange range, List<Dashboard.Headline> headlines, List<InsightsTable> tables) {
+        Map<String, long[]> byMethod = new java.util.LinkedHashMap<>();
+        for (SignInMethod m : SignInMethod.values()) {
+            byMethod.put(m.name(), new long[2]);
+        }
+        Map<LocalDate, long[]> perDay = new TreeMap<>();
+        List<List<String>> failures = new ArrayList<>();
+        List<?> rows = em.createNativeQuery("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
+                        + " where on_day between ? and ? order by on_day")
+                .setParameter(1, range.from()).setParameter(2, range.to()).getResultList();
+        Map<String, Long> failureCounts = new TreeMap<>();
+        SignInMethod[] methods = SignInMethod.values();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            String method = (String) r[1];
+            boolean ok = Boolean.TRUE.equals(r[2]);
+            long n = num(r[4]);
+            long[] m = byMethod.computeIfAbsent(method, k -> new long[2]);
+            m[ok ? 0 : 1] += n;
+            if (ok) {
+                long[] d = perDay.computeIfAbsent(localDate(r[0]), k -> new long[methods.length]);
+                int i = ordinal(method);
+                if (i >= 0) {
+                    d[i] += n;
+                }
+            } else {
+                failureCounts.merge(words(method) + "\u0000" + ((String) r[3]).toLowerCase(Locale.ROOT).replace('_', ' '), n, Long::sum);
+            }
+        }
+        long succeeded = byMethod.values().stream().mapToLong(m -> m[0]).sum();
+        long withPasskey = byMethod.entrySet().stream().filter(e -> ordinal(e.getKey()) >= 0
+                && SignInMethod.valueOf(e.getKey()).isPasskey()).mapToLong(e -> e.getValue()[0]).sum();
+        headlines.add(new Dashboard.Headline("Sign-ins with a passkey", percent(withPasskey, succeeded),
+                withPasskey + " of " + succeeded + " successful sign-ins in the range"));
+
+        List<List<String>> methodRows = new ArrayList<>();
+        byMethod.forEach((method, m) -> methodRows.add(List.of(words(method), String.valueOf(m[0]), String.valueOf(m[1]),
+                rate(m[0], succeeded))));
+        tables.add(new InsightsTable("sign-ins-by-method", "Sign-ins by method",
+                "Successful and failed attempts in the range; the share is of all successful sign-ins.",
+                List.of("Method", "Succeeded", "Failed", "Share of successful (%)"), methodRows,
+                InsightsTable.Chart.BAR, List.of(1, 2)));
+
+        List<String> dayColumns = new ArrayList<>(List.of("Day"));
+        List<Integer> series = new ArrayList<>();
+        for (int i = 0; i < methods.length; i++) {
+            dayColumns.add(methods[i].words());
+            series.add(i + 1);
+        }
+        List<List<String>> dayRows = new ArrayList<>();
+        perDay.forEach((day, counts) -> {
+            List<String> row = new ArrayList<>(List.of(day.toString()));
+            for (long c : counts) {
+                row.add(String.valueOf(c));
+            }
+            dayRows.add(row);
+        });
+        tables.add(new InsightsTable("sign-ins-per-day", "Successful sign-ins per day by method",
+                "Days without sign-ins are left out.", dayColumns, dayRows, InsightsTable.Chart.STACKED_BAR, series));
+
+        failureCounts.forEach((key, n) -> {
+            String[] parts = key.split("\u0000", 2);
+            failures.add(List.of(parts[0], parts[1].isEmpty() ? "unknown" : parts[1], String.valueOf(n)));
+        });
+        tables.add(InsightsTable.plain("failed-sign-ins", "Failed sign-ins and fallback problems by reason",
+                "Why attempts failed, by method, in the range.", List.of("Method", "Reason", "Attempts"), failures));
+    }
+
+    private static int ordinal(String method) {
+        try {
+            return SignInMethod.valueOf(method).ordinal();
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    private static String words(String method) {
+        int i = ordinal(method);
+        return i < 0 ? method : SignInMethod.values()[i].words();
+    }
+
+    // --- nudges ---------------------------------------------------------------------------------
+
+    private void funnel(DateRange range, List<InsightsTable> tables) {
+        Map<String, long[]> cells = new TreeMap<>();
+        Map<String, long[]> byVariant = new TreeMap<>();
+        for (Object row : em.createNativeQuery("select scenario, device_group, variant, step, sum(events)"
+                        + " from ins_nudge_daily where on_day between ? and ? group by scenario, device_group, variant, step")
+                .setParameter(1, range.from()).setParameter(2, range.to()).getResultList()) {
+            Object[] r = (Object[]) row;
+            int step = step((String) r[3]);
+            if (step < 0) {
+                continue;
+            }
+            cells.computeIfAbsent(r[0] + "\u0000" + r[1] + "\u0000" + r[2], k -> new long[5])[step] += num(r[4]);
+            byVariant.computeIfAbsent(r[0] + "\u0000" + r[2], k -> new long[5])[step] += num(r[4]);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        cells.forEach((key, f) -> {
+            String[] k = key.split("\u0000", 3);
+            rows.add(List.of(scenario(k[0]), k[1], k[2], String.valueOf(f[0]), String.valueOf(f[1]), String.valueOf(f[2]),
+                    String.valueOf(f[3]), String.valueOf(f[4]), rate(f[2], f[0])));
+        });
+        tables.add(InsightsTable.plain("nudge-funnel", "Nudge funnel by scenario, device group and variant",
+                "Shown, then accepted, then a passkey created; or dismissed (\"don't ask again\") or snoozed.",
+                List.of("Scenario", "Device group", "Variant", "Shown", "Accepted", "Passkey created", "Dismissed",
+                        "Snoozed", "Created per shown (%)"), rows));
+
+        Map<String, List<Map.Entry<String, long[]>>> perScenario = new TreeMap<>();
+        byVariant.forEach((key, f) -> {
+            String[] k = key.split("\u0000", 2);
+            perScenario.computeIfAbsent(k[0], s -> new ArrayList<>()).add(Map.entry(k[1], f));
+        });
+        List<List<String>> ab = new ArrayList<>();
+        perScenario.forEach((scenario, variants) -> {
+            for (int i = 1; i < variants.size(); i++) {
+                var a = variants.get(0);
+                var b = variants.get(i);
+                ab.add(ab(scenario(scenario), a.getKey(), a.getValue()[0], a.getValue()[2], b.getKey(), b.getValue()[0],
+                        b.getValue()[2]));
+            }
+        });
+        tables.add(InsightsTable.plain("nudge-ab", "Copy variants compared (A/B)",
+                "Passkeys created per prompt shown; the difference is B minus A in percentage points, with its 95 %"
+                        + " confidence interval (normal approximation; unreliable below about 30 prompts per variant).",
+                List.of("Scenario", "Variant A", "Shown A", "Created A", "Variant B", "Shown B", "Created B",
+                        "Difference (points)", "95 % confidence interval"), ab));
+    }
+
+    /** One A/B row: the difference of two proportions and its 95 % Wald interval. */
+    static List<String> ab(String scenario, String a, long shownA, long createdA, String b, long shownB, long createdB) {
+        String diff = "n/a";
+        String ci = "n/a";
+        if (shownA > 0 && shownB > 0) {
+            double pa = Math.min(1, (double) createdA / shownA);
+            double pb = Math.min(1, (double) createdB / shownB);
+            double d = pb - pa;
+            double se = Math.sqrt(pa * (1 - pa) / shownA + pb * (1 - pb) / shownB);
+            diff = String.format(Locale.ROOT, "%.1f", d * 100);
+            ci = String.format(Locale.ROOT, "%.1f to %.1f", (d - 1.96 * se) * 100, (d + 1.96 * se) * 100);
+        }
+        return List.of(scenario, a, String.valueOf(shownA), String.valueOf(createdA), b, String.valueOf(shownB),
+                String.valueOf(createdB), diff, ci);
+    }
+
+    private static int step(String step) {
+        return switch (step) {
+            case "SHOWN" -> 0;
+            case "ACCEPTED" -> 1;
+            case "COMPLETED" -> 2;
+            case "DISMISSED" -> 3;
+            case "SNOOZED" -> 4;
+            default -> -1;
+        };
+    }
+
+    private static String scenario(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    // --- rebuild --------------------------------------------------------------------------------
+
+    @Override
+    public RebuildReport rebuild(StepUpProof admin) {
+        UUID adminId = staff.confirm(admin, Permission.INSIGHTS_REBUILD);
+        rollups.clear();
+        Map<List<Object>, Long> signInCounts = new HashMap<>();
+        long[] read = new long[2];
+        signIns.replay(e -> {
+            read[0]++;
+            signInCounts.merge(List.of(Rollups.day(e.at()), e.method().name(), e.succeeded(),
+                    e.succeeded() ? "" : e.reason().orElse("")), 1L, Long::sum);
+        });
+        signInCounts.forEach((k, n) -> rollups.insertSignIns((LocalDate) k.get(0), (String) k.get(1), (Boolean) k.get(2),
+                (String) k.get(3), n));
+        Map<List<Object>, Long> nudgeCounts = new HashMap<>();
+        Map<UUID, String> groupOfDevice = new HashMap<>();
+        nudges.replay((NudgeEvent e) -> {
+            read[1]++;
+            String group = groupOfDevice.computeIfAbsent(e.deviceId(), d -> groups.of(e.accountId(), d));
+            nudgeCounts.merge(List.of(Rollups.day(e.at()), e.scenario().name(), group, e.variant(), e.type().name()),
+                    1L, Long::sum);
+        });
+        nudgeCounts.forEach((k, n) -> rollups.insertNudges((LocalDate) k.get(0), (String) k.get(1), (String) k.get(2),
+                (String) k.get(3), (String) k.get(4), n));
+        long accounts = snapshots.take();
+        actions.record(adminId, "INSIGHTS_REBUILD", read[0] + " sign-ins, " + read[1] + " nudge steps, " + accounts + " accounts");
+        return new RebuildReport(read[0], read[1], accounts);
+    }
+
+    // --- formatting -----------------------------------------------------------------------------
+
+    static String percent(long part, long whole) {
+        return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);
+    }
+
+    static String rate(long part, long whole) {
+        return whole == 0 ? "0.0" : String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);
+    }
+
+    private static long num(Object o) {
+        return o == null ? 0 : ((Number) o).longValue();
+    }
+
+    private static LocalDate localDate(Object o) {
+        if (o instanceof LocalDate d) {
+            return d;
+        }
+        if (o instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(o.toString());
+    }
+}

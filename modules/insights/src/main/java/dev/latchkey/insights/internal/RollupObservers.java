@@ -1,0 +1,45 @@
+package dev.latchkey.insights.internal;
+
+import dev.latchkey.identity.api.SignInEvent;
+import dev.latchkey.nudges.api.NudgeEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps the daily rollups current: each sign-in attempt and each nudge step, once the transaction
+ * that recorded it committed (a rolled-back attempt counts nothing). A failure here is logged and
+ * never reaches the user; the rollups are derived data, and a rebuild recomputes them.
+ */
+@ApplicationScoped
+class RollupObservers {
+
+    private static final Logger LOG = Logger.getLogger(RollupObservers.class.getName());
+
+    @Inject
+    Rollups rollups;
+
+    @Inject
+    DeviceGroups groups;
+
+    void signIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) SignInEvent event) {
+        try {
+            rollups.signIn(Rollups.day(event.at()), event.method().name(), event.succeeded(),
+                    event.succeeded() ? "" : event.reason().orElse(""), 1);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "insights: a sign-in was not counted (a rebuild recounts it)", e);
+        }
+    }
+
+    void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) NudgeEvent event) {
+        try {
+            rollups.nudge(Rollups.day(event.at()), event.scenario().name(), groups.of(event.accountId(), event.deviceId()),
+                    event.variant(), event.type().name(), 1);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "insights: a nudge step was not counted (a rebuild recounts it)", e);
+        }
+    }
+}

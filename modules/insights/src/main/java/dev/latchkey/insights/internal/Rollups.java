@@ -1,0 +1,74 @@
+package dev.latchkey.insights.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Writes the daily rollups. Each count is insert-then-increment: the row is inserted with zero
+ * when it is missing ({@code on conflict do nothing}), then incremented in place. Two instances
+ * counting the same day at once both end up incrementing one row (PostgreSQL locks it for the
+ * second until the first commits), so no count is lost and no duplicate key fails a request.
+ */
+@ApplicationScoped
+class Rollups {
+
+    @PersistenceContext(unitName = "insights")
+    EntityManager em;
+
+    static LocalDate day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    /** One more sign-in attempt, in a transaction of its own (observers run after the deciding one). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signIn(LocalDate day, String method, boolean succeeded, String reason, long attempts) {
+        em.createNativeQuery("insert into ins_sign_in_daily (on_day, method, succeeded, reason, attempts)"
+                        + " values (?, ?, ?, ?, 0) on conflict do nothing")
+                .setParameter(1, day).setParameter(2, method).setParameter(3, succeeded).setParameter(4, reason)
+                .executeUpdate();
+        em.createNativeQuery("update ins_sign_in_daily set attempts = attempts + ?"
+                        + " where on_day = ? and method = ? and succeeded = ? and reason = ?")
+                .setParameter(1, attempts).setParameter(2, day).setParameter(3, method).setParameter(4, succeeded)
+                .setParameter(5, reason).executeUpdate();
+    }
+
+    /** One more step of a nudge's funnel, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void nudge(LocalDate day, String scenario, String deviceGroup, String variant, String step, long events) {
+        em.createNativeQuery("insert into ins_nudge_daily (on_day, scenario, device_group, variant, step, events)"
+                        + " values (?, ?, ?, ?, ?, 0) on conflict do nothing")
+                .setParameter(1, day).setParameter(2, scenario).setParameter(3, deviceGroup).setParameter(4, variant)
+                .setParameter(5, step).executeUpdate();
+        em.createNativeQuery("update ins_nudge_daily set events = events + ?"
+                        + " where on_day = ? and scenario = ? and device_group = ? and variant = ? and step = ?")
+                .setParameter(1, events).setParameter(2, day).setParameter(3, scenario).setParameter(4, deviceGroup)
+                .setParameter(5, variant).setParameter(6, step).executeUpdate();
+    }
+
+    /** Inserts a whole row, in the caller's transaction (a rebuild, after it emptied the table). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertSignIns(LocalDate day, String method, boolean succeeded, String reason, long attempts) {
+        em.createNativeQuery("insert into ins_sign_in_daily (on_day, method, succeeded, reason, attempts) values (?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, method).setParameter(3, succeeded).setParameter(4, reason)
+                .setParameter(5, attempts).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertNudges(LocalDate day, String scenario, String deviceGroup, String variant, String step, long events) {
+        em.createNativeQuery("insert into ins_nudge_daily (on_day, scenario, device_group, variant, step, events)"
+                        + " values (?, ?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, scenario).setParameter(3, deviceGroup).setParameter(4, variant)
+                .setParameter(5, step).setParameter(6, events).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void clear() {
+        em.createNativeQuery("delete from ins_sign_in_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_nudge_daily").executeUpdate();
+    }
+}
