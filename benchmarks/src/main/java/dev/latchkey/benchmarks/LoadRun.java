@@ -90,6 +90,14 @@ public final class LoadRun {
         }
 
         List<VirtualUser> users = signUp();
+        if (cpu.available()) {
+            // What the server spends doing nothing (timers, delivery and purge jobs): part of every figure below.
+            ServerCpu.Sample idle = cpu.sample();
+            Thread.sleep(5_000);
+            idle = cpu.sample().minus(idle);
+            say("server CPU while idle: %.1f%% of one core (over %.1f s)", 100 * idle.total() / idle.wallSeconds(),
+                    idle.wallSeconds());
+        }
         boolean clean = true;
 
         // 1. Warm-up, then the measured sequential sign-ins.
@@ -162,8 +170,9 @@ public final class LoadRun {
             long start = System.nanoTime();
             int done = closedLoop(users.subList(0, level), r, Integer.MAX_VALUE, plan.rampSeconds());
             double rate = done / ((System.nanoTime() - start) / 1e9);
-            say("concurrency %2d: %6.1f journeys/s, finish p50 %.2f p99 %.2f ms, errors %d", level, rate,
-                    r.finish().percentileMs(0.5), r.finish().percentileMs(0.99), r.finish().errors() + r.options().errors());
+            say("concurrency %2d: %6.1f journeys/s, finish p50 %.2f p99 %.2f ms, errors %d; load average %s", level, rate,
+                    r.finish().percentileMs(0.5), r.finish().percentileMs(0.99), r.finish().errors() + r.options().errors(),
+                    loadAverage3());
             saturating = Math.max(saturating, rate);
             if (previous > 0 && rate < previous * 1.05) {
                 break; // no longer rising: saturated
@@ -219,10 +228,10 @@ public final class LoadRun {
         }
         double other = used.total() - used.jit() - used.gc();
         say("server CPU %s: %.3f ms total = %.3f ms application threads + %.3f ms JIT compiler + %.3f ms GC/VM"
-                        + " (%.2f CPU s over %.1f s wall, %d done, %.0f%% of one core)",
+                        + " (%.2f CPU s over %.1f s wall, %d done, %.0f%% of one core; load average %s)",
                 what, used.total() * 1000 / count, other * 1000 / count, used.jit() * 1000 / count,
                 used.gc() * 1000 / count, used.total(), used.wallSeconds(), count,
-                100 * used.total() / used.wallSeconds());
+                100 * used.total() / used.wallSeconds(), loadAverage3());
     }
 
     /** Each user runs journeys back to back, until it did {@code each} or {@code seconds} passed. */
@@ -292,6 +301,12 @@ public final class LoadRun {
         pool.shutdown();
         pool.awaitTermination(2, TimeUnit.MINUTES);
         return started;
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    private static String loadAverage3() {
+        String[] f = loadAverage().split(" ");
+        return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : "unknown";
     }
 
     private static String loadAverage() {

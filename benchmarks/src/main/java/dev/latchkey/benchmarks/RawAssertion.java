@@ -31,6 +31,9 @@ final class RawAssertion {
     private final String assertionJson;
     private final CredentialRecordImpl record;
     private final ServerProperty serverProperty;
+    private final com.webauthn4j.converter.AttestedCredentialDataConverter attestedConverter =
+            new com.webauthn4j.converter.AttestedCredentialDataConverter(new ObjectConverter());
+    private final byte[] attestedBytes;
 
     RawAssertion() {
         SoftwarePasskey passkey = new SoftwarePasskey(ORIGIN);
@@ -43,11 +46,20 @@ final class RawAssertion {
         RegistrationData registration = webAuthn.parseRegistrationResponseJSON(passkey.create(creation));
         AttestedCredentialData attested = registration.getAttestationObject().getAuthenticatorData()
                 .getAttestedCredentialData();
+        attestedBytes = attestedConverter.convert(attested);
         record = new CredentialRecordImpl(new NoneAttestationStatement(), true, false, false, 0, attested,
                 null, null, null, null);
         assertionJson = passkey.get("{\"challenge\":\"" + b64Challenge + "\",\"timeout\":60000,\"rpId\":\"" + RP_ID + "\"}");
         serverProperty = new ServerProperty(Set.of(new Origin(ORIGIN)), RP_ID, new DefaultChallenge(challenge));
         verify(); // fails here, not in the measurement, if anything above is wrong
+    }
+
+    /**
+     * Reassembles the credential's attested data from its stored bytes, as Latchkey did for every
+     * sign-in before it remembered them (StoredCredential.toRecord: the COSE key parsed anew).
+     */
+    com.webauthn4j.data.attestation.authenticator.AttestedCredentialData reassemble() {
+        return attestedConverter.convert(attestedBytes);
     }
 
     /** Parses and verifies the assertion (§7.2 steps 7-21 as webauthn4j does them). */

@@ -10,6 +10,9 @@ import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +26,25 @@ final class StoredCredential {
 
     private final AttestedCredentialDataConverter converter;
 
+    /**
+     * Parsed attested credential data by its exact stored bytes (AAGUID, credential id, COSE key).
+     * Parsing the COSE key went through Jackson's introspection on every sign-in, about a tenth of a
+     * sign-in's CPU in a JFR profile (BENCHMARKS.md). Keyed by the bytes, not by the passkey's id: a
+     * key that changed is parsed afresh, never served from here. The values are immutable. At most
+     * {@link #CACHED} entries, the least recently used leaving first.
+     */
+    private final Map<ByteBuffer, AttestedCredentialData> reassembled = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ByteBuffer, AttestedCredentialData> eldest) {
+                    return size() > CACHED;
+                }
+            });
+
+    static final int CACHED = 10_000;
+
     StoredCredential(ObjectConverter objectConverter) {
         this.converter = new AttestedCredentialDataConverter(objectConverter);
     }
@@ -34,13 +56,13 @@ final class StoredCredential {
     }
 
     CredentialRecord toRecord(PasskeyEntity p) {
-        AttestedCredentialData attested = converter.convert(
-                ByteBuffer.allocate(16 + 2 + p.credentialId.length + p.publicKey.length)
-                        .put(uuidBytes(p.aaguid))
-                        .putShort((short) p.credentialId.length)
-                        .put(p.credentialId)
-                        .put(p.publicKey)
-                        .array());
+        byte[] bytes = ByteBuffer.allocate(16 + 2 + p.credentialId.length + p.publicKey.length)
+                .put(uuidBytes(p.aaguid))
+                .putShort((short) p.credentialId.length)
+                .put(p.credentialId)
+                .put(p.publicKey)
+                .array();
+        AttestedCredentialData attested = reassembled.computeIfAbsent(ByteBuffer.wrap(bytes), b -> converter.convert(bytes));
         Set<AuthenticatorTransport> transports = PasskeyStore.transports(p).stream()
                 .map(AuthenticatorTransport::create).collect(Collectors.toSet());
         return new CredentialRecordImpl(new NoneAttestationStatement(), p.userVerified, p.backupEligible,

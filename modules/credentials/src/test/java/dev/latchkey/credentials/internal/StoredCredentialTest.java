@@ -62,6 +62,24 @@ class StoredCredentialTest {
     }
 
     @Test
+    void aPasskeyWhoseStoredKeyChangedIsVerifiedWithTheNewKeyNotARememberedOne() {
+        PasskeyEntity passkey = register();
+        stored.toRecord(passkey); // parsed once and remembered
+        PasskeyEntity other = register(new ClientPlatform(ORIGIN, // another authenticator, another key pair
+                new WebAuthnAuthenticatorAdaptor(new NoneAttestationAuthenticator(), converter)));
+        passkey.publicKey = other.publicKey; // same credential id, another key in the column
+
+        byte[] challenge = Hashes.newChallenge();
+        AuthenticatorAssertionResponse assertion = authenticate(challenge); // signed by the first key pair
+        var data = webAuthn.parse(new AuthenticationRequest(passkey.credentialId, assertion.getUserHandle(),
+                assertion.getAuthenticatorData(), assertion.getClientDataJSON(), assertion.getSignature()));
+        assertThatThrownBy(() -> webAuthn.verify(data, new AuthenticationParameters(
+                new ServerProperty(ORIGIN, "example.com", new DefaultChallenge(challenge)),
+                stored.toRecord(passkey), null, false, true)))
+                .isInstanceOf(BadSignatureException.class);
+    }
+
+    @Test
     void aForgedSignatureDoesNotVerifyAgainstTheStoredKey() {
         PasskeyEntity passkey = register();
         byte[] challenge = Hashes.newChallenge();
@@ -89,6 +107,10 @@ class StoredCredentialTest {
     }
 
     private PasskeyEntity register() {
+        return register(client);
+    }
+
+    private PasskeyEntity register(ClientPlatform client) {
         byte[] challenge = Hashes.newChallenge();
         PublicKeyCredentialCreationOptions options = new PublicKeyCredentialCreationOptions(
                 new PublicKeyCredentialRpEntity("example.com", "Example"),
