@@ -54,11 +54,24 @@ class OidcProviderIT {
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     /**
-     * The first passkey sign-up of a cold server under load can outlast the test browser's 30 s timeout;
-     * one warm-up sign-up keeps that out of the tests' verdicts.
+     * On a loaded machine the application may still be starting when the tests begin (Liberty reports the
+     * server started before the application is), and the first passkey sign-up of a cold server can
+     * outlast the test browser's 30 s timeout: wait (at most 5 minutes) for the sign-in page, then one
+     * warm-up sign-up keeps that out of the tests' verdicts.
      */
     @org.junit.jupiter.api.BeforeAll
-    static void warmUp() {
+    static void warmUp() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (new Browser().get("/signin").statusCode() == 200) {
+                    break;
+                }
+            } catch (IllegalStateException notYet) {
+                // connection refused or timed out: the application is not there yet
+            }
+            Thread.sleep(2000);
+        }
         try {
             signedInWithPasskey("oidc-warmup");
         } catch (IllegalStateException | InterruptedException | AssertionError coldServer) {
@@ -224,6 +237,123 @@ class OidcProviderIT {
         HttpResponse<String> asked = browser.get("/oidc/authorize?" + query(CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "ma2", "n",
                 Map.of("max_age", "0")));
         assertThat(local(asked)).startsWith("/signin?next=");
+    }
+
+    @Test
+    void aRefreshTokenIsRotatedAndAReplayedOneRevokesItsWholeFamily() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-refresh");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "rf", "n-rf", Map.of());
+        Map<String, Object> first = json(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null));
+        String refresh1 = (String) first.get("refresh_token");
+        assertThat(refresh1).isNotBlank();
+
+        HttpResponse<String> refreshed = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refresh1);
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        Map<String, Object> second = json(refreshed);
+        String refresh2 = (String) second.get("refresh_token");
+        assertThat(refresh2).isNotBlank().isNotEqualTo(refresh1);
+        IDTokenClaimsSet claims = new IDTokenValidator(new Issuer(ISSUER), new ClientID(CONFIDENTIAL), JWSAlgorithm.ES256, jwks())
+                .validate(JWTParser.parse((String) second.get("id_token")), null);
+        assertThat(claims.getACR().getValue()).isEqualTo("phr");
+        String access2 = (String) second.get("access_token");
+        assertThat(userInfo(access2).statusCode()).isEqualTo(200);
+        // Another client cannot use it.
+        assertThat(refresh(PHR, PHR_SECRET, refresh2).body()).contains("invalid_grant");
+
+        // The first token, replayed (as a thief would): refused, and everything of its family ends.
+        HttpResponse<String> replayed = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refresh1);
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(replayed.body()).contains("invalid_grant");
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refresh2).statusCode()).isEqualTo(400);
+        assertThat(userInfo(access2).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void signingOutOfLatchkeyEndsTheRefreshTokensOfThatSignIn() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-refresh-out");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "ro", "n-ro", Map.of());
+        String refreshToken = (String) json(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null))
+                .get("refresh_token");
+        assertThat(browser.postForm("/signout", "").statusCode()).isEqualTo(302);
+        HttpResponse<String> refused = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(Database.count("select count(*) from fed_event where type = 'TOKENS_REVOKED' and reason = 'SIGNED_OUT'"))
+                .isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aConfidentialClientIntrospectsAndRevokesItsOwnTokensOnly() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-introspect");
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "in", "n-in", Map.of());
+        Map<String, Object> tokens = json(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null));
+        String access = (String) tokens.get("access_token");
+
+        Map<String, Object> active = json(backChannel("/oidc/introspect", CONFIDENTIAL, CONFIDENTIAL_SECRET, access));
+        assertThat(active).containsEntry("active", true).containsEntry("client_id", CONFIDENTIAL)
+                .containsEntry("iss", ISSUER).containsKey("sub").containsKey("exp");
+        // Another client learns nothing about it, and cannot revoke it.
+        assertThat(json(backChannel("/oidc/introspect", PHR, PHR_SECRET, access))).containsEntry("active", false)
+                .doesNotContainKey("sub");
+        assertThat(backChannel("/oidc/revoke", PHR, PHR_SECRET, access).statusCode()).isEqualTo(200);
+        assertThat(userInfo(access).statusCode()).isEqualTo(200);
+        // A wrong secret: 401.
+        assertThat(backChannel("/oidc/introspect", CONFIDENTIAL, "guessed", access).statusCode()).isEqualTo(401);
+
+        assertThat(backChannel("/oidc/revoke", CONFIDENTIAL, CONFIDENTIAL_SECRET, access).statusCode()).isEqualTo(200);
+        assertThat(userInfo(access).statusCode()).isEqualTo(401);
+        assertThat(json(backChannel("/oidc/introspect", CONFIDENTIAL, CONFIDENTIAL_SECRET, access))).containsEntry("active", false);
+        // Revoking a refresh token ends it for good.
+        String refreshToken = (String) tokens.get("refresh_token");
+        assertThat(backChannel("/oidc/revoke", CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(200);
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void signingOutSendsALogoutTokenToAClientThatRegisteredABackChannel() throws Exception {
+        java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer portal = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("localhost", Integer.getInteger("latchkey.it.rp.port", 9387)), 0);
+        portal.createContext("/backchannel-logout", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        portal.start();
+        try {
+            Browser browser = signedInWithPasskey("oidc-backchannel");
+            Map<String, String> back = authorize(browser, "it-backchannel", "http://127.0.0.1/bc/callback", "bc", "n-bc", Map.of());
+            IDTokenClaimsSet id = verify("it-backchannel", JWSAlgorithm.ES256, idToken(token("it-backchannel",
+                    "it-backchannel-secret-0123456789", back.get("code"), "http://127.0.0.1/bc/callback", null)), "n-bc");
+
+            assertThat(browser.postForm("/signout", "").statusCode()).isEqualTo(302);
+            String form = received.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(form).as("a logout token arrived").isNotNull().startsWith("logout_token=");
+            String logoutToken = URLDecoder.decode(form.substring("logout_token=".length()), StandardCharsets.UTF_8);
+            var claims = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER),
+                    new ClientID("it-backchannel"), JWSAlgorithm.ES256, jwks()).validate(JWTParser.parse(logoutToken));
+            assertThat(claims.getSubject()).isEqualTo(id.getSubject());
+            // Recorded once the portal answered (just after the token arrived here).
+            for (int i = 0; i < 50 && Database.count("select count(*) from fed_event where client_id = 'it-backchannel'"
+                    + " and reason = 'backchannel_delivered'") == 0; i++) {
+                Thread.sleep(200);
+            }
+            assertThat(Database.count("select count(*) from fed_event where type = 'LOGGED_OUT' and client_id = 'it-backchannel'"
+                    + " and reason = 'backchannel_delivered'")).isEqualTo(1);
+        } finally {
+            portal.stop(0);
+        }
+    }
+
+    @Test
+    void aPublicClientGetsNoRefreshToken() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-public-refresh");
+        CodeVerifier verifier = new CodeVerifier();
+        Map<String, String> back = authorize(browser, PUBLIC, PUBLIC_REDIRECT, "pr", "n-pr", Map.of(
+                "code_challenge", CodeChallenge.compute(CodeChallengeMethod.S256, verifier).getValue(),
+                "code_challenge_method", "S256"));
+        Map<String, Object> tokens = json(token(PUBLIC, null, back.get("code"), PUBLIC_REDIRECT, verifier.getValue()));
+        assertThat(tokens).containsKey("access_token").doesNotContainKey("refresh_token");
     }
 
     // ------------------------------------------------------------------ refusals
@@ -428,6 +558,31 @@ class OidcProviderIT {
                     (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)));
         }
         return send(request.build());
+    }
+
+    static HttpResponse<String> refresh(String clientId, String secret, String refreshToken) {
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=" + enc(refreshToken)))
+                .build());
+    }
+
+    static HttpResponse<String> backChannel(String path, String clientId, String secret, String token) {
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (enc(clientId) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + enc(token)))
+                .build());
+    }
+
+    static Map<String, Object> json(HttpResponse<String> response) throws java.text.ParseException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return com.nimbusds.jose.util.JSONObjectUtils.parse(response.body());
     }
 
     static HttpResponse<String> userInfo(String accessToken) {

@@ -32,6 +32,11 @@ class OidcRelyingPartyBrowserIT {
     private Path profile;
     private NimbusRelyingParty intranet;
 
+    @org.junit.jupiter.api.BeforeAll
+    static void applicationStarted() throws InterruptedException {
+        OidcProviderIT.warmUp();
+    }
+
     @BeforeEach
     void start() throws Exception {
         Chromium.require(OidcRelyingPartyBrowserIT.class);

@@ -35,7 +35,7 @@ public class CsrfFilter extends HttpFilter {
      * by the client's credentials or a bearer token, never by the browser's cookies, so a forged
      * cross-site request carries no authority there (RFC 6749 §10.12 concerns the redirect, not these).
      */
-    private static final Set<String> BACK_CHANNEL = Set.of("/oidc/token", "/oidc/userinfo");
+    private static final Set<String> BACK_CHANNEL = Set.of("/oidc/token", "/oidc/userinfo", "/oidc/revoke", "/oidc/introspect");
 
     @Inject
     Cookies cookies;

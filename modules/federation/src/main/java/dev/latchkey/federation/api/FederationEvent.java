@@ -22,6 +22,12 @@ public record FederationEvent(Type type, Optional<String> clientId, Optional<UUI
         REFUSED,
         /** A code was presented a second time: the tokens issued from it were revoked. */
         CODE_REUSED,
+        /** A refresh token was exchanged for new tokens (and replaced). */
+        TOKENS_REFRESHED,
+        /** A used refresh token was presented again: its family and access tokens were revoked. */
+        REFRESH_TOKEN_REUSED,
+        /** Refresh tokens ended with the sign-in they came from (sign-out, password or passkey removal). */
+        TOKENS_REVOKED,
         /** A client signed the person out (RP-initiated logout). */
         LOGGED_OUT
     }

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param postLogoutRedirectUris where RP-initiated logout may return to
  * @param idTokenAlg             {@code ES256} or {@code RS256}
  * @param requiredAcr            an {@code acr} every sign-in for this client must reach ({@code phr}), if any
+ * @param backchannelLogoutUri   where a logout token is posted when a session the client got a code from ends
+ *                               (OpenID Connect Back-Channel Logout 1.0), if the client asked for it
  */
 public record OidcClient(String id, String name, Optional<String> secretSha256, List<String> redirectUris,
-                         List<String> postLogoutRedirectUris, String idTokenAlg, Optional<String> requiredAcr) {
+                         List<String> postLogoutRedirectUris, String idTokenAlg, Optional<String> requiredAcr,
+                         Optional<String> backchannelLogoutUri) {
 
     public OidcClient {
         redirectUris = List.copyOf(redirectUris);

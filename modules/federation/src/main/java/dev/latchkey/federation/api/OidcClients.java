@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *               "client_secret_sha256": "9f86d081...",
  *               "redirect_uris": ["https://intranet.example.com/callback"],
  *               "post_logout_redirect_uris": ["https://intranet.example.com/"],
- *               "id_token_signed_response_alg": "ES256", "require_acr": "phr"}]}
+ *               "id_token_signed_response_alg": "ES256", "require_acr": "phr",
+ *               "backchannel_logout_uri": "https://intranet.example.com/backchannel-logout"}]}
  * </pre>
  */
 public final class OidcClients {
@@ -32,7 +33,7 @@ public final class OidcClients {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> KEYS = Set.of("client_id", "name", "client_secret_sha256", "redirect_uris",
-            "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr");
+            "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr", "backchannel_logout_uri");
 
     private OidcClients() {
     }
@@ -112,8 +113,14 @@ public final class OidcClients {
                     acr = Optional.of(value);
                 }
             }
+            Optional<String> backchannel = Optional.empty();
+            if (map.containsKey("backchannel_logout_uri")) {
+                List<String> uri = uris(List.of(String.valueOf(map.get("backchannel_logout_uri"))), where,
+                        "backchannel_logout_uri", problems);
+                backchannel = uri.stream().findFirst();
+            }
             if (problems.size() == before) {
-                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr));
+                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr, backchannel));
             }
         }
         return new Parsed(problems.isEmpty() ? clients : List.of(), problems);

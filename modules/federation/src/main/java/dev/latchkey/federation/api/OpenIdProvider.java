@@ -30,6 +30,15 @@ public interface OpenIdProvider {
     /** {@code /oidc/token} (Core §3.1.3): the form body and the Authorization header, if any. */
     ProtocolAnswer token(String formBody, Optional<String> contentType, Optional<String> authorization);
 
+    /**
+     * {@code /oidc/revoke} (RFC 7009) for confidential clients: ends one of the client's own access or
+     * refresh tokens (a refresh token with its whole family).
+     */
+    ProtocolAnswer revoke(String formBody, Optional<String> contentType, Optional<String> authorization);
+
+    /** {@code /oidc/introspect} (RFC 7662) for confidential clients: whether one of its access tokens is active. */
+    ProtocolAnswer introspect(String formBody, Optional<String> contentType, Optional<String> authorization);
+
     /** {@code /oidc/userinfo} (Core §5.3): the Authorization header carrying the access token. */
     ProtocolAnswer userInfo(Optional<String> authorization);
 

@@ -20,10 +20,11 @@ import java.util.logging.Logger;
  * ASVS V8.3.8), in batches, each its own transaction. Judged by the database clock:
  * <ul>
  *   <li>pending requests: at {@code expires_at};</li>
- *   <li>access tokens: at {@code expires_at};</li>
+ *   <li>access and refresh tokens: at {@code expires_at};</li>
  *   <li>codes: once no token issued from them can still be alive (a replayed code must still find
  *       its tokens to revoke them), that is {@code expires_at} plus the token lifetime;</li>
- *   <li>signing keys: once retired for longer than they are published.</li>
+ *   <li>signing keys: once retired for longer than they are published;</li>
+ *   <li>which clients a session signed in to: after the longest a session lives (12 hours).</li>
  * </ul>
  * {@code fed_event} is a record, never purged here.
  */
@@ -67,6 +68,9 @@ class FederationPurge {
         try {
             deleteAll("fed_request", "id", "expires_at < current_timestamp");
             deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
+            deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
+            deleteAll("fed_session_client", "session_id", "created_at < current_timestamp - interval '"
+                    + NimbusOpenIdProvider.REFRESH_LIFETIME.toSeconds() + "' second");
             deleteAll("fed_code", "code_hash", "expires_at < current_timestamp - interval '"
                     + settings.tokenLifetime().toSeconds() + "' second");
             deleteAll("fed_signing_key", "kid", "retired_at < current_timestamp - interval '"

@@ -50,8 +50,14 @@ class KeyRing implements SigningKeys {
     /** Signs the claims with the current key of {@code alg}, creating or rotating it first when due. */
     @Transactional
     SignedJWT sign(JWSAlgorithm alg, JWTClaimsSet claims) {
+        return sign(alg, JOSEObjectType.JWT, claims);
+    }
+
+    /** As {@link #sign(JWSAlgorithm, JWTClaimsSet)}, with another {@code typ} ({@code logout+jwt}). */
+    @Transactional
+    SignedJWT sign(JWSAlgorithm alg, JOSEObjectType type, JWTClaimsSet claims) {
         JWK key = current(alg);
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(alg).keyID(key.getKeyID()).type(type).build(), claims);
         try {
             jwt.sign(alg.equals(JWSAlgorithm.ES256) ? new ECDSASigner((ECKey) key) : new RSASSASigner((RSAKey) key));
         } catch (JOSEException e) {

@@ -16,10 +16,14 @@ import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.GrantType;
 import com.nimbusds.oauth2.sdk.OAuth2Error;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseMode;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
@@ -37,6 +41,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerTokenError;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.AuthenticationErrorResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
@@ -95,6 +100,12 @@ import java.util.UUID;
 @Transactional
 class NimbusOpenIdProvider implements OpenIdProvider {
 
+    /**
+     * How long a refresh token family lives at most, from the code exchange: the longest a Latchkey
+     * session can live too (12 hours by default), after which the person signs in again.
+     */
+    static final Duration REFRESH_LIFETIME = Duration.ofHours(12);
+
     /** How long a person has to sign in before the pending request is forgotten. */
     static final Duration PENDING = Duration.ofMinutes(10);
 
@@ -136,10 +147,14 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         metadata.setTokenEndpointURI(endpoint("/oidc/token"));
         metadata.setUserInfoEndpointURI(endpoint("/oidc/userinfo"));
         metadata.setEndSessionEndpointURI(endpoint("/oidc/logout"));
+        metadata.setRevocationEndpointURI(endpoint("/oidc/revoke"));
+        metadata.setRevocationEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+        metadata.setIntrospectionEndpointURI(endpoint("/oidc/introspect"));
+        metadata.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
         metadata.setScopes(new Scope(OIDCScopeValue.OPENID, OIDCScopeValue.EMAIL, OIDCScopeValue.PROFILE));
         metadata.setResponseTypes(List.of(ResponseType.CODE));
         metadata.setResponseModes(List.of(ResponseMode.QUERY));
-        metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE));
+        metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
         metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
         metadata.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
                 ClientAuthenticationMethod.NONE));
@@ -148,6 +163,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "email",
                 "email_verified", "name"));
         metadata.setSupportsAuthorizationResponseIssuerParam(true);
+        metadata.setSupportsBackChannelLogout(true);
         metadata.setSupportsRequestParam(false);
         metadata.setSupportsRequestURIParam(false);
         return metadata.toJSONObject().toJSONString();
@@ -322,6 +338,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(9, auth.authenticatedAt())
                 .setParameter(10, auth.method().name())
                 .executeUpdate();
+        if (pending.client().backchannelLogoutUri().isPresent()) {
+            em.createNativeQuery("insert into fed_session_client (session_id, client_id, account_id, created_at)"
+                            + " values (?, ?, ?, current_timestamp)")
+                    .setParameter(1, auth.sessionId()).setParameter(2, pending.client().id())
+                    .setParameter(3, auth.accountId()).executeUpdate();
+        }
         events.record(FederationEvent.Type.CODE_GRANTED, pending.client().id(), auth.accountId(), null);
         // RFC 9207: the issuer travels with the response, against mix-up attacks.
         return new Redirect(new AuthenticationSuccessResponse(pending.redirect(), new AuthorizationCode(code), null, null,
@@ -367,6 +389,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             }
             client = known.get();
         }
+        if (request.getAuthorizationGrant() instanceof RefreshTokenGrant refresh && client.confidential()) {
+            return refresh(client, refresh.getRefreshToken().getValue());
+        }
         if (!(request.getAuthorizationGrant() instanceof AuthorizationCodeGrant grant)) {
             return tokenError(client.id(), null, OAuth2Error.UNSUPPORTED_GRANT_TYPE, "unsupported_grant_type");
         }
@@ -376,8 +401,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     private ProtocolAnswer redeem(OidcClient client, AuthorizationCodeGrant grant) {
         byte[] codeHash = Sha256.of(grant.getAuthorizationCode().getValue());
         List<?> rows = em.createNativeQuery("select client_id, account_id, redirect_uri, scope, nonce, code_challenge,"
-                        + " auth_time, method, used_at, case when expires_at < current_timestamp then 1 else 0 end"
-                        + " from fed_code where code_hash = ?")
+                        + " auth_time, method, used_at, case when expires_at < current_timestamp then 1 else 0 end,"
+                        + " session_id from fed_code where code_hash = ?")
                 .setParameter(1, codeHash).getResultList();
         if (rows.isEmpty()) {
             return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_code");
@@ -416,28 +441,121 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "account_gone");
         }
         Scope scope = Scope.parse((String) row[3]);
+        Grant granted = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[10]), scope,
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+        Optional<String> refreshToken = Optional.empty();
+        if (client.confidential()) {
+            // Refresh tokens only for clients that authenticate: a public client's could be used by anyone.
+            refreshToken = Optional.of(newRefreshToken(granted, UUID.randomUUID(), null));
+        }
+        events.record(FederationEvent.Type.TOKENS_ISSUED, client.id(), accountId, null);
+        return tokens(granted, (String) row[4], refreshToken);
+    }
+
+    /** What a code or refresh token stands for. */
+    private record Grant(byte[] codeHash, OidcClient client, Account account, UUID sessionId, Scope scope, Instant authTime,
+                         SignInMethod method) {
+    }
+
+    private ProtocolAnswer tokens(Grant grant, String nonce, Optional<String> refreshToken) {
         String accessToken = randomToken();
         em.createNativeQuery("insert into fed_access_token (token_hash, code_hash, client_id, account_id, scope, created_at,"
                         + " expires_at, revoked) values (?, ?, ?, ?, ?, current_timestamp, current_timestamp + interval '"
                         + settings.tokenLifetime().toSeconds() + "' second, false)")
                 .setParameter(1, Sha256.of(accessToken))
-                .setParameter(2, codeHash)
-                .setParameter(3, client.id())
-                .setParameter(4, accountId)
-                .setParameter(5, scope.toString())
+                .setParameter(2, grant.codeHash())
+                .setParameter(3, grant.client().id())
+                .setParameter(4, grant.account().id())
+                .setParameter(5, grant.scope().toString())
                 .executeUpdate();
-        SignInMethod method = SignInMethod.valueOf((String) row[7]);
-        SignedJWT idToken = keys.sign(JWSAlgorithm.parse(client.idTokenAlg()),
-                idTokenClaims(client, account.get(), scope, (String) row[4], NativeColumns.instant(row[6]), method));
-        events.record(FederationEvent.Type.TOKENS_ISSUED, client.id(), accountId, null);
+        SignedJWT idToken = keys.sign(JWSAlgorithm.parse(grant.client().idTokenAlg()),
+                idTokenClaims(grant.client(), grant.account(), grant.scope(), nonce, grant.authTime(), grant.method()));
         HTTPResponse response = new OIDCTokenResponse(new OIDCTokens(idToken,
-                new BearerAccessToken(accessToken, settings.tokenLifetime().toSeconds(), scope), null)).toHTTPResponse();
+                new BearerAccessToken(accessToken, settings.tokenLifetime().toSeconds(), grant.scope()),
+                refreshToken.map(RefreshToken::new).orElse(null))).toHTTPResponse();
         return answer(response);
+    }
+
+    /**
+     * A new refresh token of {@code family}; the family's end stays where the first token put it
+     * ({@code expiresAt} null: now + {@link #REFRESH_LIFETIME}).
+     */
+    private String newRefreshToken(Grant grant, UUID family, Instant expiresAt) {
+        String token = randomToken();
+        jakarta.persistence.Query insert = em.createNativeQuery("insert into fed_refresh_token (token_hash, family, code_hash,"
+                        + " client_id, account_id, session_id, scope, auth_time, method, created_at, expires_at, revoked)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
+                        ? "current_timestamp + interval '" + REFRESH_LIFETIME.toSeconds() + "' second" : "?10") + ", false)")
+                .setParameter(1, Sha256.of(token))
+                .setParameter(2, family)
+                .setParameter(3, grant.codeHash())
+                .setParameter(4, grant.client().id())
+                .setParameter(5, grant.account().id())
+                .setParameter(6, grant.sessionId())
+                .setParameter(7, grant.scope().toString())
+                .setParameter(8, grant.authTime())
+                .setParameter(9, grant.method().name());
+        if (expiresAt != null) {
+            insert.setParameter(10, expiresAt);
+        }
+        insert.executeUpdate();
+        return token;
+    }
+
+    /**
+     * {@code grant_type=refresh_token} (RFC 6749 §6) for a confidential client: the token is rotated
+     * (single use); a used token presented again revokes its whole family and the access tokens of its
+     * grant (OAuth 2.0 Security BCP §4.14.2), as a stolen copy would be used.
+     */
+    private ProtocolAnswer refresh(OidcClient client, String presented) {
+        byte[] hash = Sha256.of(presented);
+        List<?> rows = em.createNativeQuery("select family, code_hash, client_id, account_id, session_id, scope, auth_time,"
+                        + " method, used_at, revoked, case when expires_at < current_timestamp then 1 else 0 end, expires_at"
+                        + " from fed_refresh_token where token_hash = ?")
+                .setParameter(1, hash).getResultList();
+        if (rows.isEmpty()) {
+            return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_refresh_token");
+        }
+        Object[] row = (Object[]) rows.get(0);
+        UUID family = NativeColumns.uuid(row[0]);
+        byte[] codeHash = (byte[]) row[1];
+        UUID accountId = NativeColumns.uuid(row[3]);
+        if (!client.id().equals(row[2])) {
+            return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "refresh_token_of_another_client");
+        }
+        if (Boolean.TRUE.equals(row[9])) {
+            return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "refresh_token_revoked");
+        }
+        if (((Number) row[10]).intValue() == 1) {
+            return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "refresh_token_expired");
+        }
+        int claimed = row[8] != null ? 0 : em.createNativeQuery("update fed_refresh_token set used_at = current_timestamp"
+                        + " where token_hash = ? and used_at is null")
+                .setParameter(1, hash).executeUpdate();
+        if (claimed != 1) {
+            em.createNativeQuery("update fed_refresh_token set revoked = true where family = ?")
+                    .setParameter(1, family).executeUpdate();
+            em.createNativeQuery("update fed_access_token set revoked = true where code_hash = ?")
+                    .setParameter(1, codeHash).executeUpdate();
+            events.record(FederationEvent.Type.REFRESH_TOKEN_REUSED, client.id(), accountId, "refresh_token_reused");
+            return answer(new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
+        }
+        Optional<Account> account = accounts.find(accountId);
+        if (account.isEmpty()) {
+            return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "account_gone");
+        }
+        Grant grant = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[4]), Scope.parse((String) row[5]),
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+        String next = newRefreshToken(grant, family, NativeColumns.instant(row[11]));
+        events.record(FederationEvent.Type.TOKENS_REFRESHED, client.id(), accountId, null);
+        return tokens(grant, null, Optional.of(next));
     }
 
     /** RFC 6749 §4.1.2: a code used twice revokes what was issued from it. */
     private ProtocolAnswer reused(OidcClient client, UUID accountId, byte[] codeHash) {
         em.createNativeQuery("update fed_access_token set revoked = true where code_hash = ?")
+                .setParameter(1, codeHash).executeUpdate();
+        em.createNativeQuery("update fed_refresh_token set revoked = true where code_hash = ?")
                 .setParameter(1, codeHash).executeUpdate();
         events.record(FederationEvent.Type.CODE_REUSED, client.id(), accountId, "code_reused");
         return answer(new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
@@ -485,6 +603,86 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return new ProtocolAnswer(401, answer.contentType(), answer.body(), headers);
         }
         return answer;
+    }
+
+    // ---------------------------------------------------------------- revocation and introspection
+
+    private HTTPRequest backChannel(String path, String formBody, Optional<String> contentType,
+                                    Optional<String> authorization) throws ParseException {
+        HTTPRequest http = new HTTPRequest(HTTPRequest.Method.POST, endpoint(path));
+        http.setContentType(contentType.orElse("application/x-www-form-urlencoded"));
+        http.setBody(formBody == null ? "" : formBody);
+        authorization.ifPresent(http::setAuthorization);
+        return http;
+    }
+
+    /** A confidential client that authenticated with client_secret_basic, or empty. */
+    private Optional<OidcClient> authenticated(ClientAuthentication presented) {
+        if (!(presented instanceof ClientSecretBasic basic)) {
+            return Optional.empty();
+        }
+        return client(basic.getClientID().getValue())
+                .filter(OidcClient::confidential)
+                .filter(c -> secretMatches(c, basic.getClientSecret().getValue()));
+    }
+
+    @Override
+    public ProtocolAnswer revoke(String formBody, Optional<String> contentType, Optional<String> authorization) {
+        TokenRevocationRequest request;
+        try {
+            request = TokenRevocationRequest.parse(backChannel("/oidc/revoke", formBody, contentType, authorization));
+        } catch (ParseException e) {
+            return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
+                    "malformed_revocation");
+        }
+        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        if (client.isEmpty()) {
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+        }
+        byte[] hash = Sha256.of(request.getToken().getValue());
+        // Only the client's own tokens; an unknown token is answered like a known one (RFC 7009 §2.2).
+        int access = em.createNativeQuery("update fed_access_token set revoked = true where token_hash = ? and client_id = ?")
+                .setParameter(1, hash).setParameter(2, client.get().id()).executeUpdate();
+        int refresh = em.createNativeQuery("update fed_refresh_token set revoked = true where client_id = ? and family in"
+                        + " (select family from fed_refresh_token where token_hash = ?)")
+                .setParameter(1, client.get().id()).setParameter(2, hash).executeUpdate();
+        if (access + refresh > 0) {
+            events.record(FederationEvent.Type.TOKENS_REVOKED, client.get().id(), null, "revoked_by_client");
+        }
+        return new ProtocolAnswer(200, "application/json;charset=utf-8", "", Map.of("Cache-Control", "no-store"));
+    }
+
+    @Override
+    public ProtocolAnswer introspect(String formBody, Optional<String> contentType, Optional<String> authorization) {
+        TokenIntrospectionRequest request;
+        try {
+            request = TokenIntrospectionRequest.parse(backChannel("/oidc/introspect", formBody, contentType, authorization));
+        } catch (ParseException e) {
+            return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
+                    "malformed_introspection");
+        }
+        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        if (client.isEmpty()) {
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+        }
+        // Active only for the client's own live access tokens; anything else is just "not active" (RFC 7662 §2.2).
+        List<?> rows = em.createNativeQuery("select account_id, scope, expires_at, created_at from fed_access_token"
+                        + " where token_hash = ? and client_id = ? and not revoked and expires_at > current_timestamp")
+                .setParameter(1, Sha256.of(request.getToken().getValue())).setParameter(2, client.get().id())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return answer(new TokenIntrospectionSuccessResponse.Builder(false).build().toHTTPResponse());
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return answer(new TokenIntrospectionSuccessResponse.Builder(true)
+                .scope(Scope.parse((String) row[1]))
+                .clientID(new ClientID(client.get().id()))
+                .subject(new Subject(NativeColumns.uuid(row[0]).toString()))
+                .tokenType(com.nimbusds.oauth2.sdk.token.AccessTokenType.BEARER)
+                .expirationTime(Date.from(NativeColumns.instant(row[2])))
+                .issueTime(Date.from(NativeColumns.instant(row[3])))
+                .issuer(new Issuer(settings.issuer()))
+                .build().toHTTPResponse());
     }
 
     // ---------------------------------------------------------------- userinfo

@@ -20,15 +20,17 @@ class OidcClientsTest {
                   {"client_id": "intranet", "name": "Intranet", "client_secret_sha256": "%s",
                    "redirect_uris": ["https://intranet.example.com/callback"],
                    "post_logout_redirect_uris": ["https://intranet.example.com/"],
-                   "id_token_signed_response_alg": "RS256", "require_acr": "phr"},
+                   "id_token_signed_response_alg": "RS256", "require_acr": "phr",
+                   "backchannel_logout_uri": "https://intranet.example.com/logout"},
                   {"client_id": "cli", "redirect_uris": ["http://localhost:8765/cb"]}
                 ]}""".formatted(HASH));
         assertThat(parsed.problems()).isEmpty();
         assertThat(parsed.clients()).containsExactly(
                 new OidcClient("intranet", "Intranet", Optional.of(HASH), List.of("https://intranet.example.com/callback"),
-                        List.of("https://intranet.example.com/"), "RS256", Optional.of("phr")),
+                        List.of("https://intranet.example.com/"), "RS256", Optional.of("phr"),
+                        Optional.of("https://intranet.example.com/logout")),
                 new OidcClient("cli", "cli", Optional.empty(), List.of("http://localhost:8765/cb"), List.of(), "ES256",
-                        Optional.empty()));
+                        Optional.empty(), Optional.empty()));
         assertThat(parsed.clients().get(0).confidential()).isTrue();
         assertThat(parsed.clients().get(1).confidential()).isFalse();
     }
@@ -46,8 +48,8 @@ class OidcClientsTest {
         assertThat(parsed.clients()).isEmpty();
         assertThat(parsed.problems()).containsExactly(
                 "LATCHKEY_OIDC_CLIENTS client 1 needs a client_id of 1 to 100 letters, digits, '.', '_' or '-'",
-                "LATCHKEY_OIDC_CLIENTS client 2 has an unknown field \"redirect_uri\" (known: client_id, client_secret_sha256,"
-                        + " id_token_signed_response_alg, name, post_logout_redirect_uris, redirect_uris, require_acr)",
+                "LATCHKEY_OIDC_CLIENTS client 2 has an unknown field \"redirect_uri\" (known: backchannel_logout_uri, client_id,"
+                        + " client_secret_sha256, id_token_signed_response_alg, name, post_logout_redirect_uris, redirect_uris, require_acr)",
                 "LATCHKEY_OIDC_CLIENTS client 'plain': client_secret_sha256 must be 64 lowercase hex digits (sha256sum of the secret)",
                 "LATCHKEY_OIDC_CLIENTS client 'plain': redirect_uris entries must be absolute https:// URIs without a fragment"
                         + " (http:// only for localhost), not 'http://app.example.com/cb'",

@@ -28,6 +28,9 @@ class JpaSessions implements Sessions {
     @Inject
     SessionPolicy policy;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.latchkey.identity.api.SignInRevoked> revoked;
+
     @Override
     @Transactional
     public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
@@ -107,16 +110,37 @@ class JpaSessions implements Sessions {
     @Override
     @Transactional
     public void end(String token) {
+        end(token, true);
+    }
+
+    /**
+     * Ends a session that a new sign-in of the same browser replaces ({@link JpaSignIns}): logged as a
+     * sign-out, but no {@link dev.latchkey.identity.api.SignInRevoked} is fired, since the person has not
+     * signed out (what other modules tied to the old session, such as an application's refresh tokens,
+     * stays).
+     */
+    @Transactional
+    void replace(String token) {
+        end(token, false);
+    }
+
+    private void end(String token, boolean signedOut) {
         Optional<byte[]> hash = SessionTokens.hash(token);
         if (hash.isEmpty()) {
             return;
         }
-        List<UUID> owners = em.createQuery("select s.accountId from SessionEntity s where s.tokenHash = :h", UUID.class)
+        List<Object[]> owners = em.createQuery("select s.accountId, s.id from SessionEntity s where s.tokenHash = :h",
+                        Object[].class)
                 .setParameter("h", hash.get()).getResultList();
         int deleted = em.createNativeQuery("delete from idn_session where token_hash = ?")
                 .setParameter(1, hash.get()).executeUpdate();
         if (deleted == 1 && !owners.isEmpty()) {
-            events.record(IdentityEvents.Type.SIGNED_OUT, owners.get(0));
+            UUID accountId = (UUID) owners.get(0)[0];
+            events.record(IdentityEvents.Type.SIGNED_OUT, accountId);
+            if (signedOut) {
+                revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, Optional.of((UUID) owners.get(0)[1]),
+                        "SIGNED_OUT"));
+            }
         }
     }
 }

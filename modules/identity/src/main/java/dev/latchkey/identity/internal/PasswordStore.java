@@ -38,6 +38,9 @@ class PasswordStore {
     IdentityEvents events;
 
     @Inject
+    jakarta.enterprise.event.Event<dev.latchkey.identity.api.SignInRevoked> revoked;
+
+    @Inject
     MailOutbox outbox;
 
     @Inject
@@ -105,6 +108,7 @@ class PasswordStore {
             return false;
         }
         events.record(IdentityEvents.Type.PASSWORD_CHANGED, accountId);
+        revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, java.util.Optional.empty(), "PASSWORD_CHANGED"));
         notifyOwner(accountId, "Your Latchkey password was changed",
                 "The password of your Latchkey account was changed on " + MAIL_TIME.format(now) + ".");
         return true;
@@ -162,6 +166,7 @@ class PasswordStore {
         if (removed) {
             // In this transaction: a removal that is not in the log did not happen, and vice versa.
             events.record(IdentityEvents.Type.PASSWORD_REMOVED, accountId);
+            revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, java.util.Optional.empty(), "PASSWORD_REMOVED"));
             notifyOwnerOfRemoval(accountId, Timestamps.now());
         }
         return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD, "");

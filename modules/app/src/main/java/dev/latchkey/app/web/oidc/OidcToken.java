@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * {@code POST /oidc/token}: a client's server exchanges a code. The request-limits filter has already
+ * {@code POST /oidc/token}: a client's server exchanges a code or a refresh token; {@code /oidc/revoke}
+ * (RFC 7009) and {@code /oidc/introspect} (RFC 7662) for confidential clients. The request-limits filter has already
  * decoded the form (and bounded it), so the form is handed over re-encoded, as received: Nimbus parses it.
  */
-@WebServlet("/oidc/token")
+@WebServlet({"/oidc/token", "/oidc/revoke", "/oidc/introspect"})
 public class OidcToken extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
@@ -31,7 +32,12 @@ public class OidcToken extends HttpServlet {
                         .append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });
-        OidcAnswers.write(response, provider.token(body.toString(), Optional.ofNullable(request.getContentType()),
-                OidcAnswers.header(request, "Authorization")));
+        Optional<String> type = Optional.ofNullable(request.getContentType());
+        Optional<String> authorization = OidcAnswers.header(request, "Authorization");
+        OidcAnswers.write(response, switch (request.getServletPath()) {
+            case "/oidc/revoke" -> provider.revoke(body.toString(), type, authorization);
+            case "/oidc/introspect" -> provider.introspect(body.toString(), type, authorization);
+            default -> provider.token(body.toString(), type, authorization);
+        });
     }
 }
