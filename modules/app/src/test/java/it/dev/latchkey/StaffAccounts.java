@@ -29,6 +29,7 @@ final class StaffAccounts {
     }
 
     static synchronized StaffAccounts signedUp(GreenMailExtension smtp) throws InterruptedException {
+        awaitReady();
         if (signedUp == null) {
             StaffAccounts s = new StaffAccounts();
             Mailbox.signUpConfirmed(smtp, s.operator, s.operatorsPasskey, OPERATOR);
@@ -42,6 +43,30 @@ final class StaffAccounts {
         stepUp(signedUp.admin, signedUp.adminsPasskey);
         stepUp(signedUp.agent, signedUp.agentsPasskey);
         return signedUp;
+    }
+
+    private static volatile boolean ready;
+
+    /**
+     * Waits (at most 6 minutes) until the test server's application answers ready: a targeted run
+     * may start these classes first, and on a loaded machine the application follows the server's
+     * start by minutes.
+     */
+    static void awaitReady() throws InterruptedException {
+        long deadline = System.nanoTime() + 360_000_000_000L;
+        while (!ready && System.nanoTime() < deadline) {
+            try {
+                ready = new Browser().get("/health/ready").statusCode() == 200;
+            } catch (IllegalStateException e) {
+                // not answering yet
+            }
+            if (!ready) {
+                Thread.sleep(500);
+            }
+        }
+        if (!ready) {
+            throw new IllegalStateException("the test server's application did not become ready");
+        }
     }
 
     /** A fresh step-up with the account's passkey, as the step-up page's script does it. */

@@ -39,9 +39,6 @@ class JpaInvitations implements Invitations {
     @Inject
     Staff staff;
 
-    @Inject
-    dev.latchkey.identity.api.StepUp stepUp;
-
     @Override
     public void issue(dev.latchkey.identity.api.StepUpProof operator, EmailAddress email, String signUpUrl) {
         UUID operatorAccountId = staff.confirm(operator, Permission.INVITATIONS);

@@ -52,9 +52,6 @@ class MailOutbox implements DevelopmentOutbox, MailQueue {
     Staff staff;
 
     @Inject
-    dev.latchkey.identity.api.StepUp stepUp;
-
-    @Inject
     IdentityEvents events;
 
     @Transactional(Transactional.TxType.MANDATORY)
