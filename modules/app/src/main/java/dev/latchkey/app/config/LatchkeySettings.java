@@ -65,7 +65,10 @@ public class LatchkeySettings {
                 config.getOptionalValue("latchkey.smtp.password", String.class).orElse(""),
                 config.getOptionalValue("latchkey.smtp.starttls", Boolean.class).orElse(true),
                 config.getOptionalValue("latchkey.mail.from", String.class).orElse("Latchkey <no-reply@localhost>"));
-        this.developmentOutbox = config.getOptionalValue("latchkey.dev.outbox", Boolean.class).orElse(false);
+        this.developmentOutbox = SettingsCheck.developmentOutbox(
+                config.getOptionalValue("latchkey.dev.outbox", String.class).orElse("auto"),
+                config.getOptionalValue("latchkey.production", Boolean.class).orElse(false),
+                mailSettings.smtpConfigured());
         this.emailCodes = config.getOptionalValue("latchkey.fallback.email.code", Boolean.class).orElse(true);
         this.passwords = config.getOptionalValue("latchkey.fallback.password", Boolean.class).orElse(true);
         String mode = config.getOptionalValue("latchkey.signup.mode", String.class).orElse("open").strip();
@@ -240,9 +243,12 @@ public class LatchkeySettings {
         return mailSettings;
     }
 
-    /** The development outbox page is on only when explicitly switched on and no SMTP server is configured. */
+    /**
+     * Whether the development outbox page is on: with no SMTP server, when switched on or left on {@code auto}
+     * outside production mode ({@link SettingsCheck#developmentOutbox}).
+     */
     public boolean developmentOutbox() {
-        return developmentOutbox && !mailSettings.smtpConfigured();
+        return developmentOutbox;
     }
 
     /** Whether this deployment offers sign-in by email code (confirming addresses by code is not affected). */

@@ -27,12 +27,13 @@ public final class SettingsCheck {
     /** The comma-separated settings of fixed choices, with the choices. */
     private static final String[][] CHOICES = {
         {"latchkey.signup.mode", "open", "open", "domains", "invitation"},
+        {"latchkey.dev.outbox", "auto", "auto", "true", "false"},
     };
 
     /** Booleans and their defaults (server.xml). */
     private static final String[] BOOLEANS = {
         "latchkey.production", "latchkey.fallback.email.code", "latchkey.fallback.password", "latchkey.nudges.enabled",
-        "latchkey.nudges.auto.upgrade", "latchkey.smtp.starttls", "latchkey.dev.outbox", "latchkey.metrics.authentication",
+        "latchkey.nudges.auto.upgrade", "latchkey.smtp.starttls", "latchkey.metrics.authentication",
     };
 
     private record Range(String name, long min, long max) { }
@@ -191,6 +192,7 @@ public final class SettingsCheck {
         if (text(settings, "latchkey.smtp.host").isEmpty()) {
             problems.add("LATCHKEY_PRODUCTION=true needs an SMTP server: set LATCHKEY_SMTP_HOST");
         }
+        // auto is off in production mode by itself; only an explicit true is refused.
         if (Boolean.parseBoolean(text(settings, "latchkey.dev.outbox"))) {
             problems.add("LATCHKEY_PRODUCTION=true refuses the development outbox: set LATCHKEY_DEV_OUTBOX=false");
         }
@@ -198,6 +200,31 @@ public final class SettingsCheck {
         if (ltpa == null || ltpa.isBlank()) {
             problems.add("LATCHKEY_PRODUCTION=true needs an LTPA keys password of the operator's own: set LTPA_KEYS_PASSWORD");
         }
+    }
+
+    /**
+     * Whether the development outbox page is on: {@code LATCHKEY_DEV_OUTBOX=true}, or {@code auto} (the default)
+     * outside production mode; never with an SMTP host, where mail really leaves.
+     */
+    public static boolean developmentOutbox(String outboxSetting, boolean production, boolean smtpConfigured) {
+        String mode = outboxSetting == null || outboxSetting.isBlank() ? "auto" : outboxSetting.strip().toLowerCase(Locale.ROOT);
+        return !smtpConfigured && ("true".equals(mode) || ("auto".equals(mode) && !production));
+    }
+
+    /** The start-up log line that says where mail goes (README, "Your first five minutes"). */
+    public static String mailDestination(UnaryOperator<String> settings) {
+        String host = text(settings, "latchkey.smtp.host");
+        if (!host.isEmpty()) {
+            String port = text(settings, "latchkey.smtp.port");
+            return "Mail goes to the SMTP server " + host + ":" + (port.isEmpty() ? "587" : port) + ".";
+        }
+        if (developmentOutbox(text(settings, "latchkey.dev.outbox"), Boolean.parseBoolean(text(settings, "latchkey.production")), false)) {
+            String origin = list(settings, "latchkey.rp.origins").stream().findFirst().orElse("http://localhost:9080");
+            return "No SMTP host (LATCHKEY_SMTP_HOST): mail is not sent; read it at " + origin
+                    + "/dev/outbox from this machine (development outbox, LATCHKEY_DEV_OUTBOX=auto).";
+        }
+        return "No SMTP host (LATCHKEY_SMTP_HOST) and the development outbox is off: mail stays unsent in the"
+                + " database outbox.";
     }
 
     private static boolean isOrigin(String origin) {

@@ -29,5 +29,6 @@ public class SettingsGate implements ServletContextListener {
         }
         LOG.info("Latchkey settings checked" + (Boolean.parseBoolean(config.getOptionalValue("latchkey.production",
                 String.class).orElse("false")) ? " (production mode)" : ""));
+        LOG.info(SettingsCheck.mailDestination(name -> config.getOptionalValue(name, String.class).orElse(null)));
     }
 }

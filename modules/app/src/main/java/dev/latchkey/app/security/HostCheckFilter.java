@@ -29,16 +29,62 @@ public class HostCheckFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
-            refuse(request, response);
+            answerUnknownHost(settings.allowedOrigins(), request, response);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The answer to a Host that names none of our origins: the same server under its loopback address is sent on
+     * to its {@code http://localhost} origin (GET and HEAD) or told to go there; anything else is refused.
+     */
+    static void answerUnknownHost(Set<String> origins, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        java.util.Optional<String> localhost = localhostFor(origins, request.getHeader("Host"));
+        if (localhost.isPresent() && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            // http://127.0.0.1:9080 is the same server as http://localhost:9080, but passkeys are bound to the
+            // name (WebAuthn L3 §5.1.3: the RP ID must be a registrable suffix of the origin's host): send the
+            // browser to the configured origin. The Location is built from our configuration, never the header.
+            String query = request.getQueryString();
+            response.setHeader("Cache-Control", "no-store");
+            response.sendRedirect(localhost.get() + request.getRequestURI() + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (localhost.isPresent()) {
+            Problems.send(response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
+                    "Passkeys work on " + localhost.get() + ", not on an IP address: open " + localhost.get()
+                            + " instead.", request);
+            return;
+        }
+        refuse(request, response);
     }
 
     /** The 400 for a Host that names none of our origins; the header is not echoed. */
     static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Problems.send(response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
                 "This server does not answer to that address.", request);
+    }
+
+    /**
+     * For a Host of 127.0.0.1 or [::1] with a port that a {@code http://localhost} origin has: that origin (the same
+     * server, under the name passkeys are bound to).
+     */
+    static java.util.Optional<String> localhostFor(Set<String> origins, String host) {
+        if (host == null) {
+            return java.util.Optional.empty();
+        }
+        String h = host.strip().toLowerCase(Locale.ROOT);
+        int colon = h.lastIndexOf(':');
+        if (colon < 0 || colon < h.lastIndexOf(']')) {
+            return java.util.Optional.empty();
+        }
+        String name = h.substring(0, colon);
+        String port = h.substring(colon + 1);
+        if (!name.equals("127.0.0.1") && !name.equals("[::1]")) {
+            return java.util.Optional.empty();
+        }
+        return origins.stream().filter(o -> o.equals("http://localhost:" + port)).findFirst();
     }
 
     /**

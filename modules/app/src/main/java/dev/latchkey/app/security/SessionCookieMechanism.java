@@ -46,7 +46,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         // which Liberty makes absolute from the request's host (see HostCheckFilter).
         if (!HostCheckFilter.allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
             try {
-                HostCheckFilter.refuse(request, response);
+                HostCheckFilter.answerUnknownHost(settings.allowedOrigins(), request, response);
                 response.flushBuffer();
             } catch (java.io.IOException gone) {
                 // the client left

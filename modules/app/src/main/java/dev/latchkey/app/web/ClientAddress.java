@@ -20,4 +20,22 @@ public final class ClientAddress {
         String address = request.getRemoteAddr();
         return address == null ? "unknown" : address;
     }
+
+    /** Whether the request comes from this machine (127.0.0.0/8 or ::1), as the development outbox demands. */
+    public static boolean loopback(HttpServletRequest request) {
+        return loopback(of(request));
+    }
+
+    static boolean loopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        try {
+            // Only literal addresses reach here (the container's remote address); no DNS lookup happens.
+            return (address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'))
+                    && java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
 }

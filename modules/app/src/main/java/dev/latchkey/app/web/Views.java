@@ -81,6 +81,8 @@ public class Views {
         // Which fallbacks this deployment offers (every page may link to them).
         context.setVariable("emailCodesOffered", settings.emailCodeSignIn());
         context.setVariable("passwordsOffered", settings.passwordSignIn());
+        // Pages that say "we sent a code" link to the development outbox where it serves this request.
+        context.setVariable("devOutbox", settings.developmentOutbox() && ClientAddress.loopback(request));
         response.setStatus(status);
         response.setHeader("Content-Language", locale.toLanguageTag());
         response.setContentType("text/html");

@@ -118,4 +118,32 @@ class SettingsCheckTest {
         settings.put("latchkey.rp.origins", "http://id.example.com");
         assertThat(problems()).isEmpty();
     }
+
+    @Test
+    void theDevelopmentOutboxIsOnByDefaultOnlyOutsideProductionAndWithoutSmtp() {
+        assertThat(SettingsCheck.developmentOutbox(null, false, false)).as("the Run command").isTrue();
+        assertThat(SettingsCheck.developmentOutbox("auto", true, false)).as("production mode").isFalse();
+        assertThat(SettingsCheck.developmentOutbox("auto", false, true)).as("SMTP configured").isFalse();
+        assertThat(SettingsCheck.developmentOutbox("true", false, true)).as("SMTP configured, even when forced").isFalse();
+        assertThat(SettingsCheck.developmentOutbox("false", false, false)).isFalse();
+        settings.put("latchkey.dev.outbox", "yes");
+        assertThat(problems()).singleElement().asString().contains("LATCHKEY_DEV_OUTBOX must be one of auto, true, false");
+        settings.put("latchkey.dev.outbox", "auto");
+        settings.put("latchkey.production", "true");
+        settings.put("db.kind", "postgres");
+        settings.put("latchkey.smtp.host", "smtp.example.com");
+        environment.put("LTPA_KEYS_PASSWORD", "a long secret");
+        assertThat(problems()).as("auto is simply off in production").isEmpty();
+    }
+
+    @Test
+    void theStartUpLogSaysWhereMailGoes() {
+        settings.put("latchkey.rp.origins", "http://localhost:9080");
+        assertThat(SettingsCheck.mailDestination(settings::get))
+                .contains("read it at http://localhost:9080/dev/outbox");
+        settings.put("latchkey.dev.outbox", "false");
+        assertThat(SettingsCheck.mailDestination(settings::get)).contains("mail stays unsent");
+        settings.put("latchkey.smtp.host", "smtp.example.com");
+        assertThat(SettingsCheck.mailDestination(settings::get)).isEqualTo("Mail goes to the SMTP server smtp.example.com:587.");
+    }
 }

@@ -12,13 +12,11 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 
 /**
  * {@code /dev/outbox}: mail that would have been sent, for development without an SMTP server.
- * It exists only when {@code latchkey.dev.outbox} is true, no SMTP host is configured, and the
- * request comes from this machine; anywhere else it is the ordinary 404 page.
+ * It exists only when the outbox is on ({@code latchkey.dev.outbox} true, or auto outside production mode), no
+ * SMTP host is configured, and the request comes from this machine; anywhere else it is the ordinary 404 page.
  */
 @WebServlet("/dev/outbox")
 public class DevOutboxPage extends HttpServlet {
@@ -35,25 +33,12 @@ public class DevOutboxPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!settings.developmentOutbox() || !loopback(ClientAddress.of(request))) {
+        if (!settings.developmentOutbox() || !ClientAddress.loopback(request)) {
             Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
             return;
         }
         views.render(request, response, 200, new DevOutboxView(outbox.newest(20).stream()
                 .map(m -> new DevOutboxView.Message(m.recipient(), m.subject(), m.body(), When.shown(m.queuedAt())))
                 .toList()));
-    }
-
-    static boolean loopback(String address) {
-        if (address == null || address.isBlank()) {
-            return false;
-        }
-        try {
-            // Only literal addresses reach here (the container's remote address); no DNS lookup happens.
-            return (address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':'))
-                    && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }
