@@ -84,8 +84,10 @@ class BackChannelLogout {
     private void send(OidcClient client, UUID accountId) {
         String outcome;
         try {
+            // Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp (short: 2 minutes), jti, events, and sub.
+            Date now = new Date();
             LogoutTokenClaimsSet claims = new LogoutTokenClaimsSet(new Issuer(settings.issuer()), new Subject(accountId.toString()),
-                    List.of(new Audience(client.id())), new Date(), new JWTID(), null);
+                    List.of(new Audience(client.id())), now, new Date(now.getTime() + 120_000), new JWTID(), null);
             SignedJWT token = keys.sign(JWSAlgorithm.parse(client.idTokenAlg()), new JOSEObjectType("logout+jwt"),
                     claims.toJWTClaimsSet());
             HTTPRequest request = new BackChannelLogoutRequest(URI.create(client.backchannelLogoutUri().orElseThrow()), token)
