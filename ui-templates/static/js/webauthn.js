@@ -123,7 +123,8 @@ function setUpSignIn() {
   // picks a passkey in the username field's suggestions.
   const startAutofill = async () => {
     // Never on a shared computer: no passkey lives there, and autofill would list other people's.
-    if (form?.dataset.shared === 'true') return;
+    // Nor where the page has no email field to offer passkeys in (the choices after "Continue").
+    if (form?.dataset.shared === 'true' || form?.dataset.autofill === 'off') return;
     if (typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;
