@@ -70,8 +70,8 @@ public class RecoveryCodePages extends HttpServlet {
 
     /** The page for a signed-in session, with the account's codes' status. */
     void get(HttpServletRequest request, HttpServletResponse response, RecoveryCodes.Status status) throws IOException {
-        views.render(request, response, 200, new RecoveryCodesView(status.remaining(),
-                status.createdAt().map(When::shown).orElse(""), java.util.List.of()));
+        views.render(request, response, 200, RecoveryCodesView.status(status.remaining(),
+                status.createdAt().map(When::shown).orElse("")));
     }
 
     @Override
@@ -84,11 +84,10 @@ public class RecoveryCodePages extends HttpServlet {
         // Making new codes replaces the old ones: a sensitive action.
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
         if (proof.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(MANAGE));
+            response.sendRedirect(Paths.stepUp(MANAGE, "recovery-codes"));
             return;
         }
-        views.render(request, response, 200, new RecoveryCodesView(RecoveryCodes.COUNT, "",
-                codes.regenerate(proof.get())));
+        views.render(request, response, 200, RecoveryCodesView.fresh(codes.regenerate(proof.get())));
     }
 
     void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
