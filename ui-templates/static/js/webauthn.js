@@ -123,7 +123,8 @@ function setUpSignIn() {
   // picks a passkey in the username field's suggestions.
   const startAutofill = async () => {
     // Never on a shared computer: no passkey lives there, and autofill would list other people's.
-    if (form?.dataset.shared === 'true') return;
+    // Nor where the page has no email field to offer passkeys in (the choices after "Continue").
+    if (form?.dataset.shared === 'true' || form?.dataset.autofill === 'off') return;
     if (typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return;
@@ -371,10 +372,40 @@ function setUpNudgeEscape() {
   });
 }
 
+// ---------------------------------------------------------------- recovery codes
+
+// Copy and Print on the page that shows new recovery codes: revealed here, so without this script there is no
+// dead control (the download link works without it).
+function setUpRecoveryCodes() {
+  const list = document.getElementById('recovery-codes');
+  if (!list) return;
+  const codes = [...list.querySelectorAll('code')].map((c) => c.textContent.trim());
+  const status = document.getElementById('copy-status');
+  const copy = document.getElementById('copy-codes');
+  if (copy && navigator.clipboard?.writeText) {
+    copy.hidden = false;
+    copy.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(codes.join('\n'));
+        status.textContent = 'Copied. Paste them into your password manager.';
+      } catch (error) {
+        console.warn(new Error('Could not copy the recovery codes', { cause: error }));
+        status.textContent = 'This browser did not let us copy. Download or print them instead.';
+      }
+    });
+  }
+  const print = document.getElementById('print-codes');
+  if (print && typeof window.print === 'function') {
+    print.hidden = false;
+    print.addEventListener('click', () => window.print());
+  }
+}
+
 // ---------------------------------------------------------------- start
 
 setUpPasswordReveal();
 setUpPasskeySignals();
+setUpRecoveryCodes();
 setUpNudgeEscape();
 
 const setUps = { signin: setUpSignIn, signup: setUpSignUp, 'step-up': setUpStepUp, 'add-passkey': setUpAddPasskey };

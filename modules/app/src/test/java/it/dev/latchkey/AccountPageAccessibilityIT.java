@@ -109,9 +109,16 @@ class AccountPageAccessibilityIT {
             accessible("the account page at " + size.getWidth() + " px");
         }
 
-        // Remove by keyboard: Tab to the renamed card's "Remove", Enter.
-        WebElement remove = tabTo(By.cssSelector("button[aria-label='Remove passkey: Work laptop']"));
+        // Remove by keyboard: Tab to the renamed card's "Remove", Enter; the next page names the passkey and asks.
+        WebElement remove = tabTo(By.cssSelector("a[aria-label='Remove passkey: Work laptop']"));
         remove.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Remove this passkey?"));
+        assertThat(driver.findElement(By.id("passkey-to-remove")).getText()).contains("Work laptop");
+        for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
+            driver.manage().window().setSize(size);
+            accessible("the removal's confirmation at " + size.getWidth() + " px");
+        }
+        tabTo(By.id("confirm-remove")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("passkeyRemoved"));
         assertThat(driver.findElements(By.cssSelector("li.passkey"))).hasSize(1);
         accessible("the account page after a removal at 1280 px");

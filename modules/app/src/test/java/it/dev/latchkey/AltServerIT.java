@@ -14,10 +14,12 @@ class AltServerIT {
     @Test
     void withBothFallbacksOffTheFormsAreGoneAndTheirEndpointsAnswer404() {
         Browser browser = AltServer.browser();
-        String page = browser.get("/signin").body();
-        assertThat(page).contains("Sign in with a passkey")
+        assertThat(browser.get("/signin").body()).contains("Sign in with a passkey");
+        String page = browser.postForm("/signin/continue", "email=someone%40example.com").body();
+        assertThat(page).contains("Use a passkey")
                 .doesNotContain("action=\"/signin/email\"").doesNotContain("action=\"/signin/password\"")
-                .as("recovery codes are always offered").contains("action=\"/signin/recovery\"");
+                .as("recovery codes are always offered").contains("href=\"/signin/recovery?next=");
+        assertThat(browser.get("/signin/recovery").body()).contains("action=\"/signin/recovery\"");
         assertThat(browser.postForm("/signin/email", "email=someone%40example.com").statusCode()).isEqualTo(404);
         assertThat(browser.postForm("/signin/code", "code=123456").statusCode()).isEqualTo(404);
         assertThat(browser.postForm("/signin/password", "email=someone%40example.com&password=correct-horse-battery")
@@ -26,7 +28,9 @@ class AltServerIT {
                 .isZero();
 
         // The default server, same requests: both offered.
-        String defaults = new Browser().get("/signin").body();
+        Browser other = new Browser();
+        other.get("/signin");
+        String defaults = other.postForm("/signin/continue", "email=someone%40example.com").body();
         assertThat(defaults).contains("action=\"/signin/email\"").contains("action=\"/signin/password\"");
     }
 

@@ -48,8 +48,8 @@ class EmailCodeBrowserIT {
     private static final String FIRST_PROFILE_LABEL = "Firefox on Windows";
     private static final String BROWSER_LABEL = "Chromium on Linux";
 
-    /** Tab presses allowed to reach "Other ways to sign in" from the top of the sign-in page. */
-    private static final int MAX_TABS = 8;
+    /** Tab presses allowed to reach a control from the top of a sign-in page. */
+    private static final int MAX_TABS = 10;
 
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.smtpServer();
@@ -94,35 +94,32 @@ class EmailCodeBrowserIT {
         assertThat(count(before, "<li class=\"device\">")).as("one device before the browser signs in").isEqualTo(1);
         assertThat(before).contains(FIRST_PROFILE_LABEL);
 
-        // 2. A fresh Chromium profile opens the sign-in page; the other ways are folded away.
+        // 2. A fresh Chromium profile opens the sign-in page: one email field, focusable first, and "Continue".
         driver.get(BASE_URL + "/signin");
         assertThat(path()).isEqualTo("/signin");
         assertThat(driver.manage().getCookieNamed("latchkey_session")).as("not signed in").isNull();
-        WebElement details = driver.findElement(By.cssSelector("details.other-ways"));
-        WebElement summary = details.findElement(By.tagName("summary"));
-        WebElement codeEmail = driver.findElement(By.id("code-email"));
-        assertThat(summary.getText().strip()).isEqualTo("Other ways to sign in");
-        assertThat(details.getDomProperty("open")).isEqualTo("false");
-        assertThat(codeEmail.isDisplayed()).as("the code form is folded away").isFalse();
+        WebElement username = driver.findElement(By.id("username"));
+        assertThat(driver.findElements(By.cssSelector("input[type=email]"))).as("one email field").hasSize(1);
+        assertThat(username.getAttribute("autocomplete")).isEqualTo("username webauthn");
         screenshot("signin");
 
-        // 3. With the keyboard only: Tab from the top of the page to the summary, Enter opens it,
-        //    Tab moves into the email field, and typing fills it in.
-        List<String> stops = tabUntil(summary);
-        assertThat(active()).as("Tab reaches 'Other ways to sign in'; stops on the way: %s", stops).isEqualTo(summary);
-        keys(Keys.ENTER);
-        wait.until(d -> "true".equals(details.getDomProperty("open")));
-        assertThat(codeEmail.isDisplayed()).as("Enter on the summary shows the code form").isTrue();
-        keys(Keys.TAB);
-        assertThat(active()).as("the next Tab stop is the email field").isEqualTo(codeEmail);
+        // 3. With the keyboard only: Tab from the top of the page to the field, type, Enter is "Continue".
+        List<String> stops = tabUntil(username);
+        assertThat(active()).as("Tab reaches the email field; stops on the way: %s", stops).isEqualTo(username);
         keys(email);
-        assertThat(codeEmail.getDomProperty("value")).isEqualTo(email);
-        screenshot("other-ways-open");
+        keys(Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signin-as")));
+        assertThat(path()).as("no address in the URL").isEqualTo("/signin/continue");
+        assertThat(driver.getCurrentUrl()).doesNotContain("@").doesNotContain("username=");
+        assertThat(text(By.id("signin-as"))).contains(email);
+        screenshot("choices");
 
-        // 4. Ask for a code, read it from the mail, type it in.
-        WebElement askButton = driver.findElement(By.cssSelector("form[action='/signin/email'] button[type=submit]"));
+        // 4. Ask for a code (Tab to the button, Enter), read it from the mail, type it in.
+        WebElement askButton = driver.findElement(By.id("email-code-button"));
         assertThat(askButton.getText().strip()).isEqualTo("Email me a code");
-        askButton.click();
+        List<String> toButton = tabUntil(askButton);
+        assertThat(active()).as("Tab reaches 'Email me a code'; stops on the way: %s", toButton).isEqualTo(askButton);
+        keys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/signin/code"));
         assertThat(path()).isEqualTo("/signin/code");
         assertThat(text(By.id("main"))).contains("Check your email").contains(email);

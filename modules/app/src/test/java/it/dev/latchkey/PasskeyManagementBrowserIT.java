@@ -108,7 +108,8 @@ class PasskeyManagementBrowserIT {
         assertThat(all.get("allAcceptedCredentialIds")).isEqualTo(List.of(credentialId));
 
         // The address is not confirmed, so this passkey is the only way in: removing it is refused.
-        card.findElement(By.cssSelector(".remove-passkey button")).click();
+        card.findElement(By.cssSelector("a.remove-passkey")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-remove"))).click();
         WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".passkey-problem")));
         assertThat(problem.getText()).contains("This passkey is the only way into your account, so it cannot be removed.")
                 .contains("add another passkey");
@@ -142,7 +143,8 @@ class PasskeyManagementBrowserIT {
         assertThat(driver.findElements(By.cssSelector("li.passkey"))).hasSize(2);
         String secondId = b64url(second.getCredentials().get(0).getId());
 
-        driver.findElements(By.cssSelector("li.passkey")).get(0).findElement(By.cssSelector(".remove-passkey button")).click();
+        driver.findElements(By.cssSelector("li.passkey")).get(0).findElement(By.cssSelector("a.remove-passkey")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-remove"))).click();
         wait.until(ExpectedConditions.urlContains("passkeyRemoved"));
         assertThat(driver.findElements(By.cssSelector("li.passkey"))).hasSize(1);
         Map<String, Object> after = awaitSignal("signalAllAcceptedCredentials", "/account/security?passkeyRemoved");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The optional password: set and changed on the account page, used to sign in from "Other ways
+ * The optional password: set and changed on the account page, used to sign in from the ways
  * to sign in", over HTTP against the running server.
  */
 class PasswordIT {
@@ -43,7 +43,8 @@ class PasswordIT {
         awaitMarkedSent(email, "A password was added to your Latchkey account");
 
         Browser fresh = new Browser();
-        assertThat(fresh.get("/signin").body()).contains("action=\"/signin/password\"")
+        fresh.get("/signin");
+        assertThat(fresh.postForm("/signin/continue", "email=" + encode(email)).body()).contains("action=\"/signin/password\"")
                 .contains("autocomplete=\"username\"").contains("autocomplete=\"current-password\"");
         HttpResponse<String> signedIn = signIn(fresh, email, PASSWORD);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
@@ -200,7 +201,7 @@ class PasswordIT {
         HttpResponse<String> noEmail = browser.postForm("/signin/password", "email=&password=" + encode(PASSWORD));
         assertThat(noEmail.statusCode()).isEqualTo(422);
         assertThat(noEmail.body()).contains("Enter the email address of your account")
-                .containsPattern("id=\"password-email\"[^>]*aria-invalid=\"true\"");
+                .containsPattern("id=\"username\"[^>]*aria-invalid=\"true\"");
         HttpResponse<String> noPassword = browser.postForm("/signin/password", "email=" + encode("a@example.com"));
         assertThat(noPassword.statusCode()).isEqualTo(422);
         assertThat(noPassword.body()).contains("Enter your password.");

@@ -66,4 +66,19 @@ public final class Paths {
     public static String stepUp(String next) {
         return "/account/step-up?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8);
     }
+
+    /** The step-up page naming what it confirms ({@code for}, a key the page knows), then {@code next}. */
+    public static String stepUp(String next, String purpose) {
+        return stepUp(next) + "&for=" + java.net.URLEncoder.encode(purpose, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether a GET carries on an action the person already confirmed before a step-up ({@code ?resume}): only for
+     * a navigation that the browser says came from one of our own pages ({@code Sec-Fetch-Site: same-origin}, W3C
+     * Fetch Metadata). A link from another site, or a browser that sends no fetch metadata, gets the confirmation
+     * page instead, so a cross-site request can never make the change (OWASP ASVS 5.0 V3.5, CSRF).
+     */
+    public static boolean resumes(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getParameter("resume") != null && "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
+    }
 }

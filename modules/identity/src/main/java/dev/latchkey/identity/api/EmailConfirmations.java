@@ -19,6 +19,26 @@ public interface EmailConfirmations {
 
     Outcome confirm(UUID accountId, String code);
 
+    /** How long after sign-up the person may cancel it while the address is still unconfirmed. */
+    java.time.Duration CANCEL_WINDOW = java.time.Duration.ofHours(24);
+
+    /**
+     * "Cancel this sign-up": removes an account whose address is still unconfirmed, within {@link #CANCEL_WINDOW}
+     * of its creation, with everything it owns ({@link ClaimsDisplaced} is fired, as when another account confirms
+     * the address, so that credentials removes its passkeys). Someone who signed up with an address that is
+     * already someone else's receives no code; this is how they undo the attempt without learning whose it is.
+     */
+    Cancellation cancelSignUp(UUID accountId);
+
+    enum Cancellation {
+        CANCELLED,
+        /** The address is confirmed: the account is a real one, removed (if ever) another way. */
+        ALREADY_CONFIRMED,
+        /** Past {@link #CANCEL_WINDOW}. */
+        TOO_LATE,
+        NOT_FOUND
+    }
+
     enum Outcome {
         CONFIRMED,
         /** Wrong code; tries remain. */
@@ -30,7 +50,7 @@ public interface EmailConfirmations {
 
     /**
      * Fired inside the confirming transaction: these unconfirmed accounts claimed an address that
-     * another account has just confirmed, and are being removed.
+     * another account has just confirmed (or their sign-up was cancelled), and are being removed.
      */
     record ClaimsDisplaced(EmailAddress address, java.util.List<UUID> accountIds) {
     }

@@ -150,6 +150,11 @@ class AddressCodes {
         List<UUID> claimants = em.createQuery("select a.id from AccountEntity a where a.pendingEmail = :e"
                         + " and a.email is null and a.id <> :me", UUID.class)
                 .setParameter("e", address).setParameter("me", keeper).getResultList();
+        removeUnconfirmed(address, claimants);
+    }
+
+    /** Removes unconfirmed accounts that claimed {@code address}, telling the other modules first (same transaction). */
+    void removeUnconfirmed(String address, List<UUID> claimants) {
         if (!claimants.isEmpty()) {
             displaced.fire(new EmailConfirmations.ClaimsDisplaced(new EmailAddress(address), claimants));
             em.createQuery("delete from SessionEntity s where s.accountId in :ids").setParameter("ids", claimants).executeUpdate();

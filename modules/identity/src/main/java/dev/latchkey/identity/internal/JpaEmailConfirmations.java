@@ -42,8 +42,9 @@ class JpaEmailConfirmations implements EmailConfirmations {
             outbox.queue(address, "Someone tried to create an account with your address",
                     "Hello,\n\nsomeone just tried to create a new Latchkey account with this email address,"
                             + " which already belongs to your account.\n\n"
-                            + "If it was you: you already have an account. Sign in with your passkey or ask for a"
-                            + " sign-in code instead.\nIf it was not you: you need not do anything. The other"
+                            + "If it was you: you already have an account. Press \"Cancel this sign-up\" on the page"
+                            + " that asks for a code, then sign in with your passkey or ask for a sign-in code"
+                            + " instead.\nIf it was not you: you need not do anything. The other"
                             + " account cannot use your address, and your account is unchanged.\n");
         } else {
             outbox.queue(address, "Confirm your email address: " + code,
@@ -89,5 +90,21 @@ class JpaEmailConfirmations implements EmailConfirmations {
         account.emailConfirmedAt = Timestamps.now();
         em.flush();
         return Outcome.CONFIRMED;
+    }
+
+    @Override
+    public Cancellation cancelSignUp(UUID accountId) {
+        AccountEntity account = em.find(AccountEntity.class, accountId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (account == null) {
+            return Cancellation.NOT_FOUND;
+        }
+        if (account.email != null || account.pendingEmail == null) {
+            return Cancellation.ALREADY_CONFIRMED;
+        }
+        if (account.createdAt.isBefore(Timestamps.now().minus(CANCEL_WINDOW))) {
+            return Cancellation.TOO_LATE;
+        }
+        codes.removeUnconfirmed(account.pendingEmail, java.util.List.of(accountId));
+        return Cancellation.CANCELLED;
     }
 }

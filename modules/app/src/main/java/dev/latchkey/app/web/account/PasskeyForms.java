@@ -66,6 +66,17 @@ public class PasskeyForms {
                           boolean detailsChanged) {
     }
 
+    /** One of the account's passkeys, as its card shows it, for the page that confirms its removal. */
+    Optional<PasskeyCardView> card(HttpServletRequest request, Account account, String id) {
+        Optional<UUID> wanted = parse(id);
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        return management.cards(account.id(), thisDevice).stream().map(PasskeyCardView::of)
+                .filter(c -> c.id().equals(wanted.get().toString())).findFirst();
+    }
+
     /** The two forms of a passkey card. */
     enum Form { RENAME, REMOVE }
 
@@ -98,7 +109,8 @@ public class PasskeyForms {
         // Removing a passkey is a sensitive action (StepUp): a borrowed session must not strip the owner's passkeys.
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
         if (proof.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + anchor));
+            // Back here after the step-up, and the removal goes on (Paths.resumes).
+            response.sendRedirect(Paths.stepUp(REMOVE + "?passkey=" + passkey.get() + "&resume", "remove-passkey"));
             return;
         }
         PasskeyManagement.Removal removal = management.remove(proof.get(), passkey.get(), session.get().deviceId());

@@ -10,7 +10,8 @@ import java.io.IOException;
 /**
  * {@code POST /account/passkeys/remove} (form {@code passkey}, after a step-up): removes a
  * passkey of the account page's list; a refusal shows the page again ({@link AccountSecurityPage}, {@link PasskeyForms}).
- * A GET leads to the page.
+ * {@code GET ?passkey=} asks first, saying exactly which passkey goes; {@code GET ?passkey=&resume} after the
+ * step-up carries the removal on (same-origin navigations only, {@link Paths#resumes}).
  */
 @WebServlet(PasskeyForms.REMOVE)
 public class PasskeyRemove extends AccountSecurityPage {
@@ -18,7 +19,17 @@ public class PasskeyRemove extends AccountSecurityPage {
 
     @Override
     void get(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
-        response.sendRedirect(Paths.ACCOUNT);
+        if (Paths.resumes(request)) {
+            // Confirmed on this page, then the step-up: the removal goes on without a second press.
+            passkeyForms.post(request, response, account, this::render, PasskeyForms.Form.REMOVE);
+            return;
+        }
+        java.util.Optional<PasskeyCardView> card = passkeyForms.card(request, account, request.getParameter("passkey"));
+        if (card.isEmpty()) {
+            response.sendRedirect(Paths.ACCOUNT + "#passkeys-heading");
+            return;
+        }
+        views.render(request, response, 200, new RemovePasskeyView(card.get()));
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.NudgeRedirects;
-import dev.latchkey.app.web.signin.SignInView;
+import dev.latchkey.app.web.signin.RecoverySignInView;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.RecoveryCodes;
@@ -70,8 +70,8 @@ public class RecoveryCodePages extends HttpServlet {
 
     /** The page for a signed-in session, with the account's codes' status. */
     void get(HttpServletRequest request, HttpServletResponse response, RecoveryCodes.Status status) throws IOException {
-        views.render(request, response, 200, new RecoveryCodesView(status.remaining(),
-                status.createdAt().map(When::shown).orElse(""), java.util.List.of()));
+        views.render(request, response, 200, RecoveryCodesView.status(status.remaining(),
+                status.createdAt().map(When::shown).orElse("")));
     }
 
     @Override
@@ -84,11 +84,10 @@ public class RecoveryCodePages extends HttpServlet {
         // Making new codes replaces the old ones: a sensitive action.
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
         if (proof.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(MANAGE));
+            response.sendRedirect(Paths.stepUp(MANAGE, "recovery-codes"));
             return;
         }
-        views.render(request, response, 200, new RecoveryCodesView(RecoveryCodes.COUNT, "",
-                codes.regenerate(proof.get())));
+        views.render(request, response, 200, RecoveryCodesView.fresh(codes.regenerate(proof.get())));
     }
 
     void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -96,7 +95,7 @@ public class RecoveryCodePages extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
         if (email.isEmpty()) {
-            signInPage(request, response, 422, "Enter the email address of your account.", next);
+            signInPage(request, response, 422, "Enter the email address of your account.", next, request.getParameter("email"));
             return;
         }
         // One call: identity applies the limits, spends the code, logs the attempt and signs in.
@@ -111,16 +110,15 @@ public class RecoveryCodePages extends HttpServlet {
             case THROTTLED -> {
                 AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
                 refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-                signInPage(request, response, 429, refusal.message(), next);
+                signInPage(request, response, 429, refusal.message(), next, email.get().value());
             }
             case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, "That email address and recovery code do"
-                    + " not match, or the code was already used. Each code works once.", next);
+                    + " not match, or the code was already used. Each code works once.", next, email.get().value());
         }
     }
 
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String error,
-                            String next) throws IOException {
-        views.render(request, response, status, SignInView.recoveryRefused(next, sharedDevices.isShared(request),
-                sharedDevices.inSharedNetwork(ClientAddress.of(request)), error));
+                            String next, String typedEmail) throws IOException {
+        views.render(request, response, status, RecoverySignInView.refused(next, typedEmail, error));
     }
 }

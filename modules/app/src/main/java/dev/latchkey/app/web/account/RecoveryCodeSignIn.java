@@ -7,7 +7,7 @@ import java.io.IOException;
 
 /**
  * {@code POST /signin/recovery} (form {@code email}, {@code code}): signs in with a recovery code
- * ({@link RecoveryCodePages}), then on to {@code /account/recovered}. A GET leads to sign-in.
+ * ({@link RecoveryCodePages}), then on to {@code /account/recovered}. {@code GET} shows the form, a page of its own.
  */
 @WebServlet("/signin/recovery")
 public class RecoveryCodeSignIn extends RecoveryCodePages {
@@ -15,7 +15,12 @@ public class RecoveryCodeSignIn extends RecoveryCodePages {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.sendRedirect("/signin");
+        if (request.getUserPrincipal() != null) {
+            response.sendRedirect(dev.latchkey.app.web.Paths.safeNext(request.getParameter("next")));
+            return;
+        }
+        views.render(request, response, 200, dev.latchkey.app.web.signin.RecoverySignInView.page(
+                dev.latchkey.app.web.Paths.safeNext(request.getParameter("next"))));
     }
 
     @Override

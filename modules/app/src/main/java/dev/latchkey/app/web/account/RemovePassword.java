@@ -29,6 +29,33 @@ public class RemovePassword extends HttpServlet {
     @Inject
     transient StepUp stepUp;
 
+    @Inject
+    transient dev.latchkey.app.web.Views views;
+
+    /**
+     * {@code GET}: asks first, saying what goes and what stays; {@code GET ?resume} after the step-up carries the
+     * removal on (same-origin navigations only, {@link Paths#resumes}).
+     */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (Paths.resumes(request)) {
+            doPost(request, response);
+            return;
+        }
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        if (session.isEmpty()) {
+            response.sendRedirect("/signin");
+            return;
+        }
+        Optional<java.time.Instant> setAt = passwords.setAt(session.get().accountId());
+        if (setAt.isEmpty()) {
+            response.sendRedirect(Paths.ACCOUNT + "#password");
+            return;
+        }
+        views.render(request, response, 200, new RemovePasswordView(dev.latchkey.app.web.When.shown(setAt.get()),
+                setAt.get().toString()));
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
@@ -38,7 +65,8 @@ public class RemovePassword extends HttpServlet {
         }
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
         if (proof.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT + "#password"));
+            // Back here after the step-up, and the removal goes on (Paths.resumes).
+            response.sendRedirect(Paths.stepUp("/account/password/remove?resume", "remove-password"));
             return;
         }
         Passwords.Removal removal = passwords.remove(proof.get());

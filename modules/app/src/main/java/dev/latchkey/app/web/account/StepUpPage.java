@@ -27,6 +27,7 @@ public class StepUpPage extends HttpServlet {
             response.sendRedirect("/signin");
             return;
         }
-        views.render(request, response, 200, new StepUpView(Paths.safeNext(request.getParameter("next"))));
+        views.render(request, response, 200, new StepUpView(Paths.safeNext(request.getParameter("next")),
+                StepUpView.purpose(request.getParameter("for"))));
     }
 }

@@ -86,7 +86,8 @@ public class EmailCodeSignIn extends HttpServlet {
         String next = Paths.safeNext(request.getParameter("next"));
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
-            signInPage(request, response, 422, "Enter the email address of your account, like name@example.com.", next);
+            signInPage(request, response, 422, request.getParameter("email"),
+                    "Enter the email address of your account, like name@example.com.", next);
             return;
         }
         EmailCodes.AttemptToken attempt;
@@ -94,7 +95,7 @@ public class EmailCodeSignIn extends HttpServlet {
             attempt = fallbacks.requestEmailCode(email.get(), ClientAddress.of(request));
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
-            signInPage(request, response, 429, e.getMessage(), next);
+            choices(request, response, 429, email.get(), e.getMessage(), next);
             return;
         }
         cookies.write(response, Cookies.CODE_ATTEMPT, attempt.value(), "Strict");
@@ -127,9 +128,14 @@ public class EmailCodeSignIn extends HttpServlet {
                         result.refusal().map(AbuseLimits.Refusal::message).orElse("Too many attempts."), next);
             }
             case NEEDS_NEW_CODE -> {
+                String message = "That code has expired, was already used, or was tried too often. Ask for a new code.";
+                Optional<EmailAddress> address = attempt.flatMap(codes::addressOf);
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
-                signInPage(request, response, 422,
-                        "That code has expired, was already used, or was tried too often. Ask for a new code.", next);
+                if (address.isPresent()) {
+                    choices(request, response, 422, address.get(), message, next);
+                } else {
+                    signInPage(request, response, 422, null, message, next);
+                }
             }
         }
     }
@@ -144,9 +150,17 @@ public class EmailCodeSignIn extends HttpServlet {
                 error == null ? "" : error, Paths.safeNext(next), EmailCodes.VALID_MINUTES));
     }
 
-    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String emailError,
-                            String next) throws IOException {
-        views.render(request, response, status, SignInView.emailCodeRefused(next, sharedDevices.isShared(request),
-                sharedDevices.inSharedNetwork(ClientAddress.of(request)), emailError));
+    /** The first sign-in step again, the address field saying why. */
+    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typed,
+                            String emailError, String next) throws IOException {
+        views.render(request, response, status, SignInView.emailRefused(next, sharedDevices.isShared(request),
+                sharedDevices.inSharedNetwork(ClientAddress.of(request)), typed, emailError));
+    }
+
+    /** The ways to sign in for this address again, the email-code choice saying why (the same for any address). */
+    private void choices(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress email,
+                         String error, String next) throws IOException {
+        views.render(request, response, status, SignInMethodsView.emailCodeRefused(email.value(), next,
+                sharedDevices.isShared(request), error));
     }
 }

@@ -81,12 +81,13 @@ public class PasswordSignIn extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(typedEmail);
         String password = request.getParameter("password");
         if (email.isEmpty()) {
-            signInPage(request, response, 422, typedEmail,
-                    "Enter the email address of your account, like name@example.com.", null, next);
+            views.render(request, response, 422, SignInView.emailRefused(next, sharedDevices.isShared(request),
+                    sharedDevices.inSharedNetwork(dev.latchkey.app.web.ClientAddress.of(request)), typedEmail,
+                    "Enter the email address of your account, like name@example.com."));
             return;
         }
         if (password == null || password.isEmpty()) {
-            signInPage(request, response, 422, typedEmail, null, "Enter your password.", next);
+            signInPage(request, response, 422, email.get(), "Enter your password.", next);
             return;
         }
         // The sign-in page's script reports the browser's passkey capabilities in hidden fields
@@ -101,7 +102,7 @@ public class PasswordSignIn extends HttpServlet {
             return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            signInPage(request, response, 503, typedEmail, null, e.getMessage(), next);
+            signInPage(request, response, 503, email.get(), e.getMessage(), next);
             return;
         }
         switch (result.outcome()) {
@@ -123,15 +124,16 @@ public class PasswordSignIn extends HttpServlet {
             case THROTTLED -> {
                 AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
                 refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-                signInPage(request, response, 429, typedEmail, null, refusal.message(), next);
+                signInPage(request, response, 429, email.get(), refusal.message(), next);
             }
-            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, typedEmail, null, REFUSED, next);
+            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, email.get(), REFUSED, next);
         }
     }
 
-    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typedEmail,
-                            String emailError, String passwordError, String next) throws IOException {
-        views.render(request, response, status, SignInView.passwordRefused(next,
-                typedEmail.length() > EmailAddress.MAX_LENGTH ? "" : typedEmail, emailError, passwordError));
+    /** The ways to sign in for this address again, the password saying why (the same for any address). */
+    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress email,
+                            String passwordError, String next) throws IOException {
+        views.render(request, response, status, SignInMethodsView.passwordRefused(email.value(), next,
+                sharedDevices.isShared(request), passwordError));
     }
 }
