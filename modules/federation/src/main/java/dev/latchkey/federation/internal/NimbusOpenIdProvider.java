@@ -485,7 +485,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         jakarta.persistence.Query insert = em.createNativeQuery("insert into fed_refresh_token (token_hash, family, code_hash,"
                         + " client_id, account_id, session_id, scope, auth_time, method, created_at, expires_at, revoked)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
-                        ? "current_timestamp + interval '" + REFRESH_LIFETIME.toSeconds() + "' second" : "?10") + ", false)")
+                        ? "current_timestamp + interval '" + REFRESH_LIFETIME.toSeconds() + "' second" : "?") + ", false)")
                 .setParameter(1, Sha256.of(token))
                 .setParameter(2, family)
                 .setParameter(3, grant.codeHash())
@@ -496,6 +496,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(8, grant.authTime())
                 .setParameter(9, grant.method().name());
         if (expiresAt != null) {
+            // JDBC-style like the others (Hibernate refuses a mix of ? and ?10): the tenth ? of the statement.
             insert.setParameter(10, expiresAt);
         }
         insert.executeUpdate();
