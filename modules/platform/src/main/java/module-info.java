@@ -10,6 +10,8 @@ module dev.latchkey.platform {
     // ModuleSchema's methods take a DataSource and JPA's EntityManagerFactory / EntityManager.
     requires transitive java.sql;
     requires transitive jakarta.persistence;
+    // BatchDelete takes a UserTransaction.
+    requires transitive jakarta.transaction;
     requires java.logging;
     requires flyway.core;
 

@@ -31,12 +31,28 @@ final class Accessibility {
         }
     }
 
+    /** Checks the current page at phone and desktop width, without screenshots. */
+    static void checkAtPhoneAndDesktopWidth(ChromeDriver driver, String what) {
+        for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
+            driver.manage().window().setSize(size);
+            check(driver, what + " at " + size.getWidth() + " px");
+        }
+    }
+
+    /**
+     * Checks the current page at the window's size. Moderate and minor findings are printed, not failed
+     * on; serious and critical ones fail the test.
+     */
     static void check(ChromeDriver driver, String what) {
         Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
         assertThat(results.isErrored()).as("axe ran on %s: %s", what, results.getErrorMessage()).isFalse();
         List<Rule> blocking = results.getViolations().stream().filter(r -> BLOCKING.contains(r.getImpact())).toList();
         assertThat(blocking).as("serious or critical violations on %s:%n%s", what, describe(blocking)).isEmpty();
         assertThat(results.getPasses()).as("axe checked something on %s", what).isNotEmpty();
+        List<Rule> minor = results.getViolations().stream().filter(r -> !BLOCKING.contains(r.getImpact())).toList();
+        if (!minor.isEmpty()) {
+            System.err.printf("Accessibility: moderate or minor findings on %s, not failing:%n%s%n", what, describe(minor));
+        }
         Long overflow = (Long) driver.executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
         assertThat(overflow).as("%s scrolls sideways", what).isLessThanOrEqualTo(0L);

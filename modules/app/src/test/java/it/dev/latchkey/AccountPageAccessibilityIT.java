@@ -2,15 +2,11 @@ package it.dev.latchkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +19,6 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * /account/security with passkey cards, the coverage card (and its nudge) and an open rename form,
@@ -34,8 +29,6 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 class AccountPageAccessibilityIT {
 
     private static final String BASE_URL = System.getProperty("latchkey.it.base-url", "http://localhost:9381");
-    private static final List<String> STANDARDS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
-    private static final List<String> BLOCKING = List.of("serious", "critical");
 
     private ChromeDriver driver;
     private Path profile;
@@ -48,14 +41,7 @@ class AccountPageAccessibilityIT {
         profile = Chromium.newProfile();
         driver = Chromium.start(profile);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        authenticator = addAuthenticator();
-    }
-
-    private VirtualAuthenticator addAuthenticator() {
-        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        authenticator = Chromium.addPlatformAuthenticator(driver);
     }
 
     @AfterEach
@@ -65,22 +51,18 @@ class AccountPageAccessibilityIT {
 
     @Test
     void theAccountPageIsAccessibleAtPhoneAndDesktopWidthAndRenameAndRemoveWorkByKeyboard() {
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys("a11y-" + UUID.randomUUID() + "@example.com");
-        driver.findElement(By.id("displayName")).sendKeys("Access Tester");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        Chromium.signUp(driver, wait, "a11y-" + UUID.randomUUID() + "@example.com", "Access Tester");
         driver.findElement(By.linkText("Do this later")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
         // The first view: the coverage card carries its nudge ("Add a backup passkey", scenario d).
         assertThat(driver.findElements(By.cssSelector("#coverage [data-nudge-card]"))).hasSize(1);
         for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
             driver.manage().window().setSize(size);
-            accessible("the account page with the coverage card's nudge at " + size.getWidth() + " px");
+            Accessibility.check(driver, "the account page with the coverage card's nudge at " + size.getWidth() + " px");
         }
         // A second passkey (from another authenticator: the first is excluded), so that there are cards to tell apart.
         driver.removeVirtualAuthenticator(authenticator);
-        authenticator = addAuthenticator();
+        authenticator = Chromium.addPlatformAuthenticator(driver);
         driver.get(BASE_URL + "/account/passkeys/new");
         driver.findElement(By.id("add-passkey-button")).click();
         wait.until(ExpectedConditions.urlContains("passkeyAdded"));
@@ -96,7 +78,7 @@ class AccountPageAccessibilityIT {
         // The open rename form, at both widths, before it is sent.
         for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
             driver.manage().window().setSize(size);
-            accessible("the account page with an open rename form at " + size.getWidth() + " px");
+            Accessibility.check(driver, "the account page with an open rename form at " + size.getWidth() + " px");
         }
         nameField.sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("passkeyRenamed"));
@@ -106,7 +88,7 @@ class AccountPageAccessibilityIT {
         // The page as it is after the change, at both widths.
         for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
             driver.manage().window().setSize(size);
-            accessible("the account page at " + size.getWidth() + " px");
+            Accessibility.check(driver, "the account page at " + size.getWidth() + " px");
         }
 
         // Remove by keyboard: Tab to the renamed card's "Remove", Enter; the next page names the passkey and asks.
@@ -116,12 +98,12 @@ class AccountPageAccessibilityIT {
         assertThat(driver.findElement(By.id("passkey-to-remove")).getText()).contains("Work laptop");
         for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
             driver.manage().window().setSize(size);
-            accessible("the removal's confirmation at " + size.getWidth() + " px");
+            Accessibility.check(driver, "the removal's confirmation at " + size.getWidth() + " px");
         }
         tabTo(By.id("confirm-remove")).sendKeys(Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("passkeyRemoved"));
         assertThat(driver.findElements(By.cssSelector("li.passkey"))).hasSize(1);
-        accessible("the account page after a removal at 1280 px");
+        Accessibility.check(driver, "the account page after a removal at 1280 px");
     }
 
     /** Presses Tab from the top of the page until the element has the focus (at most 200 times). */
@@ -135,28 +117,5 @@ class AccountPageAccessibilityIT {
             }
         }
         throw new AssertionError(target + " is not reached with the Tab key");
-    }
-
-    private void accessible(String what) {
-        Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
-        assertThat(results.isErrored()).as("axe ran on %s: %s", what, results.getErrorMessage()).isFalse();
-        List<Rule> blocking = results.getViolations().stream().filter(r -> BLOCKING.contains(r.getImpact())).toList();
-        assertThat(blocking).as("serious or critical violations on %s:%n%s", what, describe(blocking)).isEmpty();
-        assertThat(results.getPasses()).as("axe checked something on %s", what).isNotEmpty();
-        List<Rule> minor = results.getViolations().stream().filter(r -> !BLOCKING.contains(r.getImpact())).toList();
-        if (!minor.isEmpty()) {
-            System.err.printf("AccountPageAccessibilityIT: moderate or minor findings on %s, not failing:%n%s%n",
-                    what, describe(minor));
-        }
-        Long overflow = (Long) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow).as("%s scrolls sideways", what).isLessThanOrEqualTo(0L);
-    }
-
-    private static String describe(List<Rule> rules) {
-        return rules.stream().map(r -> "- " + r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + "\n    "
-                        + r.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
-                        .collect(Collectors.joining("\n    ")))
-                .collect(Collectors.joining("\n"));
     }
 }

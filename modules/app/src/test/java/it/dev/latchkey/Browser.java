@@ -73,11 +73,19 @@ final class Browser {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"));
     }
 
-    /** Loads a page with extra request headers, as name, value pairs (for example Accept-Language). */
+    /**
+     * Loads a page with extra request headers, as name, value pairs (for example Accept-Language). An
+     * {@code Accept} among them replaces the page's {@code text/html}, rather than being sent beside it.
+     */
     HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        boolean accept = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            accept |= "Accept".equalsIgnoreCase(headers[i]);
+        }
+        if (!accept) {
+            request.header("Accept", "text/html");
         }
         return send(request);
     }

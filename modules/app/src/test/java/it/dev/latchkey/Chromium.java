@@ -13,11 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Headless Chromium for the browser end-to-end tests: Debian's
@@ -104,6 +109,56 @@ final class Chromium {
         } finally {
             deleteProfile(profile);
         }
+    }
+
+    /**
+     * A platform authenticator as a phone's or laptop's built-in one: CTAP2 over "internal", resident
+     * keys, user verification performed and consented.
+     */
+    static VirtualAuthenticator addPlatformAuthenticator(ChromeDriver driver) {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+    }
+
+    /**
+     * One person's device for a browser test: Chromium on a fresh profile with a {@link
+     * #addPlatformAuthenticator platform authenticator}, and a 30-second wait. Open it in
+     * {@code @BeforeEach} (after {@link #require}), close it in {@code @AfterEach}.
+     */
+    record Device(Path profile, ChromeDriver driver, WebDriverWait await, VirtualAuthenticator authenticator)
+            implements AutoCloseable {
+
+        static Device open(Class<?> test) throws IOException {
+            require(test);
+            Path profile = newProfile();
+            ChromeDriver driver = start(profile);
+            return new Device(profile, driver, new WebDriverWait(driver, java.time.Duration.ofSeconds(30)),
+                    addPlatformAuthenticator(driver));
+        }
+
+        /** {@link Chromium#signUp} on this device. */
+        void signUp(String email, String displayName) {
+            Chromium.signUp(driver, await, email, displayName);
+        }
+
+        @Override
+        public void close() throws IOException {
+            quit(driver, profile);
+        }
+    }
+
+    /**
+     * Signs up on {@code /signup} with the browser's passkey, as a person would, and waits for the page
+     * that asks them to confirm their address.
+     */
+    static void signUp(ChromeDriver driver, WebDriverWait wait, String email, String displayName) {
+        driver.get(Browser.BASE_URL + "/signup");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("displayName")).sendKeys(displayName);
+        driver.findElement(By.id("signup-button")).click();
+        wait.until(ExpectedConditions.urlToBe(Browser.BASE_URL + "/account/confirm-email"));
     }
 
     static void deleteProfile(Path dir) throws IOException {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Destructive actions ask first and say what goes; the step-up names the action; after it the action goes on
@@ -25,35 +22,28 @@ class ConfirmAndResumeBrowserIT {
     private static final String BASE_URL = Browser.BASE_URL;
     private static final String ACCOUNT = "(select id from idn_account where pending_email = ? or email = ?)";
 
+    private Chromium.Device device;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Chromium.require(ConfirmAndResumeBrowserIT.class);
-        profile = Chromium.newProfile();
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        device = Chromium.Device.open(ConfirmAndResumeBrowserIT.class);
+        driver = device.driver();
+        wait = device.await();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        Chromium.quit(driver, profile);
+        if (device != null) {
+            device.close();
+        }
     }
 
     @Test
     void removingThePasswordAsksSaysWhatGoesNamesTheStepUpAndResumesAfterIt() {
         String email = Journeys.uniqueEmail("resume");
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("displayName")).sendKeys("Resume Tester");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(email, "Resume Tester");
         driver.findElement(By.linkText("Do this later")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
         driver.findElement(By.id("new-password")).sendKeys("a long enough passphrase 42");

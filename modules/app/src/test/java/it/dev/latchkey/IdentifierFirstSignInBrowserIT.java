@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +17,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * The identifier-first sign-in (issue 14, item 2): one email field with passkey autofill and "Continue", then the
@@ -30,36 +27,30 @@ class IdentifierFirstSignInBrowserIT {
 
     private static final String BASE_URL = Browser.BASE_URL;
 
+    private Chromium.Device device;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
     private VirtualAuthenticator authenticator;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Chromium.require(IdentifierFirstSignInBrowserIT.class);
-        profile = Chromium.newProfile();
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        device = Chromium.Device.open(IdentifierFirstSignInBrowserIT.class);
+        driver = device.driver();
+        wait = device.await();
+        authenticator = device.authenticator();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        Chromium.quit(driver, profile);
+        if (device != null) {
+            device.close();
+        }
     }
 
     @Test
     void anAddressThenContinueThenThePasskeySignsInAndReturnsToNext() {
         String email = Journeys.uniqueEmail("idfirst");
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("displayName")).sendKeys("Identifier First");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(email, "Identifier First");
         driver.findElement(By.linkText("Do this later")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
 

@@ -2,25 +2,16 @@ package it.dev.latchkey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * The operator console's pages in a real browser, checked by axe-core (bundled) at 360 px and at
@@ -35,37 +26,28 @@ class OperatorConsoleAccessibilityIT {
 
     private static final String BASE_URL = System.getProperty("latchkey.it.base-url", "http://localhost:9381");
     private static final String ADMIN = "a11y-admin@staff.example";
-    private static final List<String> STANDARDS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice");
-    private static final List<String> BLOCKING = List.of("serious", "critical");
 
+    private Chromium.Device device;
     private ChromeDriver driver;
-    private Path profile;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Chromium.require(OperatorConsoleAccessibilityIT.class);
-        profile = Chromium.newProfile();
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        device = Chromium.Device.open(OperatorConsoleAccessibilityIT.class);
+        driver = device.driver();
+        wait = device.await();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        Chromium.quit(driver, profile);
+        if (device != null) {
+            device.close();
+        }
     }
 
     @Test
     void theConsolePagesAreAccessibleAtPhoneAndDesktopWidth() throws Exception {
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(ADMIN);
-        driver.findElement(By.id("displayName")).sendKeys("Admin Tester");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(ADMIN, "Admin Tester");
         driver.findElement(By.id("code")).sendKeys(Mailbox.code(Mailbox.await(SMTP, ADMIN, "Confirm your email address")));
         driver.findElement(By.cssSelector("form button.primary")).click();
         wait.until(ExpectedConditions.urlContains("emailConfirmed"));
@@ -73,7 +55,7 @@ class OperatorConsoleAccessibilityIT {
         driver.get(BASE_URL + "/");
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/operator"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Operator console");
-        atBothWidths("the operator console's home");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the operator console's home");
 
         driver.findElement(By.linkText("Insights")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/operator/insights"));
@@ -85,65 +67,31 @@ class OperatorConsoleAccessibilityIT {
         wait.until(d -> (Boolean) driver.executeScript(
                 "return !!document.querySelector('canvas[data-chart-for] ') && typeof window.Chart === 'function'"
                         + " && !!window.Chart.getChart(document.querySelector('canvas[data-chart-for]'))"));
-        atBothWidths("the insights dashboard");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the insights dashboard");
 
         driver.get(BASE_URL + "/operator/insights?from=2020-01-01&to=2026-12-31");
-        atBothWidths("the insights dashboard refusing a range");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the insights dashboard refusing a range");
 
         // Account lookup: search, the account's page, and the audit that now lists both.
         driver.get(BASE_URL + "/operator/accounts");
         driver.findElement(By.id("q")).sendKeys("a11y-admin");
         driver.findElement(By.cssSelector("form[role=search] button")).click();
         wait.until(ExpectedConditions.urlContains("q=a11y-admin"));
-        atBothWidths("the account search with a match");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the account search with a match");
         driver.findElement(By.linkText(ADMIN)).click();
         wait.until(ExpectedConditions.urlContains("/operator/accounts/view?id="));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo(ADMIN);
-        atBothWidths("an account's page");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "an account's page");
         driver.get(BASE_URL + "/operator/audit");
         assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
-        atBothWidths("the audit of staff actions");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the audit of staff actions");
 
         // Someone without a role: the 403 page says which role the console needs.
         driver.findElement(By.cssSelector("form.signout button")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/operator")));
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(Journeys.uniqueEmail("no-role"));
-        driver.findElement(By.id("displayName")).sendKeys("No Role");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(Journeys.uniqueEmail("no-role"), "No Role");
         driver.get(BASE_URL + "/operator");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This page needs another role");
-        atBothWidths("the console's 403 page");
-    }
-
-    private void atBothWidths(String what) {
-        for (Dimension size : List.of(new Dimension(360, 800), new Dimension(1280, 900))) {
-            driver.manage().window().setSize(size);
-            accessible(what + " at " + size.getWidth() + " px");
-        }
-    }
-
-    private void accessible(String what) {
-        Results results = new AxeBuilder().withTags(STANDARDS).analyze(driver);
-        assertThat(results.isErrored()).as("axe ran on %s: %s", what, results.getErrorMessage()).isFalse();
-        List<Rule> blocking = results.getViolations().stream().filter(r -> BLOCKING.contains(r.getImpact())).toList();
-        assertThat(blocking).as("serious or critical violations on %s:%n%s", what, describe(blocking)).isEmpty();
-        assertThat(results.getPasses()).as("axe checked something on %s", what).isNotEmpty();
-        List<Rule> minor = results.getViolations().stream().filter(r -> !BLOCKING.contains(r.getImpact())).toList();
-        if (!minor.isEmpty()) {
-            System.err.printf("OperatorConsoleAccessibilityIT: moderate or minor findings on %s, not failing:%n%s%n",
-                    what, describe(minor));
-        }
-        Long overflow = (Long) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow).as("%s scrolls sideways", what).isLessThanOrEqualTo(0L);
-    }
-
-    private static String describe(List<Rule> rules) {
-        return rules.stream().map(r -> "- " + r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + "\n    "
-                        + r.getNodes().stream().map(n -> n.getTarget() + " " + n.getFailureSummary())
-                        .collect(Collectors.joining("\n    ")))
-                .collect(Collectors.joining("\n"));
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the console's 403 page");
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * New recovery codes (issue 14, item 9): copy, download and print, and an "I have saved them" step before the
@@ -26,34 +23,27 @@ class RecoveryCodesBrowserIT {
 
     private static final String BASE_URL = Browser.BASE_URL;
 
+    private Chromium.Device device;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Chromium.require(RecoveryCodesBrowserIT.class);
-        profile = Chromium.newProfile();
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        device = Chromium.Device.open(RecoveryCodesBrowserIT.class);
+        driver = device.driver();
+        wait = device.await();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        Chromium.quit(driver, profile);
+        if (device != null) {
+            device.close();
+        }
     }
 
     @Test
     void newCodesCanBeCopiedDownloadedAndPrintedAndThePersonSaysTheyKeptThem() {
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(Journeys.uniqueEmail("codes"));
-        driver.findElement(By.id("displayName")).sendKeys("Code Keeper");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(Journeys.uniqueEmail("codes"), "Code Keeper");
         driver.get(BASE_URL + "/account/recovery-codes");
         driver.findElement(By.cssSelector("form[action='/account/recovery-codes'] button[type=submit]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("recovery-codes")));

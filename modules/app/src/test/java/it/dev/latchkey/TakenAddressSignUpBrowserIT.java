@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Signing up with an address that is already someone's (issue 14, item 11): the page that asks for the code tells
@@ -29,25 +26,22 @@ class TakenAddressSignUpBrowserIT {
 
     private static final String BASE_URL = Browser.BASE_URL;
 
+    private Chromium.Device device;
     private ChromeDriver driver;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Chromium.require(TakenAddressSignUpBrowserIT.class);
-        profile = Chromium.newProfile();
-        driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
+        device = Chromium.Device.open(TakenAddressSignUpBrowserIT.class);
+        driver = device.driver();
+        wait = device.await();
     }
 
     @AfterEach
     void quitBrowser() throws IOException {
-        Chromium.quit(driver, profile);
+        if (device != null) {
+            device.close();
+        }
     }
 
     @Test
@@ -55,11 +49,7 @@ class TakenAddressSignUpBrowserIT {
         String email = Journeys.uniqueEmail("taken");
         Mailbox.signUpConfirmed(SMTP, new Browser(), new Authenticator(), email);
 
-        driver.get(BASE_URL + "/signup");
-        driver.findElement(By.id("email")).sendKeys(email);
-        driver.findElement(By.id("displayName")).sendKeys("Second Try");
-        driver.findElement(By.id("signup-button")).click();
-        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/confirm-email"));
+        device.signUp(email, "Second Try");
         assertThat(driver.findElement(By.id("main")).getText())
                 .contains("If this address already belongs to a Latchkey account, we send no code")
                 .contains("cancel this sign-up and sign in");

@@ -1,6 +1,7 @@
 package dev.latchkey.credentials.internal;
 
 import dev.latchkey.identity.api.Retention;
+import dev.latchkey.platform.api.BatchDelete;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Deletes credentials' pending ceremonies ({@code cred_challenge}) and pending passkeys
  * ({@code cred_pending_passkey}) once they expired longer ago than {@link Retention#ceremonies()},
- * every {@link Retention#interval()} on a managed scheduled executor, in batches of {@link #BATCH}
+ * every {@link Retention#interval()} on a managed scheduled executor, in batches of {@link BatchDelete#BATCH}
  * rows, each its own transaction. An expired one can never be used (both are judged by
  * {@code expires_at}, database clock), so this only keeps the tables small; passkeys, the record
  * of what an account holds, are never purged.
@@ -26,8 +27,6 @@ import java.util.logging.Logger;
 class CredentialsPurge {
 
     private static final Logger LOG = Logger.getLogger(CredentialsPurge.class.getName());
-
-    static final int BATCH = 500;
 
     @PersistenceContext(unitName = "credentials")
     EntityManager em;
@@ -54,37 +53,17 @@ class CredentialsPurge {
         if (!schema.ready()) {
             return;
         }
-        String ended = "expires_at < current_timestamp - interval '" + retention.ceremonies().toSeconds() + "' second";
+        String ended = "expires_at < " + BatchDelete.ago(retention.ceremonies());
         try {
             for (String table : new String[] {"cred_challenge", "cred_pending_passkey"}) {
-                int rounds = 0;
-                while (deleteBatch(table, ended) == BATCH && ++rounds < 1000) {
-                    // the next batch
-                }
+                batches().deleteAll(table, "id", ended);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Credentials purge failed, the next round tries again: " + e.getMessage());
         }
     }
 
-    /** One batch in a transaction of its own. Table and condition are this class's constants. */
-    int deleteBatch(String table, String ended) {
-        // A managed thread has no transaction of its own: each batch begins and commits one.
-        try {
-            transaction.begin();
-            try {
-                int deleted = em.createNativeQuery("delete from " + table + " where id in (select id from " + table
-                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
-                transaction.commit();
-                return deleted;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
-                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
-                 | jakarta.transaction.HeuristicRollbackException e) {
-            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
-        }
+    private BatchDelete batches() {
+        return new BatchDelete(em, transaction);
     }
 }

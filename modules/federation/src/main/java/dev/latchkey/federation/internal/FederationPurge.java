@@ -2,6 +2,7 @@ package dev.latchkey.federation.internal;
 
 import dev.latchkey.federation.api.FederationSettings;
 import dev.latchkey.identity.api.Retention;
+import dev.latchkey.platform.api.BatchDelete;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,6 @@ import java.util.logging.Logger;
 class FederationPurge {
 
     private static final Logger LOG = Logger.getLogger(FederationPurge.class.getName());
-
-    static final int BATCH = 500;
 
     @PersistenceContext(unitName = "federation")
     EntityManager em;
@@ -66,46 +65,20 @@ class FederationPurge {
             return;
         }
         try {
-            deleteAll("fed_request", "id", "expires_at < current_timestamp");
-            deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
-            deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
-            deleteAll("fed_session_client", "session_id", "created_at < current_timestamp - interval '"
-                    + NimbusOpenIdProvider.REFRESH_LIFETIME.toSeconds() + "' second");
-            deleteAll("fed_code", "code_hash", "expires_at < current_timestamp - interval '"
-                    + settings.tokenLifetime().toSeconds() + "' second");
-            deleteAll("fed_signing_key", "kid", "retired_at < current_timestamp - interval '"
-                    + keys.overlap().toSeconds() + "' second");
+            batches().deleteAll("fed_request", "id", "expires_at < current_timestamp");
+            batches().deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
+            batches().deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
+            BatchDelete batches = batches();
+            batches.deleteAll("fed_session_client", "session_id",
+                    "created_at < " + BatchDelete.ago(NimbusOpenIdProvider.REFRESH_LIFETIME));
+            batches.deleteAll("fed_code", "code_hash", "expires_at < " + BatchDelete.ago(settings.tokenLifetime()));
+            batches.deleteAll("fed_signing_key", "kid", "retired_at < " + BatchDelete.ago(keys.overlap()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Federation purge failed, the next round tries again: " + e.getMessage());
         }
     }
 
-    private void deleteAll(String table, String key, String ended) {
-        int deleted;
-        int rounds = 0;
-        do {
-            deleted = deleteBatch(table, key, ended);
-            rounds++;
-        } while (deleted == BATCH && rounds < 1000);
-    }
-
-    /** Table, key and condition are this class's constants. */
-    int deleteBatch(String table, String key, String ended) {
-        try {
-            transaction.begin();
-            try {
-                int deleted = em.createNativeQuery("delete from " + table + " where " + key + " in (select " + key + " from "
-                        + table + " where " + ended + " limit " + BATCH + ")").executeUpdate();
-                transaction.commit();
-                return deleted;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
-                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
-                 | jakarta.transaction.HeuristicRollbackException e) {
-            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
-        }
+    private BatchDelete batches() {
+        return new BatchDelete(em, transaction);
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.Retention;
 import dev.latchkey.identity.api.SessionPolicy;
+import dev.latchkey.platform.api.BatchDelete;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 /**
  * Deletes identity's rows that ended longer ago than their {@link Retention} (OWASP ASVS 4.0.3
  * V8.3.8: sensitive data deleted on a schedule), every {@link Retention#interval()} on a managed
- * scheduled executor, in batches of {@link #BATCH} rows, each batch its own short transaction (no
+ * scheduled executor, in batches of {@link BatchDelete#BATCH} rows, each batch its own short transaction (no
  * long lock on a busy table). Every instance runs it; two deleting the same rows do no harm. What
  * ends when, judged by the database clock:
  * <ul>
@@ -37,8 +38,6 @@ import java.util.logging.Logger;
 class IdentityPurge {
 
     private static final Logger LOG = Logger.getLogger(IdentityPurge.class.getName());
-
-    static final int BATCH = 500;
 
     /** A client address's run of failures counts for this long after its last failure (DatabaseAbuseLimits). */
     private static final Duration CLIENT_RUN = Duration.ofHours(1);
@@ -72,50 +71,20 @@ class IdentityPurge {
             return;
         }
         try {
-            deleteAll("idn_email_code", "id", "expires_at < " + ago(retention.codes()));
-            deleteAll("idn_session", "id", "expires_at < " + ago(retention.sessions())
-                    + " or last_seen_at < " + ago(retention.sessions().plus(sessions.idle())));
-            deleteAll("idn_mail_outbox", "id", "created_at < " + ago(retention.mail())
+            batches().deleteAll("idn_email_code", "id", "expires_at < " + BatchDelete.ago(retention.codes()));
+            batches().deleteAll("idn_session", "id", "expires_at < " + BatchDelete.ago(retention.sessions())
+                    + " or last_seen_at < " + BatchDelete.ago(retention.sessions().plus(sessions.idle())));
+            batches().deleteAll("idn_mail_outbox", "id", "created_at < " + BatchDelete.ago(retention.mail())
                     + " and (claimed_until is null or claimed_until < current_timestamp)");
             Duration clientRun = CLIENT_RUN.compareTo(AbuseLimits.MAX_DELAY) > 0 ? CLIENT_RUN : AbuseLimits.MAX_DELAY;
-            deleteAll("idn_throttle", "throttle_key", "throttle_key like '%:client:%' and last_failure_at < "
-                    + ago(retention.throttles().plus(clientRun)));
+            batches().deleteAll("idn_throttle", "throttle_key", "throttle_key like '%:client:%' and last_failure_at < "
+                    + BatchDelete.ago(retention.throttles().plus(clientRun)));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Identity purge failed, the next round tries again: " + e.getMessage());
         }
     }
 
-    private void deleteAll(String table, String key, String ended) {
-        int deleted;
-        int rounds = 0;
-        do {
-            deleted = deleteBatch(table, key, ended);
-            rounds++;
-        } while (deleted == BATCH && rounds < 1000);
-    }
-
-    /** One batch in a transaction of its own. Table, key and condition are this class's constants. */
-    int deleteBatch(String table, String key, String ended) {
-        // A managed thread has no transaction of its own: each batch begins and commits one.
-        try {
-            transaction.begin();
-            try {
-                int deleted = em.createNativeQuery("delete from " + table + " where " + key + " in (select " + key + " from " + table
-                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
-                transaction.commit();
-                return deleted;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
-                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
-                 | jakarta.transaction.HeuristicRollbackException e) {
-            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static String ago(Duration d) {
-        return "current_timestamp - interval '" + d.toSeconds() + "' second";
+    private BatchDelete batches() {
+        return new BatchDelete(em, transaction);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.nudges.internal;
 
 import dev.latchkey.identity.api.Retention;
+import dev.latchkey.platform.api.BatchDelete;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Deletes link handoffs ({@code ndg_handoff}) once they expired longer ago than
  * {@link Retention#handoffs()}, every {@link Retention#interval()} on a managed scheduled executor,
- * in batches of {@link #BATCH} rows, each its own transaction. The window is longer than the
+ * in batches of {@link BatchDelete#BATCH} rows, each its own transaction. The window is longer than the
  * handoff's own life and its issue cap's window, so an expired link still answers "expired" for a
  * while, and the cap still counts it; afterwards the link is simply unknown. Every step stays in the
  * append-only {@code ndg_handoff_event}, which is never purged.
@@ -26,8 +27,6 @@ import java.util.logging.Logger;
 class NudgesPurge {
 
     private static final Logger LOG = Logger.getLogger(NudgesPurge.class.getName());
-
-    static final int BATCH = 500;
 
     @PersistenceContext(unitName = "nudges")
     EntityManager em;
@@ -54,37 +53,17 @@ class NudgesPurge {
         if (!schema.ready()) {
             return;
         }
-        String ended = "expires_at < current_timestamp - interval '" + retention.handoffs().toSeconds() + "' second";
+        String ended = "expires_at < " + BatchDelete.ago(retention.handoffs());
         try {
             for (String table : new String[] {"ndg_handoff"}) {
-                int rounds = 0;
-                while (deleteBatch(table, ended) == BATCH && ++rounds < 1000) {
-                    // the next batch
-                }
+                batches().deleteAll(table, "id", ended);
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Nudges purge failed, the next round tries again: " + e.getMessage());
         }
     }
 
-    /** One batch in a transaction of its own. Table and condition are this class's constants. */
-    int deleteBatch(String table, String ended) {
-        // A managed thread has no transaction of its own: each batch begins and commits one.
-        try {
-            transaction.begin();
-            try {
-                int deleted = em.createNativeQuery("delete from " + table + " where id in (select id from " + table
-                        + " where " + ended + " limit " + BATCH + ")").executeUpdate();
-                transaction.commit();
-                return deleted;
-            } catch (RuntimeException e) {
-                transaction.rollback();
-                throw e;
-            }
-        } catch (jakarta.transaction.NotSupportedException | jakarta.transaction.SystemException
-                 | jakarta.transaction.RollbackException | jakarta.transaction.HeuristicMixedException
-                 | jakarta.transaction.HeuristicRollbackException e) {
-            throw new IllegalStateException("purge batch on " + table + " failed: " + e.getMessage(), e);
-        }
+    private BatchDelete batches() {
+        return new BatchDelete(em, transaction);
     }
 }
