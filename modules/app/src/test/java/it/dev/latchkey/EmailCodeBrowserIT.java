@@ -154,7 +154,7 @@ class EmailCodeBrowserIT {
         assertThat(thisDevice.findElement(By.tagName("strong")).getText().strip())
                 .as("the label of this browser, which identifies itself as %s", identity()).isEqualTo(BROWSER_LABEL);
         assertThat(thisDevice.findElement(By.cssSelector(".badge")).getText().strip()).isEqualTo("This device");
-        assertThat(thisDevice.findElements(By.cssSelector("form[action='/account/devices/lost']")))
+        assertThat(thisDevice.findElements(By.cssSelector("a.lost-device")))
                 .as("no 'I lost this device' for the device in hand").isEmpty();
         WebElement otherDevice = devices.stream().filter(d -> d != thisDevice).findFirst().orElseThrow();
         assertThat(otherDevice.findElement(By.tagName("strong")).getText().strip()).isEqualTo(FIRST_PROFILE_LABEL);

@@ -144,7 +144,7 @@ class NudgesIT {
                 .headers().firstValue("Location").map(NudgesIT::path)).hasValue("/account/security");
 
         // The laptop is lost: its passkey goes, and the account has only its email code left.
-        Matcher lostForm = Pattern.compile("name=\"device\" value=\"([0-9a-f-]{36})\">\\s*<button[^>]*I lost this device: Chrome on Linux")
+        Matcher lostForm = Pattern.compile("/account/devices/lost\\?device=([0-9a-f-]{36})\"\\s*aria-label=\"I lost this device: Chrome on Linux")
                 .matcher(pc.get("/account/security").body());
         assertThat(lostForm.find()).isTrue();
         assertThat(pc.postForm("/account/devices/lost", "device=" + lostForm.group(1)).statusCode()).isEqualTo(302);
