@@ -122,7 +122,9 @@ class NudgesIT {
         assertThat(decisionReason(m.group(1))).isEqualTo("CONFIRM_LIKELY_COVERED");
         assertThat(pc.get(m.group(0)).body()).contains("Your passkey may already be here")
                 .contains("Your passkey in Google Password Manager should work on Chrome on Windows")
-                .contains(">Create a passkey on this device<");
+                .contains("instead of a code")
+                // It should work here: the main button is not "Create" (issue 14, item 6).
+                .contains(">Got it<").contains(">It is not here: create a passkey on this device<");
         assertThat(coverageCard(pc)).containsPattern(
                 "Should work on \\(not used there yet\\):[\\s\\S]*Chrome on Windows[\\s\\S]*Google Password Manager")
                 .doesNotContain("Not yet on:");
