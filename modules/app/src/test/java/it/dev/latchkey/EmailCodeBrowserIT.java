@@ -136,9 +136,12 @@ class EmailCodeBrowserIT {
             throw new AssertionError("The code did not sign in. Page at " + driver.getCurrentUrl() + " says: code-error='"
                     + text(By.id("code-error")) + "'", e);
         }
-        // A new device after an email code: the nudge offers a passkey here; Esc is "Not now".
+        // A new device after an email code. The account's passkey lives only on the first profile, a Windows
+        // computer, which cannot confirm it is you here: the nudge says how to add one from there instead of
+        // offering a creation whose step-up this browser cannot complete (issue 14, item 5). Esc goes on.
         screenshot("nudge");
-        assertThat(active().getText()).isEqualTo("Create a passkey on this device");
+        assertThat(text(By.tagName("h1"))).isEqualTo("Add a passkey here from your computer");
+        assertThat(active().getText()).isEqualTo("Got it");
         keys(Keys.ESCAPE);
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/account/security"));
         assertThat(driver.manage().getCookieNamed("latchkey_session")).as("session cookie after sign-in").isNotNull();
@@ -154,7 +157,7 @@ class EmailCodeBrowserIT {
         assertThat(thisDevice.findElement(By.tagName("strong")).getText().strip())
                 .as("the label of this browser, which identifies itself as %s", identity()).isEqualTo(BROWSER_LABEL);
         assertThat(thisDevice.findElement(By.cssSelector(".badge")).getText().strip()).isEqualTo("This device");
-        assertThat(thisDevice.findElements(By.cssSelector("form[action='/account/devices/lost']")))
+        assertThat(thisDevice.findElements(By.cssSelector("a.lost-device")))
                 .as("no 'I lost this device' for the device in hand").isEmpty();
         WebElement otherDevice = devices.stream().filter(d -> d != thisDevice).findFirst().orElseThrow();
         assertThat(otherDevice.findElement(By.tagName("strong")).getText().strip()).isEqualTo(FIRST_PROFILE_LABEL);

@@ -20,7 +20,7 @@ class LastWayInIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
-    private static final Pattern LOST_FORM = Pattern.compile("name=\"device\" value=\"([0-9a-f-]{36})\"");
+    private static final Pattern LOST_FORM = Pattern.compile("/account/devices/lost\\?device=([0-9a-f-]{36})");
 
     @Test
     void aLostDeviceWhosePasskeysAreTheOnlyWayInIsNotForgotten() {

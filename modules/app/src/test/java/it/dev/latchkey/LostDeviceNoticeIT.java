@@ -19,7 +19,7 @@ class LostDeviceNoticeIT {
     @RegisterExtension
     static final GreenMailExtension SMTP = Mailbox.smtpServer();
 
-    private static final Pattern LOST_FORM = Pattern.compile("name=\"device\" value=\"([0-9a-f-]{36})\"");
+    private static final Pattern LOST_FORM = Pattern.compile("/account/devices/lost\\?device=([0-9a-f-]{36})");
     private static final Pattern NAMES = Pattern.compile("<h3 class=\"passkey-name\">([^<]+)</h3>");
 
     @Test
@@ -52,7 +52,7 @@ class LostDeviceNoticeIT {
         MimeMessage notice = Mailbox.await(SMTP, email, "A device was reported lost");
         String body = GreenMailUtil.getBody(notice).replace("=\r\n", "").replace("\r\n", "\n");
         assertThat(body).contains("\"" + phoneLabel + "\" was reported lost").contains("It is signed out.")
-                .contains("These passkeys, created on it, were removed")
+                .contains("These passkeys, which lived only on it, were removed")
                 .contains("  - " + names.get(1)).contains("  - " + names.get(2))
                 .doesNotContain("  - " + names.get(0) + "\n");
         Thread.sleep(1500); // delivery starts 500 ms after the commit: give any further notice time to arrive

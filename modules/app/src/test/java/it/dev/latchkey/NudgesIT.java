@@ -122,7 +122,9 @@ class NudgesIT {
         assertThat(decisionReason(m.group(1))).isEqualTo("CONFIRM_LIKELY_COVERED");
         assertThat(pc.get(m.group(0)).body()).contains("Your passkey may already be here")
                 .contains("Your passkey in Google Password Manager should work on Chrome on Windows")
-                .contains(">Create a passkey on this device<");
+                .contains("instead of a code")
+                // It should work here: the main button is not "Create" (issue 14, item 6).
+                .contains(">Got it<").contains(">It is not here: create a passkey on this device<");
         assertThat(coverageCard(pc)).containsPattern(
                 "Should work on \\(not used there yet\\):[\\s\\S]*Chrome on Windows[\\s\\S]*Google Password Manager")
                 .doesNotContain("Not yet on:");
@@ -144,7 +146,7 @@ class NudgesIT {
                 .headers().firstValue("Location").map(NudgesIT::path)).hasValue("/account/security");
 
         // The laptop is lost: its passkey goes, and the account has only its email code left.
-        Matcher lostForm = Pattern.compile("name=\"device\" value=\"([0-9a-f-]{36})\">\\s*<button[^>]*I lost this device: Chrome on Linux")
+        Matcher lostForm = Pattern.compile("/account/devices/lost\\?device=([0-9a-f-]{36})\"\\s*aria-label=\"I lost this device: Chrome on Linux")
                 .matcher(pc.get("/account/security").body());
         assertThat(lostForm.find()).isTrue();
         assertThat(pc.postForm("/account/devices/lost", "device=" + lostForm.group(1)).statusCode()).isEqualTo(302);

@@ -36,6 +36,13 @@ public interface PasskeyManagement {
      */
     Removal remove(dev.latchkey.identity.api.StepUpProof proof, UUID passkeyId, Optional<UUID> fromDevice);
 
+    /**
+     * What reporting this device of the account lost would do to its passkeys ({@link LostDevicePlan}),
+     * changing nothing; identity's {@link dev.latchkey.identity.api.Devices#reportLost} then does exactly
+     * that. Empty when the account has no such device.
+     */
+    Optional<LostDevicePlan> lostDevicePlan(UUID accountId, UUID deviceId);
+
     int MAX_NAME_LENGTH = 64;
 
     record Rename(Outcome outcome, String message) {

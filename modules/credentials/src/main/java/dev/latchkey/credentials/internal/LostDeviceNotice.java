@@ -5,12 +5,17 @@ import java.util.UUID;
 
 /**
  * Fired once per device reported lost, inside its transaction, for {@link PasskeyNotices}: the
- * device's label and the names of the passkeys removed with it (possibly none), both taken while
+ * device's label, the names of the passkeys removed with it (possibly none) and of those kept, all taken while
  * identity still had the device record.
  */
-record LostDeviceNotice(UUID accountId, String deviceLabel, List<String> removedPasskeys) {
+record LostDeviceNotice(UUID accountId, String deviceLabel, List<String> removedPasskeys, List<Kept> keptPasskeys) {
 
     LostDeviceNotice {
         removedPasskeys = List.copyOf(removedPasskeys);
+        keptPasskeys = List.copyOf(keptPasskeys);
+    }
+
+    /** A passkey created on the device that stays (it syncs), and what to do instead. */
+    record Kept(String name, String whatToDo) {
     }
 }

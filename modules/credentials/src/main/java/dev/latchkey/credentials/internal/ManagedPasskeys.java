@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.internal;
 
+import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.PasskeyProvider;
@@ -69,6 +70,19 @@ class ManagedPasskeys implements PasskeyManagement {
         return new PasskeyCard(p.id, Hashes.base64Url(p.credentialId), p.name == null ? automatic : p.name, p.name != null,
                 storage, PasskeyWords.whereItLives(storage, provider, attachment, transports, onViewingDevice, createdOn),
                 provider, p.createdAt, createdOn, Optional.ofNullable(p.lastUsedAt), label(p.lastUsedDeviceId, known));
+    }
+
+    @Override
+    public Optional<LostDevicePlan> lostDevicePlan(UUID accountId, UUID deviceId) {
+        Map<UUID, Device> known = devicesOf(accountId);
+        Device device = known.get(deviceId);
+        if (device == null) {
+            return Optional.empty();
+        }
+        List<PasskeyCard> createdOnIt = store.entitiesOf(accountId).stream()
+                .filter(p -> deviceId.equals(p.createdDeviceId))
+                .map(p -> card(p, known, Optional.empty())).toList();
+        return Optional.of(LostDeviceRule.plan(deviceId, device.label(), createdOnIt));
     }
 
     /** The name the account page shows for a passkey. */

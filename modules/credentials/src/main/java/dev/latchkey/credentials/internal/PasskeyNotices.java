@@ -83,12 +83,19 @@ class PasskeyNotices {
                     .append("\" was reported lost on your Latchkey account on ").append(WHEN.format(Instant.now()))
                     .append(". It is signed out.\n\n");
             if (lost.removedPasskeys().isEmpty()) {
-                text.append("No passkeys were created on it, so none were removed.\n\n");
+                text.append("No passkey lived only on it, so none were removed.\n\n");
             } else {
-                text.append(lost.removedPasskeys().size() == 1 ? "This passkey, created on it, was removed and no"
-                        + " longer signs in to your account:\n" : "These passkeys, created on it, were removed and no"
+                text.append(lost.removedPasskeys().size() == 1 ? "This passkey, which lived only on it, was removed and no"
+                        + " longer signs in to your account:\n" : "These passkeys, which lived only on it, were removed and no"
                         + " longer sign in to your account:\n");
                 lost.removedPasskeys().forEach(name -> text.append("  - ").append(name).append('\n'));
+                text.append('\n');
+            }
+            if (!lost.keptPasskeys().isEmpty()) {
+                text.append(lost.keptPasskeys().size() == 1 ? "This passkey, created on it, syncs to your other devices and"
+                        + " was kept:\n" : "These passkeys, created on it, sync to your other devices and were kept:\n");
+                lost.keptPasskeys().forEach(k -> text.append("  - ").append(k.name()).append(": ").append(k.whatToDo())
+                        .append('\n'));
                 text.append('\n');
             }
             text.append("If that was you, there is nothing to do. Add a new passkey on each device you use.\n").append(NOT_YOU);

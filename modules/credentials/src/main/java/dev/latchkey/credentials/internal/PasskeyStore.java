@@ -1,6 +1,8 @@
 package dev.latchkey.credentials.internal;
 
+import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.credentials.api.Passkey;
+import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyAdded;
 import dev.latchkey.credentials.api.PasskeyRemoved;
 import dev.latchkey.credentials.api.Passkeys;
@@ -114,38 +116,51 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
         added.fire(new PasskeyAdded(passkey.accountId, passkeyId, deviceId));
     }
 
-    /** A ceremony used this passkey on this device (identity's device record). */
+    /**
+     * A ceremony used this passkey on this device (identity's device record). When the browser said
+     * the passkey was its own device's ({@code platform}) and we did not know where it was made (a
+     * passkey saved over a link handoff, on a phone that was not signed in), this device is noted as
+     * the one it lives on: reporting it lost then removes it, as the page says. Words only, never a
+     * security decision (the attachment is unsigned).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void usedOn(UUID passkeyId, UUID deviceId) {
+    void usedOn(UUID passkeyId, UUID deviceId, boolean onThisDevice) {
         em.createQuery("update PasskeyEntity p set p.lastUsedDeviceId = :d where p.id = :id")
                 .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
+        if (onThisDevice) {
+            em.createQuery("update PasskeyEntity p set p.createdDeviceId = :d where p.id = :id and p.createdDeviceId is null")
+                    .setParameter("d", deviceId).setParameter("id", passkeyId).executeUpdate();
+        }
     }
 
     /**
-     * A device was reported lost: its sessions are ended by identity, and the passkeys created on
-     * it are removed in the same transaction. The owner gets one notice for all of it
-     * ({@link LostDeviceNotice}), not one per passkey.
+     * A device was reported lost: its sessions are ended by identity, and the passkeys that live only
+     * on it ({@link LostDeviceRule}, the plan the person was shown) are removed in the same
+     * transaction; synced ones stay. The owner gets one notice for all of it ({@link LostDeviceNotice}),
+     * not one per passkey.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     void removeCreatedOnLostDevice(@jakarta.enterprise.event.Observes Devices.DeviceLost lost) {
-        List<PasskeyEntity> removed = em.createQuery("select p from PasskeyEntity p where p.accountId = :a"
-                        + " and p.createdDeviceId = :d order by p.createdAt", PasskeyEntity.class)
-                .setParameter("a", lost.accountId()).setParameter("d", lost.deviceId()).getResultList();
-        List<String> removedNames = new java.util.ArrayList<>();
-        for (PasskeyEntity p : removed) {
-            // Named while the device record still exists (identity forgets it after this event).
-            String name = names.nameOf(p);
-            removedNames.add(name);
+        // Planned while the device record still exists (identity forgets it after this event).
+        Optional<LostDevicePlan> plan = names.lostDevicePlan(lost.accountId(), lost.deviceId());
+        if (plan.isEmpty()) {
+            return;
+        }
+        for (PasskeyCard card : plan.get().removed()) {
+            PasskeyEntity p = em.find(PasskeyEntity.class, card.id());
+            if (p == null) {
+                continue;
+            }
             em.remove(p);
             em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
                             + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
                     .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
-            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", name,
+            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", card.name(),
                     Optional.of(lost.deviceId())));
         }
-        String device = devices.of(lost.accountId()).stream().filter(d -> d.id().equals(lost.deviceId()))
-                .map(dev.latchkey.identity.api.Device::label).findFirst().orElse("a device");
-        lostNotices.fire(new LostDeviceNotice(lost.accountId(), device, removedNames));
+        lostNotices.fire(new LostDeviceNotice(lost.accountId(), plan.get().deviceLabel(),
+                plan.get().removed().stream().map(PasskeyCard::name).toList(),
+                plan.get().kept().stream().map(k -> new LostDeviceNotice.Kept(k.passkey().name(), k.whatToDo())).toList()));
     }
 
     @Override
@@ -161,9 +176,8 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
 
     @Override
     public long countCreatedOn(UUID accountId, UUID deviceId) {
-        return em.createQuery("select count(p) from PasskeyEntity p where p.accountId = :a and p.createdDeviceId = :d",
-                        Long.class)
-                .setParameter("a", accountId).setParameter("d", deviceId).getSingleResult();
+        // The ones a lost-device report removes, by the same plan (LostDeviceRule): synced ones stay.
+        return names.lostDevicePlan(accountId, deviceId).map(plan -> plan.removed().size()).orElse(0);
     }
 
     @Override

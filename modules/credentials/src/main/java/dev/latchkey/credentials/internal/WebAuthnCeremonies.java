@@ -310,7 +310,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw e;
         }
         SignedIn signedIn = signIns.complete(verified.accountId(), verified.method(), context);
-        passkeys.usedOn(verified.passkeyId(), signedIn.device().id());
+        passkeys.usedOn(verified.passkeyId(), signedIn.device().id(),
+                verified.method() == dev.latchkey.identity.api.SignInMethod.PASSKEY_THIS_DEVICE);
         return new PasskeySignIn(signedIn, verified.passkeyId(), verified.mediation());
     }
 
@@ -341,7 +342,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         // User verification was required (§7.2 step 17 with UV required): a ranked re-authentication.
         stepUp.record(session.sessionId(), result.method());
-        session.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d));
+        session.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d,
+                result.method() == dev.latchkey.identity.api.SignInMethod.PASSKEY_THIS_DEVICE));
         return result;
     }
 

@@ -25,7 +25,7 @@ public interface LastWayIn {
     record Passkeys(int count) implements Loss {
     }
 
-    /** The passkeys created on this device of the account ({@link PasskeyPresence#countCreatedOn}). */
+    /** The passkeys that live only on this device of the account ({@link PasskeyPresence#countCreatedOn}). */
     record LostDevice(UUID deviceId) implements Loss {
     }
 

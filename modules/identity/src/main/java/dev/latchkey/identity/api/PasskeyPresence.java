@@ -14,6 +14,6 @@ public interface PasskeyPresence {
     /** How many passkeys the account holds. */
     long count(UUID accountId);
 
-    /** How many of them were created on this device of the account (they go when it is reported lost). */
+    /** How many of them go when this device of the account is reported lost (those that live only on it). */
     long countCreatedOn(UUID accountId, UUID deviceId);
 }

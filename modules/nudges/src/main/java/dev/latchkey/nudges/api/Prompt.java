@@ -19,5 +19,12 @@ public enum Prompt {
     COVER_OTHER_DEVICES,
 
     /** Add a second passkey: on a security key, or in a provider that syncs (scenario d). */
-    ADD_BACKUP
+    ADD_BACKUP,
+
+    /**
+     * The account's passkeys live only on other computers, which cannot confirm it is you here: add one
+     * from there with a link (handoff), or sign in here with a recovery code first (scenario a, without
+     * the dead end of a step-up this device cannot complete).
+     */
+    ADD_FROM_ANOTHER_DEVICE
 }

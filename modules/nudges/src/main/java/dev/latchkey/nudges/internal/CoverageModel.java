@@ -129,14 +129,53 @@ final class CoverageModel {
                     Optional.of("Next time you sign in there, choose \"Sign in with a passkey\"."));
         }
         if (d.capabilities().platformAuthenticator().filter(available -> !available).isPresent()) {
+            // Only an account that has a passkey has one "on your phone" to use.
             return entry(d, Verdict.CANNOT_HOLD_ONE, "NO_PLATFORM_AUTHENTICATOR", "This device said it cannot save"
-                    + " a passkey.", List.of(), Optional.of("Sign in there with the passkey on your phone (choose"
-                    + " \"Use a phone or tablet\" and scan the QR code), or with a security key."));
+                    + " a passkey.", List.of(), Optional.of(passkeys.isEmpty()
+                    ? "Your account has no passkey yet. Create one on your phone or a security key first; then sign in"
+                            + " there with it (choose \"Use a phone or tablet\" and scan the QR code)."
+                    : "Sign in there with the passkey on your phone (choose"
+                            + " \"Use a phone or tablet\" and scan the QR code), or with a security key."));
+        }
+        List<String> computers = onlyOnOtherComputers(d, passkeys, devices);
+        if (!computers.isEmpty()) {
+            // Adding a passkey here needs a step-up with an existing one (StepUp), and a passkey that lives only on
+            // a computer cannot confirm on another device (computers do not answer a QR code, CTAP 2.2 hybrid):
+            // "Create a passkey on this device" would end in a step-up this device cannot complete.
+            String where = String.join(" or ", computers);
+            return entry(d, Verdict.NOT_COVERED, "PASSKEYS_ONLY_ON_COMPUTERS", "Your passkey is only on " + where
+                    + ", which cannot confirm it is you on this device.", List.of(), Optional.of("On " + where
+                    + ", open your Security page and choose \"No Bluetooth? Use a link instead\", then open the link"
+                    + " here. Or, if you saved recovery codes, sign in here with one and then create a passkey."));
         }
         return entry(d, Verdict.NOT_COVERED,
                 d.capabilities().platformAuthenticator().isPresent() ? "NONE_KNOWN" : "NONE_KNOWN_CAPABILITY_UNKNOWN",
                 "No passkey is known to work on this device.",
                 List.of(), Optional.of("Sign in there, then choose \"Create a passkey on this device\"."));
+    }
+
+    /**
+     * The labels of the computers holding every one of the account's passkeys, when none of them can
+     * confirm on this device: each is single-device (not synced now), not on a security key, and was
+     * created on a known desktop device other than this one. Empty when any passkey may reach here
+     * (synced, a security key, on a phone or tablet that can answer a QR code, or made where we do not know).
+     */
+    static List<String> onlyOnOtherComputers(Device here, List<Passkey> passkeys, Map<UUID, Device> devices) {
+        if (passkeys.isEmpty()) {
+            return List.of();
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        for (Passkey p : passkeys) {
+            Optional<Device> holder = p.createdOnDevice().map(devices::get);
+            boolean stuckOnAComputer = !p.backedUp()
+                    && !dev.latchkey.credentials.api.PasskeyPlacement.looksLikeSecurityKey(p.attachment(), p.transports())
+                    && holder.filter(h -> !h.id().equals(here.id()) && "Desktop".equals(h.deviceClass())).isPresent();
+            if (!stuckOnAComputer) {
+                return List.of();
+            }
+            labels.add(holder.get().label());
+        }
+        return List.copyOf(labels);
     }
 
     /**

@@ -121,7 +121,7 @@ class JpaNudges implements Nudges, Coverage {
         NudgeRules.Outcome outcome = NudgeRules.decide(new NudgeRules.Situation(settings, moment,
                 NudgeRules.bucket(accountId, "rollout", 100), trigger, device, report, justCreated,
                 history.lastShown(), history.lastShownCompleted(), history.shownOnAccount(), history.lastSnoozed(),
-                history.optedOut(), now));
+                history.optedOut(), now, history.acceptedRecently()));
         DecisionEntity decided = new DecisionEntity(UUID.randomUUID(), accountId, deviceId, moment.name(),
                 trigger.map(Enum::name).orElse(null), device.map(d -> d.verdict().name()).orElse(null),
                 outcome.scenario().map(Enum::name).orElse(null), outcome.prompt().map(Enum::name).orElse(null),

@@ -42,7 +42,7 @@ class NudgeLog {
     }
 
     record History(Optional<Instant> lastShown, boolean lastShownCompleted, int shownOnAccount,
-                   Optional<Instant> lastSnoozed, boolean optedOut) {
+                   Optional<Instant> lastSnoozed, boolean optedOut, java.util.Set<Scenario> acceptedRecently) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,16 +50,20 @@ class NudgeLog {
         List<EventEntity> here = em.createQuery("select e from EventEntity e where e.accountId = :a and e.deviceId = :d"
                         + " order by e.occurredAt desc, e.id desc", EventEntity.class)
                 .setParameter("a", accountId).setParameter("d", deviceId).setMaxResults(200).getResultList();
-        Optional<EventEntity> lastShown = here.stream().filter(e -> is(e, NudgeEvent.Type.SHOWN)).findFirst();
+        // Only interruptions after a sign-in count towards the caps: a card on the account page interrupts nothing.
+        Optional<EventEntity> lastShown = here.stream().filter(e -> is(e, NudgeEvent.Type.SHOWN) && interrupts(e)).findFirst();
         boolean completed = lastShown.isPresent() && here.stream()
                 .anyMatch(e -> is(e, NudgeEvent.Type.COMPLETED) && e.decisionId.equals(lastShown.get().decisionId));
         long onAccount = em.createQuery("select count(e) from EventEntity e where e.accountId = :a and e.type = :t"
-                        + " and e.occurredAt > :since", Long.class)
+                        + " and e.scenario in :interruptions and e.occurredAt > :since", Long.class)
                 .setParameter("a", accountId).setParameter("t", NudgeEvent.Type.SHOWN.name())
+                .setParameter("interruptions", INTERRUPTIONS.stream().map(Enum::name).toList())
                 .setParameter("since", now.minus(period)).getSingleResult();
         return new History(lastShown.map(e -> e.occurredAt), completed, (int) onAccount,
                 here.stream().filter(e -> is(e, NudgeEvent.Type.SNOOZED)).findFirst().map(e -> e.occurredAt),
-                here.stream().anyMatch(e -> is(e, NudgeEvent.Type.DISMISSED)));
+                here.stream().anyMatch(e -> is(e, NudgeEvent.Type.DISMISSED)),
+                here.stream().filter(e -> is(e, NudgeEvent.Type.ACCEPTED) && e.occurredAt.isAfter(now.minus(period)))
+                        .map(e -> Scenario.valueOf(e.scenario)).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Whether the user already answered this prompt (accepted, snoozed or dismissed it). */
@@ -94,6 +98,13 @@ class NudgeLog {
         }
         return Optional.of(record(NudgeEvent.Type.COMPLETED, accountId, deviceId, a.decisionId,
                 Scenario.valueOf(a.scenario), a.variant, Optional.of(passkeyId), now));
+    }
+
+    /** The scenarios shown as an interstitial after a sign-in; the others are cards on the account page. */
+    static final java.util.Set<Scenario> INTERRUPTIONS = java.util.EnumSet.of(Scenario.HYBRID_SIGN_IN, Scenario.FALLBACK_SIGN_IN);
+
+    private static boolean interrupts(EventEntity e) {
+        return INTERRUPTIONS.stream().anyMatch(s -> s.name().equals(e.scenario));
     }
 
     private static boolean is(EventEntity e, NudgeEvent.Type type) {

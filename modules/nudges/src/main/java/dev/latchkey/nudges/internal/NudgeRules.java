@@ -30,15 +30,19 @@ final class NudgeRules {
      * @param trigger               the sign-in just made on this device (AFTER_SIGN_IN), if any
      * @param device                this device's coverage; empty when it is not an active device of the account
      * @param firstPasskeyJustCreated the account's only passkey was created in the last few minutes
-     * @param lastShownOnDevice     the newest prompt shown on this device, and whether it was completed
-     * @param shownOnAccount        prompts shown to the account, on any device, within the device period
+     * @param lastShownOnDevice     the newest interruption after a sign-in shown on this device, and whether it was
+     *                              completed (account-page cards are not counted: they interrupt nothing)
+     * @param shownOnAccount        interruptions after a sign-in shown to the account, on any device, within the
+     *                              device period (account-page cards, the sign-up one included, are not counted)
      * @param lastSnoozedOnDevice   the newest "Not now" on this device
      * @param optedOutOnDevice      "Don't ask again on this device" was chosen here
+     * @param acceptedRecentlyOnDevice the scenarios whose prompt was accepted here within the device period
      */
     record Situation(NudgeSettings settings, Moment moment, int bucket, Optional<SignInMethod> trigger,
                      Optional<DeviceCoverage> device, CoverageReport report, boolean firstPasskeyJustCreated,
                      Optional<Instant> lastShownOnDevice, boolean lastShownCompleted, int shownOnAccount,
-                     Optional<Instant> lastSnoozedOnDevice, boolean optedOutOnDevice, Instant now) {
+                     Optional<Instant> lastSnoozedOnDevice, boolean optedOutOnDevice, Instant now,
+                     java.util.Set<Scenario> acceptedRecentlyOnDevice) {
     }
 
     /** The decision: a scenario and prompt (both or neither) and the reason. */
@@ -83,13 +87,25 @@ final class NudgeRules {
         if (!candidate.prompts()) {
             return candidate;
         }
-        // Naming the other devices right after the user completed the prompt they accepted is
-        // the next step of what they chose to do, not a new interruption: it is not capped.
-        boolean followUp = candidate.scenario().orElseThrow() == Scenario.FIRST_PASSKEY && s.lastShownCompleted();
-        if (!followUp && s.lastShownOnDevice().filter(t -> t.plus(settings.devicePeriod()).isAfter(s.now())).isPresent()) {
+        if (s.moment() == Moment.ACCOUNT_PAGE) {
+            // A card on the page the user opened is not an interruption: it stays while it is true (a
+            // passkey on one device only is a risk every day, not once), until "Not now" or "Don't ask",
+            // or until the user took it up here (then it is done, or under way).
+            if (s.acceptedRecentlyOnDevice().contains(candidate.scenario().orElseThrow())) {
+                return Outcome.none("ACCEPTED_HERE_RECENTLY");
+            }
+            return candidate;
+        }
+        if (candidate.scenario().orElseThrow() == Scenario.HYBRID_SIGN_IN) {
+            // Healing after a QR-code sign-in is the prompt that ends the phone dance on this device: the caps
+            // are there to stop nagging after fallbacks, and must not drop it (the user's own "Not now" and
+            // "Don't ask again" above still hold).
+            return candidate;
+        }
+        if (s.lastShownOnDevice().filter(t -> t.plus(settings.devicePeriod()).isAfter(s.now())).isPresent()) {
             return Outcome.none("DEVICE_PROMPTED_RECENTLY");
         }
-        if (!followUp && s.shownOnAccount() >= settings.accountCap()) {
+        if (s.shownOnAccount() >= settings.accountCap()) {
             return Outcome.none("ACCOUNT_CAP_REACHED");
         }
         return candidate;
@@ -119,6 +135,11 @@ final class NudgeRules {
             // a. A fallback on a device that can hold a passkey.
             switch (verdict) {
                 case NOT_COVERED -> {
+                    if ("PASSKEYS_ONLY_ON_COMPUTERS".equals(device.reason())) {
+                        // "Create a passkey on this device" would end in a step-up no passkey can answer here.
+                        return Outcome.prompt(Scenario.FALLBACK_SIGN_IN, Prompt.ADD_FROM_ANOTHER_DEVICE,
+                                "PASSKEYS_ONLY_ON_COMPUTERS");
+                    }
                     return Outcome.prompt(Scenario.FALLBACK_SIGN_IN, Prompt.CREATE_HERE, "FALLBACK_ON_CAPABLE_DEVICE");
                 }
                 case LIKELY_COVERED -> {

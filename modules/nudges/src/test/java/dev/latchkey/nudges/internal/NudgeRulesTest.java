@@ -46,6 +46,7 @@ class NudgeRulesTest {
         Optional<Instant> lastSnoozed = Optional.empty();
         boolean optedOut;
         boolean unknownDevice;
+        java.util.Set<Scenario> accepted = java.util.Set.of();
 
         Given signedInWith(SignInMethod m) {
             trigger = Optional.of(m);
@@ -68,7 +69,7 @@ class NudgeRulesTest {
             CoverageReport report = CoverageModel.report(ACCOUNT, all, passkeys, signIns, REACH, aaguid -> java.util.Optional.empty(),
                     Duration.ofDays(90), NOW);
             return NudgeRules.decide(new NudgeRules.Situation(settings, moment, bucket, trigger, report.device(device.id()),
-                    report, justCreated, lastShown, lastShownCompleted, shownOnAccount, lastSnoozed, optedOut, NOW));
+                    report, justCreated, lastShown, lastShownCompleted, shownOnAccount, lastSnoozed, optedOut, NOW, accepted));
         }
     }
 
@@ -100,6 +101,15 @@ class NudgeRulesTest {
                         g -> { g.device = device("Firefox", "Linux", "Desktop", false, false, Duration.ZERO);
                                return g.signedInWith(SignInMethod.EMAIL_CODE); },
                         null, null, "CANNOT_HOLD_ONE_AND_NO_PASSKEY"),
+                row("a: email code on a phone whose passkey lives only on the laptop: no dead-end step-up",
+                        g -> { g.device = iphoneSafari(); Device laptop = windowsChrome(); g.others.add(laptop);
+                               g.passkeys.add(deviceBound(laptop)); return g.signedInWith(SignInMethod.EMAIL_CODE); },
+                        Scenario.FALLBACK_SIGN_IN, Prompt.ADD_FROM_ANOTHER_DEVICE, "PASSKEYS_ONLY_ON_COMPUTERS"),
+                row("a: email code on a phone whose passkey is a synced one made on the laptop: create here",
+                        g -> { g.device = iphoneSafari(); Device laptop = windowsChrome(); g.others.add(laptop);
+                               g.passkeys.add(passkey(GPM, true, true, "platform", List.of("internal"), laptop, Duration.ofDays(9)));
+                               return g.signedInWith(SignInMethod.EMAIL_CODE); },
+                        Scenario.FALLBACK_SIGN_IN, Prompt.CREATE_HERE, "FALLBACK_ON_CAPABLE_DEVICE"),
                 row("a: email code on a device that already has its passkey",
                         g -> { g.passkeys.add(deviceBound(g.device)); return g.signedInWith(SignInMethod.EMAIL_CODE); },
                         null, null, "DEVICE_COVERED"),
@@ -155,6 +165,13 @@ class NudgeRulesTest {
                 row("below the account cap",
                         g -> { g.shownOnAccount = 2; return g.passkeyOnPhone().signedInWith(SignInMethod.EMAIL_CODE); },
                         Scenario.FALLBACK_SIGN_IN, Prompt.CREATE_HERE, "FALLBACK_ON_CAPABLE_DEVICE"),
+                row("b: healing after a QR sign-in is not dropped by the account cap (4th device, day one)",
+                        g -> { g.shownOnAccount = 3; return g.passkeyOnPhone().signedInWith(SignInMethod.PASSKEY_OTHER_DEVICE); },
+                        Scenario.HYBRID_SIGN_IN, Prompt.CREATE_HERE, "HEAL_AFTER_HYBRID"),
+                row("b: healing is not dropped by a prompt on this device yesterday",
+                        g -> { g.lastShown = Optional.of(NOW.minus(Duration.ofDays(1)));
+                               return g.passkeyOnPhone().signedInWith(SignInMethod.PASSKEY_OTHER_DEVICE); },
+                        Scenario.HYBRID_SIGN_IN, Prompt.CREATE_HERE, "HEAL_AFTER_HYBRID"),
                 row("snoozed yesterday",
                         g -> { g.lastSnoozed = Optional.of(NOW.minus(Duration.ofDays(1)));
                                return g.passkeyOnPhone().signedInWith(SignInMethod.PASSKEY_OTHER_DEVICE); },
@@ -177,11 +194,23 @@ class NudgeRulesTest {
                                g.others.add(iphoneSafari()); g.lastShown = Optional.of(NOW.minus(Duration.ofMinutes(2)));
                                g.lastShownCompleted = true; g.shownOnAccount = 3; return g; },
                         Scenario.FIRST_PASSKEY, Prompt.COVER_OTHER_DEVICES, "FIRST_PASSKEY_OTHER_DEVICES"),
-                row("c: prompted here minutes ago and not completed: capped",
+                row("c: a card on the account page is not capped by a prompt here minutes ago",
                         g -> { g.moment = Moment.ACCOUNT_PAGE; g.justCreated = true; g.passkeys.add(deviceBound(g.device));
                                g.others.add(iphoneSafari()); g.lastShown = Optional.of(NOW.minus(Duration.ofMinutes(2)));
-                               return g; },
-                        null, null, "DEVICE_PROMPTED_RECENTLY"),
+                               g.shownOnAccount = 9; return g; },
+                        Scenario.FIRST_PASSKEY, Prompt.COVER_OTHER_DEVICES, "FIRST_PASSKEY_OTHER_DEVICES"),
+                row("d: the one-device warning stays after it was seen (not capped)",
+                        g -> { g.moment = Moment.ACCOUNT_PAGE; g.passkeys.add(deviceBound(g.device));
+                               g.lastShown = Optional.of(NOW.minus(Duration.ofMinutes(1))); g.shownOnAccount = 9; return g; },
+                        Scenario.NO_BACKUP, Prompt.ADD_BACKUP, "ALL_PASSKEYS_ON_ONE_DEVICE"),
+                row("c: taken up here minutes ago: not shown again",
+                        g -> { g.moment = Moment.ACCOUNT_PAGE; g.justCreated = true; g.passkeys.add(deviceBound(g.device));
+                               g.others.add(iphoneSafari()); g.accepted = java.util.Set.of(Scenario.FIRST_PASSKEY); return g; },
+                        null, null, "ACCEPTED_HERE_RECENTLY"),
+                row("d: but 'Not now' on it holds",
+                        g -> { g.moment = Moment.ACCOUNT_PAGE; g.passkeys.add(deviceBound(g.device));
+                               g.lastSnoozed = Optional.of(NOW.minus(Duration.ofDays(1))); return g; },
+                        null, null, "SNOOZED"),
                 row("c: no other device yet; the single device-bound passkey needs a backup (d)",
                         g -> { g.moment = Moment.ACCOUNT_PAGE; g.justCreated = true; g.passkeys.add(deviceBound(g.device)); return g; },
                         Scenario.NO_BACKUP, Prompt.ADD_BACKUP, "ALL_PASSKEYS_ON_ONE_DEVICE"),

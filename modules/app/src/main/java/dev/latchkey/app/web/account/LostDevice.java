@@ -3,6 +3,9 @@ package dev.latchkey.app.web.account;
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.Views;
+import dev.latchkey.credentials.api.LostDevicePlan;
+import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.StepUp;
@@ -17,22 +20,58 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /account/devices/lost}: "I lost this device". After a step-up, signs out every
- * session on it and removes the passkeys created on it, unless they are the account's last way in
- * (then 409 on the account page, nothing changed). Signed-in users only (web.xml).
+ * "I lost this device". {@code GET ?device=} shows, before anything changes, exactly what the report
+ * does: the device is signed out, these passkeys (living only on it) are removed, these (synced) stay
+ * and what to do at their provider instead (credentials' {@link LostDevicePlan}). {@code POST} (form
+ * {@code device}), after a step-up, does exactly that, unless the removed passkeys are the account's
+ * last way in (then 409 on the account page, nothing changed). {@code GET ?device=&resume} after the
+ * step-up carries the confirmed report on (same-origin only, {@link Paths#resumes}). Signed-in users
+ * only (web.xml).
  */
-@WebServlet("/account/devices/lost")
+@WebServlet(LostDevice.PATH)
 public class LostDevice extends HttpServlet {
     private static final long serialVersionUID = 1L;
+
+    static final String PATH = "/account/devices/lost";
 
     @Inject
     transient Devices devices;
 
     @Inject
+    transient PasskeyManagement passkeys;
+
+    @Inject
     transient StepUp stepUp;
+
+    @Inject
+    transient Views views;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (Paths.resumes(request)) {
+            report(request, response);
+            return;
+        }
+        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<UUID> device = parse(request.getParameter("device"));
+        if (session.isEmpty() || device.isEmpty() || device.equals(session.get().deviceId())) {
+            response.sendRedirect(Paths.ACCOUNT + "#devices-heading");
+            return;
+        }
+        Optional<LostDevicePlan> plan = passkeys.lostDevicePlan(session.get().accountId(), device.get());
+        if (plan.isEmpty()) {
+            response.sendRedirect(Paths.ACCOUNT + "#devices-heading");
+            return;
+        }
+        views.render(request, response, 200, LostDeviceView.of(plan.get()));
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        report(request, response);
+    }
+
+    private void report(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         Optional<UUID> device = parse(request.getParameter("device"));
         if (session.isEmpty() || device.isEmpty()) {
@@ -45,12 +84,13 @@ public class LostDevice extends HttpServlet {
         }
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
         if (proof.isEmpty()) {
-            response.sendRedirect(Paths.stepUp(Paths.ACCOUNT));
+            // Back here after the step-up, and the report goes on (Paths.resumes).
+            response.sendRedirect(Paths.stepUp(PATH + "?device=" + device.get() + "&resume", "lost-device"));
             return;
         }
         Devices.LostReport report = devices.reportLost(proof.get(), device.get());
         switch (report.outcome()) {
-            case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost");
+            case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost#devices-heading");
             case NOT_FOUND -> Problems.send(response, 404, "NOT_FOUND", report.message(), request);
             // Nothing changed: the page says why, next to the devices, and what to do instead.
             case LAST_WAY_IN -> AccountRefusal.show(request, response, AccountSecurityView.Refused.device(report.message()));

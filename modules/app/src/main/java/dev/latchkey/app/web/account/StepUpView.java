@@ -15,6 +15,7 @@ public record StepUpView(String next, String purpose) implements PageView {
             case "remove-password" -> "remove your password";
             case "recovery-codes" -> "make new recovery codes (the old ones stop working)";
             case "add-passkey" -> "add a passkey";
+            case "lost-device" -> "report a device lost";
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import dev.latchkey.nudges.api.Coverage;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
 import dev.latchkey.nudges.api.NudgeDecision;
+import dev.latchkey.nudges.api.PromptWords;
 import dev.latchkey.nudges.api.Nudges;
 import dev.latchkey.nudges.api.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,13 +39,14 @@ public class CoverageCard {
                       String lastSeenIso, String nextStep, boolean current) {
     }
 
-    /** The account page's prompt: its decision id, what it asks, and its copy variant. */
-    public record Prompt(String decision, String prompt, String reason, String variant) {
+    /** The account page's prompt: its decision id, what it asks, its copy variant, and its words ({@code PromptWords}). */
+    public record Prompt(String decision, String prompt, String reason, String variant, String heading,
+                         List<String> text, String primary) {
     }
 
     /** What the fragment shows. */
     public record View(List<Row> covered, List<Row> likely, List<Row> notYet, List<Row> shared, String backup,
-                       Optional<Prompt> prompt) {
+                       Optional<Prompt> prompt, boolean offerAddOnPhone, boolean offerAddHere) {
         public boolean empty() {
             return covered.isEmpty() && likely.isEmpty() && notYet.isEmpty() && shared.isEmpty();
         }
@@ -56,7 +58,11 @@ public class CoverageCard {
             CoverageReport report = coverage.of(accountId);
             Optional<Prompt> prompt = thisDevice.map(d -> nudges.onAccountPage(accountId, d))
                     .filter(NudgeDecision::prompts)
-                    .map(d -> new Prompt(d.id().toString(), d.prompt().orElseThrow().name(), d.reason(), d.variant()));
+                    .map(d -> {
+                        PromptWords words = PromptWords.onAccountPage(d.prompt().orElseThrow(), d.reason(), d.variant());
+                        return new Prompt(d.id().toString(), d.prompt().orElseThrow().name(), d.reason(), d.variant(),
+                                words.heading(), words.text(), words.primary().label());
+                    });
             CoverageReport shown = report.groupedForDisplay();
             Instant now = report.at();
             return Optional.of(new View(
@@ -66,7 +72,8 @@ public class CoverageCard {
                             || d.verdict() == Verdict.CANNOT_HOLD_ONE).map(d -> row(d, now, thisDevice)).toList(),
                     rows(shown, now, thisDevice, Verdict.SHARED),
                     report.backup().filter(b -> !"NO_PASSKEY".equals(b)).orElse(""),
-                    prompt));
+                    prompt, PromptWords.offersAddOnPhone(thisDevice.flatMap(report::device)),
+                    PromptWords.offersAddHere(thisDevice.flatMap(report::device))));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "coverage card left out", e);
             return Optional.empty();
@@ -79,10 +86,7 @@ public class CoverageCard {
 
     private static Row row(DeviceCoverage d, Instant now, Optional<UUID> thisDevice) {
         boolean current = thisDevice.filter(d::includes).isPresent();
-        String next = d.nextStep().orElse("");
-        if (current && d.verdict() == Verdict.NOT_COVERED) {
-            next = "Choose \"Add a passkey on this device\" on this page.";
-        }
+        String next = PromptWords.nextStep(d, current);
         return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), d.explanation(),
                 ago(d.lastSeen(), now), When.iso(d.lastSeen()), next, current);
     }

@@ -13,6 +13,7 @@ import dev.latchkey.nudges.api.NudgeDecision;
 import dev.latchkey.nudges.api.NudgeResponse;
 import dev.latchkey.nudges.api.Nudges;
 import dev.latchkey.nudges.api.Prompt;
+import dev.latchkey.nudges.api.PromptWords;
 import dev.latchkey.nudges.api.Scenario;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -79,12 +80,16 @@ public class NudgePage extends HttpServlet {
         }
         NudgeDecision d = decision.get();
         Prompt prompt = d.prompt().orElseThrow();
+        String device = d.device().map(c -> c.label()).orElse("this device");
+        String providers = d.device().map(c -> String.join(" or ", c.providers())).orElse("");
+        boolean stepUpFirst = createsHere(prompt) && !stepUp.satisfied(session.get().sessionId());
+        Optional<Tip> tip = tip(d);
+        // The words are the nudges module's (PromptWords): true for this decision's state, tested card by state.
+        PromptWords words = PromptWords.afterSignIn(prompt, d.scenario(), d.trigger(), d.variant(), d.device(),
+                stepUpFirst, tip.map(Tip::text));
         views.render(request, response, 200, new NudgeView(d.id().toString(), next, prompt.name(),
-                d.scenario().map(Scenario::name).orElse(""), d.variant(),
-                d.device().map(c -> c.label()).orElse("this device"),
-                d.device().map(c -> String.join(" or ", c.providers())).orElse(""),
-                createsHere(prompt) && !stepUp.satisfied(session.get().sessionId()), WHAT_IS_A_PASSKEY,
-                tip(d).orElse(null)));
+                d.scenario().map(Scenario::name).orElse(""), d.variant(), device, providers, stepUpFirst,
+                WHAT_IS_A_PASSKEY, tip.orElse(null), NudgeView.Words.of(words)));
     }
 
     @Override
@@ -130,6 +135,8 @@ public class NudgePage extends HttpServlet {
         return switch (prompt) {
             case CREATE_HERE, CONFIRM_SYNCED, ADD_BACKUP -> "/account/passkeys/new";
             case USE_PHONE_OR_KEY -> "/learn/signing-in-on-another-device";
+            // A recovery code is a step-up this device can complete (StepUp), then straight on to adding the passkey.
+            case ADD_FROM_ANOTHER_DEVICE -> "/signin/recovery?next=%2Faccount%2Fpasskeys%2Fnew";
             case COVER_OTHER_DEVICES -> "/learn/a-passkey-on-each-device";
         };
     }

@@ -14,9 +14,30 @@ import dev.latchkey.education.api.Tip;
  * @param providers      the passkey providers that may serve it, or empty
  * @param stepUpFirst    creating the passkey leads through "Confirm it's you" first
  * @param tip            education's tip for the prompt, or {@code null} for the built-in copy
+ * @param words          what the page says and offers ({@code PromptWords}); the alternative is empty when none
  */
 public record NudgeView(String decision, String next, String prompt, String scenario, String variant, String device,
-                        String providers, boolean stepUpFirst, String whatIsAPasskey, Tip tip) implements PageView {
+                        String providers, boolean stepUpFirst, String whatIsAPasskey, Tip tip, Words words)
+        implements PageView {
+
+    /** The nudges module's words for the prompt, with each button's form answer. */
+    public record Words(String heading, java.util.List<String> text, String primary, String primaryAnswer,
+                        String alternative) {
+
+        public static Words of(dev.latchkey.nudges.api.PromptWords w) {
+            return new Words(w.heading(), w.text(), w.primary().label(), answer(w.primary().answer()),
+                    w.alternative().map(dev.latchkey.nudges.api.PromptWords.Action::label).orElse(""));
+        }
+
+        /** The {@code answer} form value of a response ({@code NudgePage}). */
+        static String answer(dev.latchkey.nudges.api.NudgeResponse r) {
+            return switch (r) {
+                case ACCEPT -> "accept";
+                case NOT_NOW -> "not-now";
+                case DONT_ASK_HERE -> "dont-ask";
+            };
+        }
+    }
 
     @Override
     public String template() {
