@@ -61,6 +61,8 @@ class OperatorConsoleAccessibilityIT {
 
     @Test
     void theConsolePagesAreAccessibleAtPhoneAndDesktopWidth() throws Exception {
+        // Run first in a targeted run, the server's application may still be starting on a loaded machine.
+        StaffAccounts.awaitReady();
         driver.get(BASE_URL + "/signup");
         driver.findElement(By.id("email")).sendKeys(ADMIN);
         driver.findElement(By.id("displayName")).sendKeys("Admin Tester");
@@ -103,6 +105,18 @@ class OperatorConsoleAccessibilityIT {
         driver.get(BASE_URL + "/operator/audit");
         assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         atBothWidths("the audit of staff actions");
+
+        // Staff roles, and the assisted recoveries (an admin may approve them).
+        driver.get(BASE_URL + "/operator/roles");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff roles");
+        atBothWidths("the staff roles page");
+        driver.findElement(By.id("grant-email")).sendKeys("nobody-here@example.com");
+        driver.findElement(By.id("grant-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roles-error")));
+        atBothWidths("the staff roles page refusing an address");
+        driver.get(BASE_URL + "/operator/recovery");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Assisted recoveries");
+        atBothWidths("the list of assisted recoveries");
 
         // Someone without a role: the 403 page says which role the console needs.
         driver.findElement(By.cssSelector("form.signout button")).click();
