@@ -47,7 +47,7 @@ class OperatorConsoleAccessibilityIT {
         Chromium.require(OperatorConsoleAccessibilityIT.class);
         profile = Chromium.newProfile();
         driver = Chromium.start(profile);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(90));
         driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
