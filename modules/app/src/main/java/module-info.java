@@ -41,5 +41,6 @@ module dev.latchkey.app {
     opens dev.latchkey.app.web.signin;
     opens dev.latchkey.app.web.signup;
     opens dev.latchkey.app.web.oidc;
+    opens dev.latchkey.app.web.recovery;
     opens dev.latchkey.app.health;
 }

@@ -155,7 +155,7 @@ final class Browser {
             for (int i = 0; i + 1 < extraHeaders.size(); i += 2) {
                 request.header(extraHeaders.get(i), extraHeaders.get(i + 1));
             }
-            return http.send(request.timeout(Duration.ofSeconds(30)).header("User-Agent", userAgent).build(),
+            return http.send(request.timeout(Duration.ofSeconds(90)).header("User-Agent", userAgent).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);

@@ -124,7 +124,8 @@ final class Chromium {
 
     /**
      * One person's device for a browser test: Chromium on a fresh profile with a {@link
-     * #addPlatformAuthenticator platform authenticator}, and a 30-second wait. Open it in
+     * #addPlatformAuthenticator platform authenticator}, and a wait of up to 90 s (a loaded
+     * machine has been seen to take longer than 30 s for the first sign-up after start). Open it in
      * {@code @BeforeEach} (after {@link #require}), close it in {@code @AfterEach}.
      */
     record Device(Path profile, ChromeDriver driver, WebDriverWait await, VirtualAuthenticator authenticator)
@@ -134,7 +135,7 @@ final class Chromium {
             require(test);
             Path profile = newProfile();
             ChromeDriver driver = start(profile);
-            return new Device(profile, driver, new WebDriverWait(driver, java.time.Duration.ofSeconds(30)),
+            return new Device(profile, driver, new WebDriverWait(driver, java.time.Duration.ofSeconds(90)),
                     addPlatformAuthenticator(driver));
         }
 

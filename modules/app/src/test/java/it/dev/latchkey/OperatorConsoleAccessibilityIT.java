@@ -86,6 +86,18 @@ class OperatorConsoleAccessibilityIT {
         assertThat(driver.findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
         Accessibility.checkAtPhoneAndDesktopWidth(driver, "the audit of staff actions");
 
+        // Staff roles, and the assisted recoveries (an admin may approve them).
+        driver.get(BASE_URL + "/operator/roles");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff roles");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the staff roles page");
+        driver.findElement(By.id("grant-email")).sendKeys("nobody-here@example.com");
+        driver.findElement(By.id("grant-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("roles-error")));
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the staff roles page refusing an address");
+        driver.get(BASE_URL + "/operator/recovery");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Assisted recoveries");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the list of assisted recoveries");
+
         // Someone without a role: the 403 page says which role the console needs.
         driver.findElement(By.cssSelector("form.signout button")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/operator")));

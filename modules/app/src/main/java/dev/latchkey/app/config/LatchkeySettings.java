@@ -158,6 +158,20 @@ public class LatchkeySettings {
         return nudgeSettings;
     }
 
+    /** Assisted recovery at a branch: {@code latchkey.assisted.recovery.*} (checked by SettingsCheck). */
+    @Produces
+    @Singleton
+    dev.latchkey.insights.api.AssistedRecovery.Settings assistedRecoverySettings() {
+        Config config = ConfigProvider.getConfig(LatchkeySettings.class.getClassLoader());
+        var d = dev.latchkey.insights.api.AssistedRecovery.Settings.DEFAULTS;
+        return new dev.latchkey.insights.api.AssistedRecovery.Settings(
+                config.getOptionalValue("latchkey.assisted.recovery.approvals", Integer.class).orElse(d.approvals()),
+                java.time.Duration.ofMinutes(config.getOptionalValue("latchkey.assisted.recovery.link.minutes",
+                        Integer.class).orElse((int) d.linkLifetime().toMinutes())),
+                config.getOptionalValue("latchkey.assisted.recovery.per.agent.hour", Integer.class)
+                        .orElse(d.startsPerHour()));
+    }
+
     /** Scenario e, the automatic passkey upgrade: {@code latchkey.nudges.auto.upgrade}, on by default. */
     @Produces
     @Singleton

@@ -23,9 +23,11 @@ public enum Permission {
     ACCOUNT_LOOKUP("account lookup", EnumSet.of(StaffRole.OPERATOR, StaffRole.ADMIN, StaffRole.AGENT)),
     /**
      * Starting an assisted recovery for a person at the counter, after checking their ID: a
-     * single-use link to create a new passkey on their own phone.
+     * single-use link to create a new passkey on their own phone; and approving another agent's.
      */
-    ASSISTED_RECOVERY("assisted recovery", EnumSet.of(StaffRole.AGENT)),
+    ASSISTED_RECOVERY("assisted recovery", EnumSet.of(StaffRole.ADMIN, StaffRole.AGENT)),
+    /** Granting and revoking the operator and agent roles beyond configuration (audited). */
+    STAFF_ROLES("managing staff roles", EnumSet.of(StaffRole.ADMIN)),
     /** Reading what staff did (the audit of operator actions). */
     STAFF_AUDIT("the audit of staff actions", EnumSet.of(StaffRole.ADMIN));
 

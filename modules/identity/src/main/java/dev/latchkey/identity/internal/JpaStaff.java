@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.Staff;
 import dev.latchkey.identity.api.StaffPolicy;
 import dev.latchkey.identity.api.StaffRole;
+import dev.latchkey.identity.api.StaffRoles;
 import dev.latchkey.identity.api.StepUp;
 import dev.latchkey.identity.api.StepUpProof;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,7 +35,25 @@ class JpaStaff implements Staff {
     public Set<StaffRole> roles(UUID accountId) {
         AccountEntity account = accountId == null ? null : em.find(AccountEntity.class, accountId);
         // Only a confirmed address counts: a claim typed at sign-up proves nothing.
-        return account == null || account.email == null ? Set.of() : policy.roles(new EmailAddress(account.email));
+        if (account == null || account.email == null) {
+            return Set.of();
+        }
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        roles.addAll(policy.roles(new EmailAddress(account.email)));
+        roles.addAll(granted(accountId));
+        return roles;
+    }
+
+    /** The roles admins granted the account in the console ({@code idn_staff_grant}). */
+    public Set<StaffRole> granted(UUID accountId) {
+        Set<StaffRole> roles = EnumSet.noneOf(StaffRole.class);
+        for (Object role : em.createNativeQuery("select role from idn_staff_grant where account_id = ?")
+                .setParameter(1, accountId).getResultList()) {
+            // Only what may be granted counts, whatever a row says: admins come from configuration only.
+            Arrays.stream(StaffRole.values()).filter(r -> r.name().equals(role) && StaffRoles.GRANTABLE.contains(r))
+                    .forEach(roles::add);
+        }
+        return roles;
     }
 
     @Override

@@ -47,6 +47,7 @@ public interface AccountLookup {
     record SignInRow(Instant at, String method, boolean succeeded, String reason, String device) {
     }
 
-    record StaffAction(Instant at, String actorEmail, String action, String subject) {
+    /** @param detail what the subject does not say (an assisted recovery's reason and ID check), or empty */
+    record StaffAction(Instant at, String actorEmail, String action, String subject, String detail) {
     }
 }

@@ -104,6 +104,6 @@ class JpaAccountLookup implements AccountLookup {
     }
 
     private static StaffAction action(StaffActionEntity e) {
-        return new StaffAction(e.occurredAt, e.actorEmail, e.action, e.subject);
+        return new StaffAction(e.occurredAt, e.actorEmail, e.action, e.subject, e.detail == null ? "" : e.detail);
     }
 }

@@ -27,6 +27,10 @@ class StaffActionEntity {
     @Column(nullable = false, length = 200)
     String subject;
 
+    /** What it was about beyond the subject (an assisted recovery's reason and ID check), if anything. */
+    @Column(length = 500)
+    String detail;
+
     @Column(name = "occurred_at", nullable = false)
     Instant occurredAt;
 }

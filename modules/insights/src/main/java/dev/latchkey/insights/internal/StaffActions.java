@@ -23,12 +23,19 @@ class StaffActions {
 
     @Transactional(Transactional.TxType.MANDATORY)
     void record(UUID actorId, String action, String subject) {
+        record(actorId, action, subject, null);
+    }
+
+    /** @param detail what the subject does not say (at most 500 characters kept), or null */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void record(UUID actorId, String action, String subject, String detail) {
         StaffActionEntity e = new StaffActionEntity();
         e.id = UUID.randomUUID();
         e.actorId = actorId;
         e.actorEmail = accounts.find(actorId).map(a -> a.email().value()).orElse("?");
         e.action = action;
         e.subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
+        e.detail = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
         e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.persist(e);
     }

@@ -87,7 +87,8 @@ public class OperatorAccountsPage extends HttpServlet {
             Problems.send(response, 404, "NO_SUCH_ACCOUNT", "There is no account with that id.", request);
             return;
         }
-        views.render(request, response, 200, new OperatorAccountView(detail.get()));
+        views.render(request, response, 200, new OperatorAccountView(detail.get(),
+                mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null));
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -25,12 +25,16 @@ public class OperatorHome extends HttpServlet {
                     "Passkey adoption, multi-device coverage, sign-in methods and fallbacks, nudge funnels."),
             new Entry(Permission.ACCOUNT_LOOKUP, "/operator/accounts", "Accounts",
                     "Find an account: its devices, passkeys, coverage and sign-ins (every lookup is recorded)."),
+            new Entry(Permission.ASSISTED_RECOVERY, "/operator/recovery", "Assisted recoveries",
+                    "Recoveries waiting for your approval, and the latest ones (start one from an account's page)."),
             new Entry(Permission.INVITATIONS, "/operator/invitations", "Invitations",
                     "Invite people by email and withdraw pending invitations."),
             new Entry(Permission.MAIL_QUEUE, "/operator/mail", "Mail delivery",
                     "Messages waiting to be sent and dead letters."),
+            new Entry(Permission.STAFF_ROLES, "/operator/roles", "Staff roles",
+                    "Grant or revoke the operator and branch agent roles beyond the deployment's settings."),
             new Entry(Permission.STAFF_AUDIT, "/operator/audit", "Staff actions",
-                    "Who looked up which account, and who rebuilt the figures, newest first."));
+                    "Who looked up which account, who started or approved a recovery, and who rebuilt the figures."));
 
     private record Entry(Permission permission, String href, String title, String description) {
     }

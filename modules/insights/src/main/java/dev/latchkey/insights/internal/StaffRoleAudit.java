@@ -1,0 +1,23 @@
+package dev.latchkey.insights.internal;
+
+import dev.latchkey.identity.api.StaffRoleChanged;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Records identity's staff-role changes as staff actions, synchronously in the transaction that made
+ * them: a grant or revocation without its audit row cannot commit.
+ */
+@ApplicationScoped
+class StaffRoleAudit {
+
+    @Inject
+    StaffActions actions;
+
+    void onChange(@Observes StaffRoleChanged change) {
+        actions.record(change.actorId(), change.granted() ? "STAFF_ROLE_GRANTED" : "STAFF_ROLE_REVOKED",
+                change.accountId().toString(), change.role().words() + " role " + (change.granted() ? "granted to "
+                        : "revoked from ") + change.accountEmail());
+    }
+}
