@@ -13,7 +13,15 @@ public interface Insights {
      * @throws dev.latchkey.identity.api.StepUpProof.Expired when the step-up no longer holds
      * @throws dev.latchkey.identity.api.Staff.NotPermitted  when the roles do not allow it
      */
-    Dashboard dashboard(StepUpProof viewer, DateRange range);
+    default Dashboard dashboard(StepUpProof viewer, DateRange range) {
+        return dashboard(viewer, range, Cohort.ALL);
+    }
+
+    /**
+     * The dashboard with its sign-in and nudge figures for one cohort only (from the cohort
+     * rollups: a filter reads no raw events either); coverage stays that of all accounts.
+     */
+    Dashboard dashboard(StepUpProof viewer, DateRange range, Cohort cohort);
 
     /**
      * Recomputes every rollup from the raw logs (through the owning modules' replay apis) and takes

@@ -66,9 +66,60 @@ class Rollups {
                 .setParameter(5, step).setParameter(6, events).executeUpdate();
     }
 
+    /** One more sign-in attempt of a cohort, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signInCohort(LocalDate day, Cohorts.Key cohort, String method, boolean succeeded, String reason,
+                             long attempts) {
+        em.createNativeQuery("insert into ins_sign_in_cohort_daily (on_day, email_domain, sign_up, shared_device, method,"
+                        + " succeeded, reason, attempts) values (?, ?, ?, ?, ?, ?, ?, 0) on conflict do nothing")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, method).setParameter(6, succeeded).setParameter(7, reason)
+                .executeUpdate();
+        em.createNativeQuery("update ins_sign_in_cohort_daily set attempts = attempts + ? where on_day = ?"
+                        + " and email_domain = ? and sign_up = ? and shared_device = ? and method = ? and succeeded = ? and reason = ?")
+                .setParameter(1, attempts).setParameter(2, day).setParameter(3, cohort.emailDomain())
+                .setParameter(4, cohort.signUp()).setParameter(5, cohort.shared()).setParameter(6, method)
+                .setParameter(7, succeeded).setParameter(8, reason).executeUpdate();
+    }
+
+    /** One more nudge step of a cohort, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void nudgeCohort(LocalDate day, Cohorts.Key cohort, String scenario, String variant, String step, long events) {
+        em.createNativeQuery("insert into ins_nudge_cohort_daily (on_day, email_domain, sign_up, shared_device, scenario,"
+                        + " device_group, variant, step, events) values (?, ?, ?, ?, ?, ?, ?, ?, 0) on conflict do nothing")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, scenario).setParameter(6, cohort.deviceGroup())
+                .setParameter(7, variant).setParameter(8, step).executeUpdate();
+        em.createNativeQuery("update ins_nudge_cohort_daily set events = events + ? where on_day = ? and email_domain = ?"
+                        + " and sign_up = ? and shared_device = ? and scenario = ? and device_group = ? and variant = ? and step = ?")
+                .setParameter(1, events).setParameter(2, day).setParameter(3, cohort.emailDomain())
+                .setParameter(4, cohort.signUp()).setParameter(5, cohort.shared()).setParameter(6, scenario)
+                .setParameter(7, cohort.deviceGroup()).setParameter(8, variant).setParameter(9, step).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertSignInCohort(LocalDate day, Cohorts.Key cohort, String method, boolean succeeded, String reason, long attempts) {
+        em.createNativeQuery("insert into ins_sign_in_cohort_daily (on_day, email_domain, sign_up, shared_device, method,"
+                        + " succeeded, reason, attempts) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, method).setParameter(6, succeeded).setParameter(7, reason)
+                .setParameter(8, attempts).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertNudgeCohort(LocalDate day, Cohorts.Key cohort, String scenario, String variant, String step, long events) {
+        em.createNativeQuery("insert into ins_nudge_cohort_daily (on_day, email_domain, sign_up, shared_device, scenario,"
+                        + " device_group, variant, step, events) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, scenario).setParameter(6, cohort.deviceGroup())
+                .setParameter(7, variant).setParameter(8, step).setParameter(9, events).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     void clear() {
         em.createNativeQuery("delete from ins_sign_in_daily").executeUpdate();
         em.createNativeQuery("delete from ins_nudge_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_sign_in_cohort_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_nudge_cohort_daily").executeUpdate();
     }
 }
