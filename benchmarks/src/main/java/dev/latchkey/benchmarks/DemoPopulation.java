@@ -172,6 +172,7 @@ public final class DemoPopulation {
     private long[] lastSeen;
     private long[] lastPasskeyUse;
     private long[] passkeyCreated; // 0: when the account was created; else by a nudge, then
+    private long[] lastPrompt; // when a prompt was last shown on the device
     private int nudgedPasskeys;
     private final List<Provider> providers = new ArrayList<>();
     private final Map<Provider, Integer> providerIndex = new HashMap<>();
@@ -181,6 +182,8 @@ public final class DemoPopulation {
     private final Map<List<Object>, long[]> signInCohort = new HashMap<>();
     private final Map<List<Object>, long[]> nudgeDaily = new HashMap<>();
     private final Map<List<Object>, long[]> nudgeCohort = new HashMap<>();
+    private final Map<List<Object>, long[]> signInMode = new HashMap<>();
+    private final Map<List<Object>, long[]> nudgeMode = new HashMap<>();
 
     private DemoPopulation(Options o, Connection c) {
         this.o = o;
@@ -200,6 +203,21 @@ public final class DemoPopulation {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--count-accounts")) {
+            // For run.sh: how many accounts the database holds (0 when it has no tables yet).
+            Map<String, String> a = new HashMap<>();
+            for (int i = 1; i + 1 < args.length; i += 2) {
+                a.put(args[i].substring(2), args[i + 1]);
+            }
+            try (Connection c = DriverManager.getConnection(a.get("url"), a.getOrDefault("user", ""), a.getOrDefault("password", ""));
+                 var rs = c.createStatement().executeQuery("select count(*) from idn_account")) {
+                rs.next();
+                System.out.println(rs.getLong(1));
+            } catch (SQLException e) {
+                System.out.println(0);
+            }
+            return;
+        }
         Map<String, String> a = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -294,6 +312,8 @@ public final class DemoPopulation {
         lastSeen = new long[devices];
         lastPasskeyUse = new long[devices];
         passkeyCreated = new long[devices];
+        lastPrompt = new long[devices];
+        Arrays.fill(lastPrompt, Long.MIN_VALUE / 2);
         Arrays.fill(provider, (byte) -1);
         for (int d = 0; d < devices; d++) {
             kind[d] = kinds.get(d);
@@ -378,8 +398,10 @@ public final class DemoPopulation {
                     lastPasskeyUse[d] = at;
                 }
                 // Nudges: after a hybrid or fallback sign-in on a personal device with no passkey of its own.
-                if (!shared && provider[d] < 0 && k.platformAuthenticator()
+                // At most one prompt per device in 7 days (LATCHKEY_NUDGES_DEVICE_PERIOD_DAYS), none after "don't ask again".
+                if (!shared && provider[d] < 0 && k.platformAuthenticator() && at - lastPrompt[d] >= 7 * 86_400L
                         && (method == OTHER_DEVICE || method == EMAIL_CODE || method == PASSWORD) && rnd.nextDouble() < 0.5) {
+                    lastPrompt[d] = at;
                     nudgeSteps += nudge(decisions, nudgeEvents, a, d, method, at);
                 }
             }
@@ -564,11 +586,13 @@ public final class DemoPopulation {
         events.row(null, null, k.label(), method, false, reason, at);
         add(signInDaily, List.of(on, method, false, reason));
         add(signInCohort, List.of(on, "", "", false, method, false, reason));
+        add(signInMode, List.of(on, "", false, method, false, reason));
     }
 
     private void count(LocalDate on, int a, boolean shared, String method, boolean ok, String reason) {
         add(signInDaily, List.of(on, method, ok, reason));
         add(signInCohort, List.of(on, DOMAINS[domain[a]], invited[a] ? "INVITATION" : "SELF", shared, method, ok, reason));
+        add(signInMode, List.of(on, invited[a] ? "INVITATION" : "SELF", shared, method, ok, reason));
     }
 
     /** One decision and its funnel: shown, then accepted and completed, or dismissed, or snoozed. */
@@ -598,6 +622,7 @@ public final class DemoPopulation {
             }
         } else if (r < accept + 0.2) {
             steps += step(nudgeEvents, "DISMISSED", a, d, decision, scenario, variant, null, at + 15);
+            lastPrompt[d] = Long.MAX_VALUE / 2;
         } else if (r < accept + 0.55) {
             steps += step(nudgeEvents, "SNOOZED", a, d, decision, scenario, variant, null, at + 15);
         }
@@ -614,6 +639,7 @@ public final class DemoPopulation {
         add(nudgeDaily, List.of(on, scenario, group, variant, type));
         add(nudgeCohort, List.of(on, DOMAINS[domain[a]], invited[a] ? "INVITATION" : "SELF", branch[d] >= 0, scenario,
                 group, variant, type));
+        add(nudgeMode, List.of(on, invited[a] ? "INVITATION" : "SELF", branch[d] >= 0, scenario, group, variant, type));
         return 1;
     }
 
@@ -635,6 +661,19 @@ public final class DemoPopulation {
         s = sink("ins_sign_in_cohort_daily", "on_day", "email_domain", "sign_up", "shared_device", "method", "succeeded",
                 "reason", "attempts");
         for (var e : signInCohort.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        s = sink("ins_sign_in_mode_daily", "on_day", "sign_up", "shared_device", "method", "succeeded", "reason", "attempts");
+        for (var e : signInMode.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        s = sink("ins_nudge_mode_daily", "on_day", "sign_up", "shared_device", "scenario", "device_group", "variant", "step",
+                "events");
+        for (var e : nudgeMode.entrySet()) {
             s.row(concat(e.getKey(), e.getValue()[0]));
             rows++;
         }

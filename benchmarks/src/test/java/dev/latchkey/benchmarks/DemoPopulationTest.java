@@ -74,6 +74,18 @@ class DemoPopulationTest {
         assertThat(rows("select cast(on_day as varchar) || ' ' || email_domain || ' ' || sign_up || ' ' || shared_device"
                 + " || ' ' || method || ' ' || succeeded || ' ' || reason || ' ' || attempts from ins_sign_in_cohort_daily"))
                 .isNotEmpty().containsExactlyInAnyOrderElementsOf(raw);
+        // The mode rollups are the cohort rollups without the domain.
+        assertThat(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || shared_device || ' ' || method || ' '"
+                + " || succeeded || ' ' || reason || ' ' || attempts from ins_sign_in_mode_daily"))
+                .containsExactlyInAnyOrderElementsOf(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || shared_device"
+                        + " || ' ' || method || ' ' || succeeded || ' ' || reason || ' ' || sum(attempts) from ins_sign_in_cohort_daily"
+                        + " group by on_day, sign_up, shared_device, method, succeeded, reason"));
+        assertThat(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || scenario || ' ' || device_group || ' '"
+                + " || variant || ' ' || step || ' ' || events from ins_nudge_mode_daily"))
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || scenario"
+                        + " || ' ' || device_group || ' ' || variant || ' ' || step || ' ' || sum(events) from ins_nudge_cohort_daily"
+                        + " group by on_day, sign_up, shared_device, scenario, device_group, variant, step"));
         // The population has what the filters are for: shared branch computers, invited accounts, many domains.
         assertThat(count("select count(*) from ins_sign_in_cohort_daily where shared_device")).isPositive();
         assertThat(count("select count(*) from ins_sign_in_cohort_daily where sign_up = 'INVITATION'")).isPositive();

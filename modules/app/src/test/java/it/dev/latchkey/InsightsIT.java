@@ -41,6 +41,9 @@ class InsightsIT {
     private static final String ROLLED_COHORT_NUDGES = "select scenario || ':' || variant || ':' || step || '=' || sum(events)"
             + " from ins_nudge_cohort_daily group by scenario, variant, step order by 1";
 
+    private static final String ROLLED_MODE_SIGN_INS = "select method || ':' || succeeded || ':' || reason || '=' || sum(attempts)"
+            + " from ins_sign_in_mode_daily group by method, succeeded, reason order by 1";
+
     static StaffAccounts staff;
 
     @BeforeAll
@@ -63,6 +66,7 @@ class InsightsIT {
         awaitEqual(RAW_SIGN_INS, ROLLED_SIGN_INS);
         awaitEqual(RAW_NUDGES, ROLLED_NUDGES);
         awaitEqual(RAW_SIGN_INS, ROLLED_COHORT_SIGN_INS);
+        awaitEqual(RAW_SIGN_INS, ROLLED_MODE_SIGN_INS);
         awaitEqual(RAW_BY_DOMAIN, ROLLED_BY_DOMAIN);
         awaitEqual(RAW_NUDGES, ROLLED_COHORT_NUDGES);
 
@@ -76,6 +80,7 @@ class InsightsIT {
         assertThat(Database.strings(ROLLED_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
         assertThat(Database.strings(ROLLED_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
         assertThat(Database.strings(ROLLED_COHORT_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
+        assertThat(Database.strings(ROLLED_MODE_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
         assertThat(Database.strings(ROLLED_BY_DOMAIN)).isEqualTo(Database.strings(RAW_BY_DOMAIN));
         assertThat(Database.strings(ROLLED_COHORT_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
         assertThat(Database.count("select count(*) from ins_staff_action where action = 'INSIGHTS_REBUILD'"

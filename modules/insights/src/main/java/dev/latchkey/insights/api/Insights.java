@@ -29,6 +29,25 @@ public interface Insights {
      */
     RebuildReport rebuild(StepUpProof admin);
 
+    /**
+     * How often each instance takes a coverage snapshot ({@code LATCHKEY_INSIGHTS_SNAPSHOT_MINUTES},
+     * default 60; 0 takes none on a schedule, only at a rebuild: for a very large population whose
+     * snapshot, which reads every account, should run elsewhere or less often).
+     */
+    record Settings(java.time.Duration snapshotEvery) {
+        public static final Settings DEFAULTS = new Settings(java.time.Duration.ofHours(1));
+
+        public Settings {
+            if (snapshotEvery.isNegative()) {
+                throw new IllegalArgumentException("the snapshot interval must not be negative");
+            }
+        }
+
+        public boolean snapshots() {
+            return !snapshotEvery.isZero();
+        }
+    }
+
     /** What a rebuild read. */
     record RebuildReport(long signIns, long nudgeSteps, long accounts) {
     }

@@ -188,7 +188,8 @@ class JpaInsights implements Insights {
         List<?> rows = cohort.isAll()
                 ? rows("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
                         + " where on_day between ? and ? order by on_day", range, List.of())
-                : rows("select on_day, method, succeeded, reason, sum(attempts) from ins_sign_in_cohort_daily"
+                : rows("select on_day, method, succeeded, reason, sum(attempts) from "
+                        + (cohort.emailDomain().isPresent() ? "ins_sign_in_cohort_daily" : "ins_sign_in_mode_daily")
                         + " where on_day between ? and ?" + cohortClause(cohort, parameters)
                         + " group by on_day, method, succeeded, reason order by on_day", range, parameters);
         Map<String, Long> failureCounts = new TreeMap<>();
@@ -268,7 +269,8 @@ class JpaInsights implements Insights {
         Map<String, long[]> cells = new TreeMap<>();
         Map<String, long[]> byVariant = new TreeMap<>();
         List<Object> parameters = new ArrayList<>();
-        String table = cohort.isAll() ? "ins_nudge_daily" : "ins_nudge_cohort_daily";
+        String table = cohort.isAll() ? "ins_nudge_daily"
+                : cohort.emailDomain().isPresent() ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
         for (Object row : rows("select scenario, device_group, variant, step, sum(events) from " + table
                 + " where on_day between ? and ?" + cohortClause(cohort, parameters)
                 + " group by scenario, device_group, variant, step", range, parameters)) {
