@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Latchkey speed benchmarks (BENCHMARKS.md): one command.
 #
-#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only]
+#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only] [--insights]
 #
 # Packages the application, starts its own Liberty server `latchkey-bench` on port 9437 with its own
 # database (an H2 file under benchmarks/target, or a fresh PostgreSQL database on 127.0.0.1:5432 as
@@ -11,6 +11,11 @@
 #
 #   --smoke          a short run (about a minute) that proves the harness works; its figures mean nothing
 #   --startup-only   start the server three times (fresh database, then twice on it) and measure only that
+#   --insights       the insights dashboard (issue 12): generate a demo population (DemoPopulation, niced)
+#                    unless the database already holds one, start the server on it, and time
+#                    /operator/insights over many date ranges and cohort filters (InsightsRun).
+#                    PostgreSQL: the database ${BENCH_PG_DB:-latchkey_bench_insights} is kept for the next
+#                    run (drop it with `dropdb -h 127.0.0.1 -U postgres latchkey_bench_insights`); H2: fresh each run.
 # Environment:
 #   SKIP_BUILD=1           use the WAR and runtime already under benchmarks/target/bench
 #   BENCH_JVM_ARGS="..."   extra options for the server JVM (one jvm.options line each, split on spaces)
@@ -18,6 +23,8 @@
 #   BENCH_HTTP_PORT=9437   the server's port
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
+#   INSIGHTS_ACCOUNTS=1000000 INSIGHTS_EVENTS=20000000 INSIGHTS_DAYS=365 INSIGHTS_SEED=42   the population (--insights)
+#   INSIGHTS_REQUESTS=400    dashboard requests timed (--insights)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -28,7 +35,8 @@ for arg in "$@"; do
     h2|postgres) DB="$arg" ;;
     --smoke) MODE=smoke ;;
     --startup-only) MODE=startup ;;
-    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only]" >&2; exit 2 ;;
+    --insights) MODE=insights ;;
+    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only] [--insights]" >&2; exit 2 ;;
   esac
 done
 
@@ -60,10 +68,11 @@ stop_server() {
   "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
 }
 PG_DB=""
+DROP_DB=""
 cleanup() {
   stop_server
-  if [ -n "$PG_DB" ]; then
-    psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qtA -c "drop database if exists $PG_DB with (force)" >/dev/null 2>&1 || true
+  if [ -n "$DROP_DB" ]; then
+    psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qtA -c "drop database if exists $DROP_DB with (force)" >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -84,8 +93,25 @@ if [ "${BENCH_JFR:-}" = "1" ]; then
   echo "-XX:StartFlightRecording=filename=$RESULTS/$STAMP-$DB-$MODE.jfr,settings=profile,dumponexit=true" >> "$SDIR/jvm.options"
 fi
 
-if [ "$DB" = "postgres" ]; then
+if [ "$MODE" = "insights" ]; then
+  # A kept database (generating a million accounts takes a while), never dropped by cleanup.
+  INS_DB="${BENCH_PG_DB:-latchkey_bench_insights}"
+  if [ "$DB" = "postgres" ]; then
+    psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -qtA -c "select 1 from pg_database where datname = '$INS_DB'" | grep -q 1 \
+      || psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA -c "create database $INS_DB"
+    export DB_KIND=postgres PG_HOST=127.0.0.1 PG_PORT=5432 PG_DB="$INS_DB" PG_USER=postgres PG_PASSWORD=""
+    JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$INS_DB"
+  else
+    unset DB_KIND || true
+    echo "h2.options=;AUTO_SERVER=TRUE" >> "$SDIR/bootstrap.properties"
+    JDBC_URL="jdbc:h2:file:$BENCH/db/latchkey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE"
+  fi
+  # A new operator address each run: the last run's operator is already confirmed in a kept database.
+  BENCH_OPERATOR="bench-operator-$(echo "$STAMP" | tr 'A-Z' 'a-z')@latchkey.demo"
+  export LATCHKEY_OPERATORS="$BENCH_OPERATOR" LATCHKEY_INSIGHTS_SNAPSHOT_MINUTES=0
+elif [ "$DB" = "postgres" ]; then
   PG_DB="latchkey_bench_$(date -u +%Y%m%d%H%M%S)_$$"
+  DROP_DB="$PG_DB"
   psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA -c "create database $PG_DB"
   export DB_KIND=postgres PG_HOST=127.0.0.1 PG_PORT=5432 PG_DB PG_USER=postgres PG_PASSWORD=""
 else
@@ -117,6 +143,33 @@ say "java: $("$JAVA" -version 2>&1 | head -1)"
 say "server JVM options: $(grep -v '^#' "$SDIR/jvm.options" | tr '\n' ' ')"
 say "load average at start: $(cat /proc/loadavg)"
 say ""
+
+if [ "$MODE" = "insights" ]; then
+  existing=$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --count-accounts --url "$JDBC_URL" --user "${PG_USER:-}" 2>/dev/null || echo 0)
+  if [ "${existing:-0}" = "0" ]; then
+    say "## Demo population (DemoPopulation, nice -n 10, seed ${INSIGHTS_SEED:-42})"
+    t0=$(now_ns)
+    nice -n 10 "$JAVA" -Xmx4g -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --url "$JDBC_URL" --user "${PG_USER:-}" \
+      --accounts "${INSIGHTS_ACCOUNTS:-1000000}" --events "${INSIGHTS_EVENTS:-20000000}" --days "${INSIGHTS_DAYS:-365}" \
+      --seed "${INSIGHTS_SEED:-42}" 2>"$BENCH/population.log" | tee -a "$OUT"
+    say "$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "generated in %.0f s (wall clock); load average: ", (b - a) / 1e9 }')$(cut -d' ' -f1-3 /proc/loadavg)"
+  else
+    say "## Demo population: reusing the $existing accounts already in the database"
+  fi
+  say ""
+  secs=$(start_server)
+  pid=$(server_pid)
+  say "start: ready in $secs s; RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  ins_ok=0
+  "$JAVA" -cp "$CP" dev.latchkey.benchmarks.InsightsRun --base "http://localhost:$PORT" --url "$JDBC_URL" \
+    --user "${PG_USER:-}" --operator "$BENCH_OPERATOR" --requests "${INSIGHTS_REQUESTS:-400}" --out "$OUT.ins" || ins_ok=$?
+  cat "$OUT.ins" >> "$OUT" 2>/dev/null && rm -f "$OUT.ins"
+  say "server RSS after: $(rss "$pid"); load average at end: $(cat /proc/loadavg)"
+  say ""
+  say "Figures from a shared or busy machine are not comparable: retake them on a quiet one."
+  echo "Results: $OUT"
+  exit "$ins_ok"
+fi
 
 if [ "$MODE" = "startup" ]; then
   for run in 1 2 3; do

@@ -29,6 +29,21 @@ class InsightsIT {
     private static final String ROLLED_NUDGES = "select scenario || ':' || variant || ':' || step || '=' || sum(events)"
             + " from ins_nudge_daily group by scenario, variant, step order by 1";
 
+    // The cohort rollups carry the same counts, split by the account's email domain ('' without an account).
+    private static final String ROLLED_COHORT_SIGN_INS = "select method || ':' || succeeded || ':' || reason || '=' || sum(attempts)"
+            + " from ins_sign_in_cohort_daily group by method, succeeded, reason order by 1";
+    private static final String RAW_BY_DOMAIN = "select d || ':' || succeeded || '=' || count(*) from (select s.succeeded,"
+            + " case when a.id is null then '' else lower(substring(coalesce(a.email, a.pending_email),"
+            + " position('@' in coalesce(a.email, a.pending_email)) + 1)) end as d from idn_sign_in_event s"
+            + " left join idn_account a on a.id = s.account_id) x group by d, succeeded order by 1";
+    private static final String ROLLED_BY_DOMAIN = "select email_domain || ':' || succeeded || '=' || sum(attempts)"
+            + " from ins_sign_in_cohort_daily group by email_domain, succeeded order by 1";
+    private static final String ROLLED_COHORT_NUDGES = "select scenario || ':' || variant || ':' || step || '=' || sum(events)"
+            + " from ins_nudge_cohort_daily group by scenario, variant, step order by 1";
+
+    private static final String ROLLED_MODE_SIGN_INS = "select method || ':' || succeeded || ':' || reason || '=' || sum(attempts)"
+            + " from ins_sign_in_mode_daily group by method, succeeded, reason order by 1";
+
     static StaffAccounts staff;
 
     @BeforeAll
@@ -50,6 +65,10 @@ class InsightsIT {
         assertThat(Database.count("select count(*) from idn_sign_in_event where succeeded = false")).isPositive();
         awaitEqual(RAW_SIGN_INS, ROLLED_SIGN_INS);
         awaitEqual(RAW_NUDGES, ROLLED_NUDGES);
+        awaitEqual(RAW_SIGN_INS, ROLLED_COHORT_SIGN_INS);
+        awaitEqual(RAW_SIGN_INS, ROLLED_MODE_SIGN_INS);
+        awaitEqual(RAW_BY_DOMAIN, ROLLED_BY_DOMAIN);
+        awaitEqual(RAW_NUDGES, ROLLED_COHORT_NUDGES);
 
         // A rebuild: only admins, and afterwards the same figures, recomputed from the raw logs.
         assertThat(staff.operator.postForm("/operator/insights/rebuild", "").statusCode()).isEqualTo(403);
@@ -60,6 +79,10 @@ class InsightsIT {
         assertThat(rebuilt.headers().firstValue("Location").orElseThrow()).contains("/operator/insights?rebuilt");
         assertThat(Database.strings(ROLLED_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
         assertThat(Database.strings(ROLLED_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
+        assertThat(Database.strings(ROLLED_COHORT_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
+        assertThat(Database.strings(ROLLED_MODE_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
+        assertThat(Database.strings(ROLLED_BY_DOMAIN)).isEqualTo(Database.strings(RAW_BY_DOMAIN));
+        assertThat(Database.strings(ROLLED_COHORT_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
         assertThat(Database.count("select count(*) from ins_staff_action where action = 'INSIGHTS_REBUILD'"
                 + " and actor_email = ?", StaffAccounts.ADMIN)).isEqualTo(1);
         // The rebuild took today's coverage snapshot: every account, and the member's passkey among them.
@@ -78,6 +101,32 @@ class InsightsIT {
         HttpResponse<String> chartJs = staff.operator.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
         assertThat(chartJs.statusCode()).isEqualTo(200);
         assertThat(chartJs.body()).contains("Chart");
+    }
+
+    @Test
+    void cohortFiltersCountOnlyTheirCohortAndBadFiltersAreRefusedWithAMessage() {
+        // The failed password attempts named no account: an unknown domain counts none of them.
+        String nobody = StaffConsoleIT.ok(staff.operator, "/operator/insights?domain=nobody.invalid&signup=self&device=personal");
+        assertThat(nobody).contains("accounts at nobody.invalid, signed up themselves, on personal devices",
+                "/operator/insights/export?table=sign-ins-by-method", "&amp;domain=nobody.invalid&amp;signup=self&amp;device=personal");
+        HttpResponse<String> csv = staff.operator.get("/operator/insights/export?table=sign-ins-by-method&domain=nobody.invalid");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        // Every method row of an empty cohort: 0 succeeded, 0 failed.
+        assertThat(csv.body().lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).contains(",0,0,"));
+        long staffSignIns = Database.count("select count(*) from idn_sign_in_event s join idn_account a on a.id = s.account_id"
+                + " where s.succeeded = true and coalesce(a.email, a.pending_email) like '%@staff.example'");
+        long rolled = Database.count("select coalesce(sum(attempts), 0) from ins_sign_in_cohort_daily"
+                + " where email_domain = 'staff.example' and succeeded = true");
+        assertThat(rolled).isEqualTo(staffSignIns);
+
+        HttpResponse<String> badDomain = staff.operator.get("/operator/insights?domain=%3Cscript%3E");
+        assertThat(badDomain.statusCode()).isEqualTo(400);
+        assertThat(badDomain.body()).contains("Enter an email domain like example.com").doesNotContain("<script>");
+        HttpResponse<String> badMode = staff.operator.get("/operator/insights?signup=everyone");
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        assertThat(badMode.body()).contains("Choose a sign-up mode from the list.");
+        assertThat(staff.operator.get("/operator/insights/export?table=sign-ins-by-method&device=tablet").statusCode())
+                .isEqualTo(400);
     }
 
     @Test

@@ -180,6 +180,15 @@ public class LatchkeySettings {
                 .getConfig(LatchkeySettings.class.getClassLoader()).getOptionalValue("latchkey.nudges.auto.upgrade", Boolean.class).orElse(true));
     }
 
+    /** Insights' coverage snapshot interval: {@code latchkey.insights.snapshot.minutes}, 60 by default, 0 for none. */
+    @Produces
+    @Singleton
+    dev.latchkey.insights.api.Insights.Settings insightsSettings() {
+        return new dev.latchkey.insights.api.Insights.Settings(Duration.ofMinutes(ConfigProvider
+                .getConfig(LatchkeySettings.class.getClassLoader())
+                .getOptionalValue("latchkey.insights.snapshot.minutes", Integer.class).map(m -> Math.max(0, m)).orElse(60)));
+    }
+
     /** Delivery tries and waits (README, "Mail delivery"); a value out of range falls back to the defaults. */
     private static MailQueue.Settings mailRetries(Config config) {
         MailQueue.Settings d = MailQueue.Settings.DEFAULTS;

@@ -55,6 +55,7 @@ public final class SettingsCheck {
         new Range("latchkey.nudges.account.cap", 0, MAX),
         new Range("latchkey.nudges.snooze.days", 0, MAX),
         new Range("latchkey.nudges.active.days", 1, MAX),
+        new Range("latchkey.insights.snapshot.minutes", 0, 10_080),
         new Range("latchkey.mail.attempts", 1, MAX),
         new Range("latchkey.mail.retry.seconds", 1, MAX),
         new Range("latchkey.mail.retry.max.seconds", 1, MAX),

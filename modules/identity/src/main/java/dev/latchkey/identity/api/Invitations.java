@@ -47,6 +47,9 @@ public interface Invitations {
      */
     void redeem(String token, UUID accountId);
 
+    /** Whether the account was created with an invitation (one was spent on it): for a read side's cohorts. */
+    boolean redeemedBy(UUID accountId);
+
     record Invitation(UUID id, EmailAddress email, Instant createdAt, Instant expiresAt) {
     }
 

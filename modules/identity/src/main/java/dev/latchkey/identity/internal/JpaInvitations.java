@@ -112,6 +112,12 @@ class JpaInvitations implements Invitations {
         events.record(IdentityEvents.Type.INVITATION_USED, accountId);
     }
 
+    @Override
+    public boolean redeemedBy(UUID accountId) {
+        return !em.createNativeQuery("select 1 from idn_invitation where used_by = ?").setParameter(1, accountId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     private static boolean wellFormed(String token) {
         return token != null && token.length() == 43 && token.chars().allMatch(
                 c -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_');

@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * The insights dashboard for a date range: headline figures and the tables behind them.
  *
+ * @param cohort     whose sign-ins and nudge steps are counted ({@link Cohort#ALL}: everyone's)
  * @param snapshotAt when the coverage figures were taken (the newest snapshot in the range); empty
  *                   when none was taken yet
  */
-public record Dashboard(DateRange range, Optional<Instant> snapshotAt, List<Headline> headlines,
+public record Dashboard(DateRange range, Cohort cohort, Optional<Instant> snapshotAt, List<Headline> headlines,
                         List<InsightsTable> tables) {
 
     public Dashboard {

@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Staff;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.Cohort;
 import dev.latchkey.insights.api.Dashboard;
 import dev.latchkey.insights.api.DateRange;
 import dev.latchkey.insights.api.Insights;
@@ -58,17 +59,46 @@ class JpaInsights implements Insights {
     Nudges nudges;
 
     @Inject
-    DeviceGroups groups;
+    Cohorts cohorts;
 
     @Override
-    public Dashboard dashboard(StepUpProof viewer, DateRange range) {
+    public Dashboard dashboard(StepUpProof viewer, DateRange range, Cohort cohort) {
         staff.confirm(viewer, Permission.INSIGHTS);
         List<Dashboard.Headline> headlines = new ArrayList<>();
         List<InsightsTable> tables = new ArrayList<>();
         Optional<java.time.Instant> snapshotAt = coverage(range, headlines, tables);
-        signIns(range, headlines, tables);
-        funnel(range, tables);
-        return new Dashboard(range, snapshotAt, headlines, tables);
+        signIns(range, cohort, headlines, tables);
+        funnel(range, cohort, tables);
+        return new Dashboard(range, cohort, snapshotAt, headlines, tables);
+    }
+
+    /**
+     * The where clause of a cohort query over a cohort rollup (after the date range's two
+     * parameters), and its parameters in order.
+     */
+    private static String cohortClause(Cohort cohort, List<Object> parameters) {
+        StringBuilder where = new StringBuilder();
+        cohort.emailDomain().ifPresent(d -> {
+            where.append(" and email_domain = ?");
+            parameters.add(d);
+        });
+        cohort.signUp().ifPresent(m -> {
+            where.append(" and sign_up = ?");
+            parameters.add(m.name());
+        });
+        cohort.sharedDevice().ifPresent(b -> {
+            where.append(" and shared_device = ?");
+            parameters.add(b);
+        });
+        return where.toString();
+    }
+
+    private List<?> rows(String sql, DateRange range, List<Object> more) {
+        var query = em.createNativeQuery(sql).setParameter(1, range.from()).setParameter(2, range.to());
+        for (int i = 0; i < more.size(); i++) {
+            query.setParameter(i + 3, more.get(i));
+        }
+        return query.getResultList();
     }
 
     // --- coverage -------------------------------------------------------------------------------
@@ -147,16 +177,21 @@ class JpaInsights implements Insights {
 
     // --- sign-ins -------------------------------------------------------------------------------
 
-    private void signIns(DateRange range, List<Dashboard.Headline> headlines, List<InsightsTable> tables) {
+    private void signIns(DateRange range, Cohort cohort, List<Dashboard.Headline> headlines, List<InsightsTable> tables) {
         Map<String, long[]> byMethod = new java.util.LinkedHashMap<>();
         for (SignInMethod m : SignInMethod.values()) {
             byMethod.put(m.name(), new long[2]);
         }
         Map<LocalDate, long[]> perDay = new TreeMap<>();
         List<List<String>> failures = new ArrayList<>();
-        List<?> rows = em.createNativeQuery("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
-                        + " where on_day between ? and ? order by on_day")
-                .setParameter(1, range.from()).setParameter(2, range.to()).getResultList();
+        List<Object> parameters = new ArrayList<>();
+        List<?> rows = cohort.isAll()
+                ? rows("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
+                        + " where on_day between ? and ? order by on_day", range, List.of())
+                : rows("select on_day, method, succeeded, reason, sum(attempts) from "
+                        + (cohort.emailDomain().isPresent() ? "ins_sign_in_cohort_daily" : "ins_sign_in_mode_daily")
+                        + " where on_day between ? and ?" + cohortClause(cohort, parameters)
+                        + " group by on_day, method, succeeded, reason order by on_day", range, parameters);
         Map<String, Long> failureCounts = new TreeMap<>();
         SignInMethod[] methods = SignInMethod.values();
         for (Object row : rows) {
@@ -230,12 +265,15 @@ class JpaInsights implements Insights {
 
     // --- nudges ---------------------------------------------------------------------------------
 
-    private void funnel(DateRange range, List<InsightsTable> tables) {
+    private void funnel(DateRange range, Cohort cohort, List<InsightsTable> tables) {
         Map<String, long[]> cells = new TreeMap<>();
         Map<String, long[]> byVariant = new TreeMap<>();
-        for (Object row : em.createNativeQuery("select scenario, device_group, variant, step, sum(events)"
-                        + " from ins_nudge_daily where on_day between ? and ? group by scenario, device_group, variant, step")
-                .setParameter(1, range.from()).setParameter(2, range.to()).getResultList()) {
+        List<Object> parameters = new ArrayList<>();
+        String table = cohort.isAll() ? "ins_nudge_daily"
+                : cohort.emailDomain().isPresent() ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
+        for (Object row : rows("select scenario, device_group, variant, step, sum(events) from " + table
+                + " where on_day between ? and ?" + cohortClause(cohort, parameters)
+                + " group by scenario, device_group, variant, step", range, parameters)) {
             Object[] r = (Object[]) row;
             int step = step((String) r[3]);
             if (step < 0) {
@@ -314,27 +352,49 @@ class JpaInsights implements Insights {
         UUID adminId = staff.confirm(admin, Permission.INSIGHTS_REBUILD);
         rollups.clear();
         Map<List<Object>, Long> signInCounts = new HashMap<>();
+        Map<List<Object>, Long> signInCohorts = new HashMap<>();
+        Map<UUID, Cohorts.AccountPart> accountParts = new HashMap<>();
+        Map<List<UUID>, Cohorts.Key> deviceKeys = new HashMap<>();
         long[] read = new long[2];
         signIns.replay(e -> {
             read[0]++;
-            signInCounts.merge(List.of(Rollups.day(e.at()), e.method().name(), e.succeeded(),
-                    e.succeeded() ? "" : e.reason().orElse("")), 1L, Long::sum);
+            String reason = e.succeeded() ? "" : e.reason().orElse("");
+            signInCounts.merge(List.of(Rollups.day(e.at()), e.method().name(), e.succeeded(), reason), 1L, Long::sum);
+            signInCohorts.merge(List.of(Rollups.day(e.at()), key(e.accountId(), e.deviceId(), accountParts, deviceKeys),
+                    e.method().name(), e.succeeded(), reason), 1L, Long::sum);
         });
         signInCounts.forEach((k, n) -> rollups.insertSignIns((LocalDate) k.get(0), (String) k.get(1), (Boolean) k.get(2),
                 (String) k.get(3), n));
+        signInCohorts.forEach((k, n) -> rollups.insertSignInCohort((LocalDate) k.get(0), (Cohorts.Key) k.get(1),
+                (String) k.get(2), (Boolean) k.get(3), (String) k.get(4), n));
         Map<List<Object>, Long> nudgeCounts = new HashMap<>();
-        Map<UUID, String> groupOfDevice = new HashMap<>();
+        Map<List<Object>, Long> nudgeCohorts = new HashMap<>();
         nudges.replay((NudgeEvent e) -> {
             read[1]++;
-            String group = groupOfDevice.computeIfAbsent(e.deviceId(), d -> groups.of(e.accountId(), d));
-            nudgeCounts.merge(List.of(Rollups.day(e.at()), e.scenario().name(), group, e.variant(), e.type().name()),
+            Cohorts.Key key = key(Optional.of(e.accountId()), Optional.of(e.deviceId()), accountParts, deviceKeys);
+            nudgeCounts.merge(List.of(Rollups.day(e.at()), e.scenario().name(), key.deviceGroup(), e.variant(),
+                    e.type().name()), 1L, Long::sum);
+            nudgeCohorts.merge(List.of(Rollups.day(e.at()), key, e.scenario().name(), e.variant(), e.type().name()),
                     1L, Long::sum);
         });
         nudgeCounts.forEach((k, n) -> rollups.insertNudges((LocalDate) k.get(0), (String) k.get(1), (String) k.get(2),
                 (String) k.get(3), (String) k.get(4), n));
+        nudgeCohorts.forEach((k, n) -> rollups.insertNudgeCohort((LocalDate) k.get(0), (Cohorts.Key) k.get(1),
+                (String) k.get(2), (String) k.get(3), (String) k.get(4), n));
         long accounts = snapshots.take();
         actions.record(adminId, "INSIGHTS_REBUILD", read[0] + " sign-ins, " + read[1] + " nudge steps, " + accounts + " accounts");
         return new RebuildReport(read[0], read[1], accounts);
+    }
+
+    /** The cohort of an event during a rebuild: each account and device is looked up once. */
+    private Cohorts.Key key(Optional<UUID> account, Optional<UUID> device, Map<UUID, Cohorts.AccountPart> accountParts,
+                            Map<List<UUID>, Cohorts.Key> deviceKeys) {
+        if (account.isEmpty()) {
+            return cohorts.of(account, device);
+        }
+        UUID a = account.get();
+        List<UUID> k = device.isPresent() ? List.of(a, device.get()) : List.of(a);
+        return deviceKeys.computeIfAbsent(k, x -> cohorts.of(accountParts.computeIfAbsent(a, cohorts::account), a, device));
     }
 
     // --- formatting -----------------------------------------------------------------------------

@@ -23,12 +23,14 @@ class RollupObservers {
     Rollups rollups;
 
     @Inject
-    DeviceGroups groups;
+    Cohorts cohorts;
 
     void signIn(@Observes(during = TransactionPhase.AFTER_SUCCESS) SignInEvent event) {
         try {
-            rollups.signIn(Rollups.day(event.at()), event.method().name(), event.succeeded(),
-                    event.succeeded() ? "" : event.reason().orElse(""), 1);
+            String reason = event.succeeded() ? "" : event.reason().orElse("");
+            rollups.signIn(Rollups.day(event.at()), event.method().name(), event.succeeded(), reason, 1);
+            rollups.signInCohort(Rollups.day(event.at()), cohorts.of(event.accountId(), event.deviceId()),
+                    event.method().name(), event.succeeded(), reason, 1);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "insights: a sign-in was not counted (a rebuild recounts it)", e);
         }
@@ -36,8 +38,11 @@ class RollupObservers {
 
     void nudge(@Observes(during = TransactionPhase.AFTER_SUCCESS) NudgeEvent event) {
         try {
-            rollups.nudge(Rollups.day(event.at()), event.scenario().name(), groups.of(event.accountId(), event.deviceId()),
+            Cohorts.Key cohort = cohorts.of(java.util.Optional.of(event.accountId()), java.util.Optional.of(event.deviceId()));
+            rollups.nudge(Rollups.day(event.at()), event.scenario().name(), cohort.deviceGroup(),
                     event.variant(), event.type().name(), 1);
+            rollups.nudgeCohort(Rollups.day(event.at()), cohort, event.scenario().name(), event.variant(),
+                    event.type().name(), 1);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "insights: a nudge step was not counted (a rebuild recounts it)", e);
         }

@@ -66,9 +66,105 @@ class Rollups {
                 .setParameter(5, step).setParameter(6, events).executeUpdate();
     }
 
+    /**
+     * One more sign-in attempt of a cohort, in a transaction of its own: into the cohort rollup
+     * (with the domain) and the mode rollup (without it).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void signInCohort(LocalDate day, Cohorts.Key cohort, String method, boolean succeeded, String reason,
+                             long attempts) {
+        signInCohortRow(true, day, cohort, method, succeeded, reason, attempts);
+        signInCohortRow(false, day, cohort, method, succeeded, reason, attempts);
+    }
+
+    private void signInCohortRow(boolean withDomain, LocalDate day, Cohorts.Key cohort, String method, boolean succeeded,
+                                 String reason, long attempts) {
+        String table = withDomain ? "ins_sign_in_cohort_daily" : "ins_sign_in_mode_daily";
+        String domainColumn = withDomain ? "email_domain, " : "";
+        String domainValue = withDomain ? "?, " : "";
+        String domainWhere = withDomain ? " and email_domain = ?" : "";
+        var insert = em.createNativeQuery("insert into " + table + " (on_day, " + domainColumn + "sign_up, shared_device,"
+                + " method, succeeded, reason, attempts) values (?, " + domainValue + "?, ?, ?, ?, ?, 0) on conflict do nothing");
+        int i = 1;
+        insert.setParameter(i++, day);
+        if (withDomain) {
+            insert.setParameter(i++, cohort.emailDomain());
+        }
+        insert.setParameter(i++, cohort.signUp()).setParameter(i++, cohort.shared()).setParameter(i++, method)
+                .setParameter(i++, succeeded).setParameter(i, reason).executeUpdate();
+        var update = em.createNativeQuery("update " + table + " set attempts = attempts + ? where on_day = ?" + domainWhere
+                + " and sign_up = ? and shared_device = ? and method = ? and succeeded = ? and reason = ?");
+        i = 1;
+        update.setParameter(i++, attempts).setParameter(i++, day);
+        if (withDomain) {
+            update.setParameter(i++, cohort.emailDomain());
+        }
+        update.setParameter(i++, cohort.signUp()).setParameter(i++, cohort.shared()).setParameter(i++, method)
+                .setParameter(i++, succeeded).setParameter(i, reason).executeUpdate();
+    }
+
+    /** One more nudge step of a cohort, in a transaction of its own (cohort and mode rollups). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void nudgeCohort(LocalDate day, Cohorts.Key cohort, String scenario, String variant, String step, long events) {
+        nudgeCohortRow(true, day, cohort, scenario, variant, step, events);
+        nudgeCohortRow(false, day, cohort, scenario, variant, step, events);
+    }
+
+    private void nudgeCohortRow(boolean withDomain, LocalDate day, Cohorts.Key cohort, String scenario, String variant,
+                                String step, long events) {
+        String table = withDomain ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
+        String domainColumn = withDomain ? "email_domain, " : "";
+        String domainValue = withDomain ? "?, " : "";
+        String domainWhere = withDomain ? " and email_domain = ?" : "";
+        var insert = em.createNativeQuery("insert into " + table + " (on_day, " + domainColumn + "sign_up, shared_device,"
+                + " scenario, device_group, variant, step, events) values (?, " + domainValue + "?, ?, ?, ?, ?, ?, 0)"
+                + " on conflict do nothing");
+        int i = 1;
+        insert.setParameter(i++, day);
+        if (withDomain) {
+            insert.setParameter(i++, cohort.emailDomain());
+        }
+        insert.setParameter(i++, cohort.signUp()).setParameter(i++, cohort.shared()).setParameter(i++, scenario)
+                .setParameter(i++, cohort.deviceGroup()).setParameter(i++, variant).setParameter(i, step).executeUpdate();
+        var update = em.createNativeQuery("update " + table + " set events = events + ? where on_day = ?" + domainWhere
+                + " and sign_up = ? and shared_device = ? and scenario = ? and device_group = ? and variant = ? and step = ?");
+        i = 1;
+        update.setParameter(i++, events).setParameter(i++, day);
+        if (withDomain) {
+            update.setParameter(i++, cohort.emailDomain());
+        }
+        update.setParameter(i++, cohort.signUp()).setParameter(i++, cohort.shared()).setParameter(i++, scenario)
+                .setParameter(i++, cohort.deviceGroup()).setParameter(i++, variant).setParameter(i, step).executeUpdate();
+    }
+
+    /** A rebuild's cohort counts: the cohort row, and added into the mode row (one per key without the domain). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertSignInCohort(LocalDate day, Cohorts.Key cohort, String method, boolean succeeded, String reason, long attempts) {
+        em.createNativeQuery("insert into ins_sign_in_cohort_daily (on_day, email_domain, sign_up, shared_device, method,"
+                        + " succeeded, reason, attempts) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, method).setParameter(6, succeeded).setParameter(7, reason)
+                .setParameter(8, attempts).executeUpdate();
+        signInCohortRow(false, day, cohort, method, succeeded, reason, attempts);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void insertNudgeCohort(LocalDate day, Cohorts.Key cohort, String scenario, String variant, String step, long events) {
+        em.createNativeQuery("insert into ins_nudge_cohort_daily (on_day, email_domain, sign_up, shared_device, scenario,"
+                        + " device_group, variant, step, events) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .setParameter(1, day).setParameter(2, cohort.emailDomain()).setParameter(3, cohort.signUp())
+                .setParameter(4, cohort.shared()).setParameter(5, scenario).setParameter(6, cohort.deviceGroup())
+                .setParameter(7, variant).setParameter(8, step).setParameter(9, events).executeUpdate();
+        nudgeCohortRow(false, day, cohort, scenario, variant, step, events);
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     void clear() {
         em.createNativeQuery("delete from ins_sign_in_daily").executeUpdate();
         em.createNativeQuery("delete from ins_nudge_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_sign_in_cohort_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_nudge_cohort_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_sign_in_mode_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_nudge_mode_daily").executeUpdate();
     }
 }

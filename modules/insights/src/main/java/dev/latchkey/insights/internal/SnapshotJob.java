@@ -1,5 +1,6 @@
 package dev.latchkey.insights.internal;
 
+import dev.latchkey.insights.api.Insights;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,15 +13,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes a coverage snapshot {@link #FIRST} after start, then every {@link #EVERY}. Each instance
- * runs it; the day's row is replaced, so two instances only repeat each other's work.
+ * Takes a coverage snapshot {@link #FIRST} after start, then at the configured interval (none when
+ * it is 0). Each instance runs it; the day's row is replaced, so two instances only repeat each
+ * other's work.
  */
 @ApplicationScoped
 class SnapshotJob {
 
     private static final Logger LOG = Logger.getLogger(SnapshotJob.class.getName());
     static final Duration FIRST = Duration.ofSeconds(30);
-    static final Duration EVERY = Duration.ofHours(1);
 
     @Inject
     InsightsSchema schema;
@@ -28,11 +29,18 @@ class SnapshotJob {
     @Inject
     CoverageSnapshots snapshots;
 
+    @Inject
+    Insights.Settings settings;
+
     @Resource
     ManagedScheduledExecutorService executor;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        executor.scheduleWithFixedDelay(this::run, FIRST.toSeconds(), EVERY.toSeconds(), TimeUnit.SECONDS);
+        if (!settings.snapshots()) {
+            LOG.info("insights: no scheduled coverage snapshots (LATCHKEY_INSIGHTS_SNAPSHOT_MINUTES=0); a rebuild takes one");
+            return;
+        }
+        executor.scheduleWithFixedDelay(this::run, FIRST.toSeconds(), settings.snapshotEvery().toSeconds(), TimeUnit.SECONDS);
     }
 
     /** One round. Never throws (a throw would end the schedule). */

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.insights.api.Cohort;
 import dev.latchkey.insights.api.Dashboard;
 import dev.latchkey.insights.api.InsightsTable;
 import java.net.URLEncoder;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
  * @param notice  what the last action did ("Figures rebuilt from ..."), empty otherwise
  */
 public record InsightsView(String from, String to, int maxDays, String problem, String notice, String snapshotAt,
-                           List<Dashboard.Headline> headlines, List<TableView> tables, boolean mayRebuild)
+                           CohortView cohort, List<Dashboard.Headline> headlines, List<TableView> tables, boolean mayRebuild)
         implements PageView {
 
     @Override
@@ -25,19 +26,46 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
         return "operator-insights";
     }
 
+    /**
+     * The cohort filter's fields as the form shows them, and in words what is counted
+     * ({@code described} is empty when the fields were refused).
+     */
+    public record CohortView(String domain, String signUp, String device, String described) {
+
+        static CohortView of(Cohort c) {
+            return new CohortView(c.domainField(), c.signUpField(), c.deviceField(), c.isAll() ? "" : c.describe());
+        }
+
+        /** The query string's cohort part ("&domain=example.com&signup=self"), empty for all. */
+        static String query(Cohort c) {
+            StringBuilder q = new StringBuilder();
+            if (!c.domainField().isEmpty()) {
+                q.append("&domain=").append(enc(c.domainField()));
+            }
+            if (!c.signUpField().isEmpty()) {
+                q.append("&signup=").append(c.signUpField());
+            }
+            if (!c.deviceField().isEmpty()) {
+                q.append("&device=").append(c.deviceField());
+            }
+            return q.toString();
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
     /** A table as the page shows it. */
     public record TableView(String id, String title, String caption, List<String> columns, List<List<String>> rows,
                             String chart, String series, String exportHref) {
 
-        static TableView of(InsightsTable t, String from, String to) {
+        static TableView of(InsightsTable t, String from, String to, Cohort cohort) {
             return new TableView(t.id(), t.title(), t.caption(), t.columns(), t.rows(),
                     t.chart() == InsightsTable.Chart.NONE ? "" : t.chart().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     t.series().stream().map(String::valueOf).collect(Collectors.joining(",")),
-                    "/operator/insights/export?table=" + t.id() + "&from=" + enc(from) + "&to=" + enc(to));
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
+                    "/operator/insights/export?table=" + t.id() + "&from=" + enc(from) + "&to=" + enc(to)
+                            + CohortView.query(cohort));
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.Cohort;
 import dev.latchkey.insights.api.Csv;
 import dev.latchkey.insights.api.Dashboard;
 import dev.latchkey.insights.api.DateRange;
@@ -23,7 +24,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * {@code /operator/insights} (dashboard, {@code ?from=&to=}), {@code /operator/insights/export}
+ * {@code /operator/insights} (dashboard, {@code ?from=&to=&domain=&signup=&device=}), {@code /operator/insights/export}
  * ({@code ?table=}: one table as CSV) and {@code POST /operator/insights/rebuild} (admins). Behind
  * {@link StaffGate}; insights checks the permission again with the proof.
  */
@@ -50,20 +51,27 @@ public class OperatorInsightsPage extends HttpServlet {
         }
         String from = text(request.getParameter("from"));
         String to = text(request.getParameter("to"));
+        String domain = text(request.getParameter("domain"), Cohort.DOMAIN_MAX + 1);
+        String signUp = text(request.getParameter("signup"));
+        String device = text(request.getParameter("device"));
         DateRange.Parsed parsed = DateRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
-        if (parsed.range().isEmpty()) {
+        Cohort.Parsed cohort = Cohort.parse(domain, signUp, device);
+        if (parsed.range().isEmpty() || cohort.cohort().isEmpty()) {
+            String problem = parsed.range().isEmpty() ? parsed.problem() : cohort.problem();
             if (export) {
-                Problems.send(response, 400, "BAD_RANGE", parsed.problem(), request);
+                Problems.send(response, 400, parsed.range().isEmpty() ? "BAD_RANGE" : "BAD_COHORT", problem, request);
             } else {
-                views.render(request, response, 400, new InsightsView(from, to, DateRange.MAX_DAYS, parsed.problem(), "",
-                        "", java.util.List.of(), java.util.List.of(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+                views.render(request, response, 400, new InsightsView(from, to, DateRange.MAX_DAYS, problem, "",
+                        "", new InsightsView.CohortView(domain, signUp, device, ""), java.util.List.of(),
+                        java.util.List.of(), staff.get().may(Permission.INSIGHTS_REBUILD)));
             }
             return;
         }
         DateRange range = parsed.range().get();
+        Cohort chosen = cohort.cohort().get();
         Dashboard dashboard;
         try {
-            dashboard = insights.dashboard(staff.get().proof(), range);
+            dashboard = insights.dashboard(staff.get().proof(), range, chosen);
         } catch (StepUpProof.Expired e) {
             response.sendRedirect(Paths.stepUp(PATH));
             return;
@@ -74,9 +82,10 @@ public class OperatorInsightsPage extends HttpServlet {
         }
         String notice = request.getParameter("rebuilt") != null ? "The figures were rebuilt from the event logs." : "";
         views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
-                DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(When::shown).orElse(""), dashboard.headlines(),
+                DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(When::shown).orElse(""),
+                InsightsView.CohortView.of(chosen), dashboard.headlines(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
-                        range.to().toString())).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+                        range.to().toString(), chosen)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
     }
 
     private void export(HttpServletRequest request, HttpServletResponse response, Dashboard dashboard) throws IOException {
@@ -113,6 +122,11 @@ public class OperatorInsightsPage extends HttpServlet {
     }
 
     private static String text(String s) {
-        return s == null ? "" : s.length() > 20 ? s.substring(0, 20) : s.strip();
+        return text(s, 20);
+    }
+
+    /** At most {@code max} characters: longer input is cut here and then refused by the parser, never echoed whole. */
+    private static String text(String s, int max) {
+        return s == null ? "" : s.length() > max ? s.substring(0, max) : s.strip();
     }
 }

@@ -1,0 +1,129 @@
+package dev.latchkey.insights.api;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Which accounts' sign-ins and nudge steps a dashboard counts: those at one email domain, of one
+ * sign-up mode, on shared (branch, kiosk) or personal devices; each empty for all. The daily
+ * rollups carry these dimensions, so a filter never reads the raw event logs. Coverage figures come
+ * from snapshots of all accounts and are not filtered.
+ */
+public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Optional<Boolean> sharedDevice) {
+
+    /** Everyone. */
+    public static final Cohort ALL = new Cohort(Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** Longest domain the rollups keep (RFC 1035 allows 253; longer ones are cut there too). */
+    public static final int DOMAIN_MAX = 100;
+
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    /** How the account came to be: signed up by itself (open or listed-domains sign-up), or invited by an operator. */
+    public enum SignUp {
+        SELF("signed up themselves"), INVITATION("invited by an operator");
+
+        private final String words;
+
+        SignUp(String words) {
+            this.words = words;
+        }
+
+        public String words() {
+            return words;
+        }
+    }
+
+    public Cohort {
+        emailDomain = emailDomain.map(Cohort::domainKey);
+    }
+
+    public boolean isAll() {
+        return emailDomain.isEmpty() && signUp.isEmpty() && sharedDevice.isEmpty();
+    }
+
+    /** The domain of an address as the rollups store it: lower case, after the last {@code @}, at most {@link #DOMAIN_MAX}. */
+    public static String domainOf(String address) {
+        if (address == null || address.indexOf('@') < 0) {
+            return "";
+        }
+        return domainKey(address.substring(address.lastIndexOf('@') + 1));
+    }
+
+    private static String domainKey(String domain) {
+        String d = domain.strip().toLowerCase(Locale.ROOT);
+        return d.length() > DOMAIN_MAX ? d.substring(0, DOMAIN_MAX) : d;
+    }
+
+    /**
+     * Parses the filter form's fields: a domain ({@code example.com}, an optional leading {@code @}),
+     * a sign-up mode ({@code self}, {@code invitation}) and a device kind ({@code shared},
+     * {@code personal}); blank fields mean "all".
+     *
+     * @return the cohort, or why the fields cannot be one (for a 4xx answer)
+     */
+    public static Parsed parse(String domain, String signUp, String device) {
+        Optional<String> d = Optional.empty();
+        if (domain != null && !domain.isBlank()) {
+            String v = domain.strip().toLowerCase(Locale.ROOT);
+            if (v.startsWith("@")) {
+                v = v.substring(1);
+            }
+            if (v.length() > DOMAIN_MAX || !DOMAIN.matcher(v).matches()) {
+                return new Parsed(Optional.empty(), "Enter an email domain like example.com (letters, digits, dots and"
+                        + " hyphens, at most " + DOMAIN_MAX + " characters).");
+            }
+            d = Optional.of(v);
+        }
+        Optional<SignUp> s = Optional.empty();
+        if (signUp != null && !signUp.isBlank()) {
+            switch (signUp.strip()) {
+                case "self" -> s = Optional.of(SignUp.SELF);
+                case "invitation" -> s = Optional.of(SignUp.INVITATION);
+                default -> {
+                    return new Parsed(Optional.empty(), "Choose a sign-up mode from the list.");
+                }
+            }
+        }
+        Optional<Boolean> shared = Optional.empty();
+        if (device != null && !device.isBlank()) {
+            switch (device.strip()) {
+                case "shared" -> shared = Optional.of(true);
+                case "personal" -> shared = Optional.of(false);
+                default -> {
+                    return new Parsed(Optional.empty(), "Choose a kind of device from the list.");
+                }
+            }
+        }
+        return new Parsed(Optional.of(new Cohort(d, s, shared)), "");
+    }
+
+    /** The form's field values for this cohort: domain, sign-up mode, device kind ("" for all). */
+    public String domainField() {
+        return emailDomain.orElse("");
+    }
+
+    public String signUpField() {
+        return signUp.map(m -> m.name().toLowerCase(Locale.ROOT)).orElse("");
+    }
+
+    public String deviceField() {
+        return sharedDevice.map(b -> b ? "shared" : "personal").orElse("");
+    }
+
+    /** "accounts at example.com, invited by an operator, on shared devices"; "all accounts" for {@link #ALL}. */
+    public String describe() {
+        if (isAll()) {
+            return "all accounts and devices";
+        }
+        StringBuilder out = new StringBuilder();
+        emailDomain.ifPresent(dm -> out.append("accounts at ").append(dm));
+        signUp.ifPresent(m -> out.append(out.isEmpty() ? "accounts " : ", ").append(m.words()));
+        sharedDevice.ifPresent(b -> out.append(out.isEmpty() ? "" : ", ").append(b ? "on shared devices" : "on personal devices"));
+        return out.toString();
+    }
+
+    public record Parsed(Optional<Cohort> cohort, String problem) {
+    }
+}
