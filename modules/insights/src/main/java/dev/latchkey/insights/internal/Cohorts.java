@@ -30,6 +30,11 @@ class Cohorts {
 
     /** Where an event is counted: the cohort columns, and the device group (nudges). */
     record Key(String emailDomain, String signUp, boolean shared, String deviceGroup) {
+
+        /** The key of the sign-in cohort tables, which have no device group (only the nudge tables do). */
+        Key withoutDeviceGroup() {
+            return deviceGroup.isEmpty() ? this : new Key(emailDomain, signUp, shared, "");
+        }
     }
 
     /** The account's part (domain, sign-up mode), with no device. */

@@ -360,7 +360,9 @@ class JpaInsights implements Insights {
             read[0]++;
             String reason = e.succeeded() ? "" : e.reason().orElse("");
             signInCounts.merge(List.of(Rollups.day(e.at()), e.method().name(), e.succeeded(), reason), 1L, Long::sum);
-            signInCohorts.merge(List.of(Rollups.day(e.at()), key(e.accountId(), e.deviceId(), accountParts, deviceKeys),
+            // Sign-ins of one cohort from several device groups add up in one row of the cohort tables.
+            signInCohorts.merge(List.of(Rollups.day(e.at()),
+                    key(e.accountId(), e.deviceId(), accountParts, deviceKeys).withoutDeviceGroup(),
                     e.method().name(), e.succeeded(), reason), 1L, Long::sum);
         });
         signInCounts.forEach((k, n) -> rollups.insertSignIns((LocalDate) k.get(0), (String) k.get(1), (Boolean) k.get(2),
