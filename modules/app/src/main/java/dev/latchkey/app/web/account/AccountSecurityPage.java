@@ -84,6 +84,12 @@ public class AccountSecurityPage extends HttpServlet {
 
     /** The page itself; a form's own path leads back to it. */
     void get(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        if (sharedDevices.isShared(request)) {
+            // A shared computer: who is signed in and "Sign out", none of the account's management (SharedDeviceFilter).
+            views.render(request, response, 200, new SharedAccountView(account.displayName(), account.email().value(),
+                    request.getParameter("sharedDevice") != null));
+            return;
+        }
         render(request, response, 200, account, AccountSecurityView.Refused.NONE);
     }
 
