@@ -43,7 +43,7 @@ class LostDeviceNoticeIT {
         assertThat(names).hasSize(3);
         Matcher device = LOST_FORM.matcher(page);
         assertThat(device.find()).isTrue();
-        String phoneLabel = Pattern.compile("<strong>([^<]+)</strong>\\s*(?:<br>)?\\s*<span class=\"hint\">Last seen")
+        String phoneLabel = Pattern.compile("<strong>([^<]+)</strong>\\s*(?:<br>)?\\s*<span class=\"hint\">First seen")
                 .matcher(page).results().map(r -> r.group(1)).filter(l -> l.contains("iPhone")).findFirst().orElseThrow();
 
         HttpResponse<String> lost = laptop.postForm("/account/devices/lost", "device=" + device.group(1));

@@ -99,6 +99,13 @@ class PasskeyManagementBrowserIT {
         assertThat(card.findElement(By.cssSelector(".passkey-name")).getText())
                 .as("the virtual authenticator's AAGUID is on no list: named after this device")
                 .isEqualTo("Passkey on " + thisDeviceLabel());
+        // No provider icon: a generic passkey icon, not a blank circle (issue 14, item 7).
+        assertThat(card.findElement(By.cssSelector("img.provider-icon.generic")).getAttribute("src"))
+                .endsWith("/static/img/passkey.svg");
+        assertThat(((Number) driver.executeScript("return arguments[0].naturalWidth",
+                card.findElement(By.cssSelector("img.provider-icon.generic")))).intValue()).as("the icon loads").isPositive();
+        // Devices are told apart by when they were first seen too.
+        assertThat(driver.findElement(By.cssSelector("li.device .hint")).getText()).startsWith("First seen").contains("last seen");
         screenshot("synced-card");
 
         String credentialId = cdpCredentialId(authenticatorId);

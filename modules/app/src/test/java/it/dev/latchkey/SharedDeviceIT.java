@@ -44,7 +44,11 @@ class SharedDeviceIT {
         HttpResponse<String> add = counter.postJson("/api/account/passkeys/options", "{}");
         assertThat(add.statusCode()).isEqualTo(403);
         assertThat(add.body()).contains("SHARED_DEVICE");
-        assertThat(counter.get("/account/passkeys/new").body()).contains("do not save a passkey");
+        // No account management on a shared computer (issue 14, item 10): the page leads back, saying so.
+        HttpResponse<String> page = counter.get("/account/passkeys/new");
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/account/security?sharedDevice");
+        assertThat(counter.get("/account/security?sharedDevice").body()).contains("Signed in on a shared computer")
+                .contains("That page is not offered on a shared computer").doesNotContain("Recovery codes");
 
         // Signing out and unmarking: sign-in is normal again.
         counter.postForm("/signout", "");

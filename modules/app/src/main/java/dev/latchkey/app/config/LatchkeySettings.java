@@ -57,7 +57,11 @@ public class LatchkeySettings {
         this.relyingParty = new RelyingParty(id, name, originSet);
         this.sessionPolicy = new SessionPolicy(
                 Duration.ofMinutes(config.getOptionalValue("latchkey.session.idle.minutes", Integer.class).orElse(30)),
-                Duration.ofHours(config.getOptionalValue("latchkey.session.absolute.hours", Integer.class).orElse(12)));
+                Duration.ofHours(config.getOptionalValue("latchkey.session.absolute.hours", Integer.class).orElse(12)),
+                Duration.ofMinutes(config.getOptionalValue("latchkey.session.shared.idle.minutes", Integer.class)
+                        .orElse((int) SessionPolicy.SHARED_IDLE.toMinutes())),
+                Duration.ofMinutes(config.getOptionalValue("latchkey.session.shared.absolute.minutes", Integer.class)
+                        .orElse((int) SessionPolicy.SHARED_ABSOLUTE.toMinutes())));
         this.mailSettings = new MailSettings(
                 config.getOptionalValue("latchkey.smtp.host", String.class).orElse("").strip(),
                 config.getOptionalValue("latchkey.smtp.port", Integer.class).orElse(587),

@@ -27,6 +27,12 @@ public class Views {
     @jakarta.inject.Inject
     dev.latchkey.app.config.LatchkeySettings settings;
 
+    @jakarta.inject.Inject
+    SharedDevices sharedDevices;
+
+    @jakarta.inject.Inject
+    dev.latchkey.identity.api.SessionPolicy sessionPolicy;
+
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
@@ -78,6 +84,10 @@ public class Views {
         context.setVariables(Map.copyOf(variables));
         context.setVariable("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE));
         context.setVariable("signedIn", request.getUserPrincipal() != null);
+        // On a shared computer every page says so and offers "Sign out" first (issue 14, item 10).
+        boolean shared = request.getUserPrincipal() != null && sharedDevices.isShared(request);
+        context.setVariable("sharedDevice", shared);
+        context.setVariable("sharedIdleMinutes", sessionPolicy.idleOn(true).toMinutes());
         // Which fallbacks this deployment offers (every page may link to them).
         context.setVariable("emailCodesOffered", settings.emailCodeSignIn());
         context.setVariable("passwordsOffered", settings.passwordSignIn());

@@ -66,7 +66,7 @@ class ManagedPasskeys implements PasskeyManagement {
         Optional<String> createdOn = label(p.createdDeviceId, known);
         PasskeyCard.Storage storage = PasskeyWords.storage(p.backupEligible, p.backupState, attachment, transports);
         boolean onViewingDevice = p.createdDeviceId != null && viewingDevice.filter(p.createdDeviceId::equals).isPresent();
-        String automatic = PasskeyWords.defaultName(storage, provider, createdOn);
+        String automatic = PasskeyWords.defaultName(storage, provider, createdOn, attachment, transports);
         return new PasskeyCard(p.id, Hashes.base64Url(p.credentialId), p.name == null ? automatic : p.name, p.name != null,
                 storage, PasskeyWords.whereItLives(storage, provider, attachment, transports, onViewingDevice, createdOn),
                 provider, p.createdAt, createdOn, Optional.ofNullable(p.lastUsedAt), label(p.lastUsedDeviceId, known));

@@ -55,12 +55,25 @@ final class PasskeyWords {
 
     /** The automatic name: the provider's, "Security key", or "Passkey on Chrome on Windows". */
     static String defaultName(Storage storage, Optional<PasskeyProvider> provider, Optional<String> createdOn) {
+        return defaultName(storage, provider, createdOn, Optional.empty(), List.of());
+    }
+
+    /**
+     * As above; where neither the provider nor the creating device is known, what the browser said when it was
+     * made: a passkey saved to a phone or tablet over a QR code is "Passkey on a phone or tablet", not "Passkey".
+     */
+    static String defaultName(Storage storage, Optional<PasskeyProvider> provider, Optional<String> createdOn,
+                              Optional<String> attachment, List<String> transports) {
         if (provider.isPresent()) {
             return provider.get().name();
         }
         if (storage == Storage.SECURITY_KEY) {
             return "Security key";
         }
-        return createdOn.map(d -> "Passkey on " + d).orElse("Passkey");
+        if (createdOn.isPresent()) {
+            return "Passkey on " + createdOn.get();
+        }
+        return dev.latchkey.credentials.api.PasskeyPlacement.of(attachment, transports)
+                == dev.latchkey.credentials.api.PasskeyPlacement.ANOTHER_DEVICE ? "Passkey on a phone or tablet" : "Passkey";
     }
 }

@@ -56,4 +56,15 @@ class PasskeyWordsTest {
         assertThat(PasskeyWords.defaultName(Storage.SYNCED, Optional.empty(), Optional.empty())).isEqualTo("Passkey");
         assertThat(PasskeyWords.defaultName(Storage.SYNCED, ICLOUD, Optional.of("Safari on iPhone"))).isEqualTo("iCloud Keychain");
     }
+
+    @Test
+    void aPasskeySavedToAPhoneOverAQrCodeIsNamedSoNotJustPasskey() {
+        assertThat(PasskeyWords.defaultName(Storage.DEVICE_BOUND, Optional.empty(), Optional.empty(),
+                Optional.of("cross-platform"), java.util.List.of("hybrid", "internal"))).isEqualTo("Passkey on a phone or tablet");
+        assertThat(PasskeyWords.defaultName(Storage.DEVICE_BOUND, Optional.empty(), Optional.of("Safari on iPhone"),
+                Optional.of("platform"), java.util.List.of("internal"))).as("the creating device first")
+                .isEqualTo("Passkey on Safari on iPhone");
+        assertThat(PasskeyWords.defaultName(Storage.DEVICE_BOUND, Optional.empty(), Optional.empty(),
+                Optional.empty(), java.util.List.of())).as("nothing known").isEqualTo("Passkey");
+    }
 }

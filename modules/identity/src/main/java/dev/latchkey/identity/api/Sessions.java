@@ -19,7 +19,15 @@ public interface Sessions {
      * @param method   how the person proved who they are; counts for step-up ({@link StepUp})
      * @return the opaque token to hand to the browser
      */
-    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method);
+    default SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
+        return start(accountId, deviceId, method, false);
+    }
+
+    /**
+     * As {@link #start(UUID, Optional, SignInMethod)}; on a shared device ({@link Device#shared()}) the
+     * session gets the shorter idle timeout and lifetime of {@link SessionPolicy}.
+     */
+    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice);
 
     /**
      * The signed-in account behind a token, if the token names a live session: younger than the

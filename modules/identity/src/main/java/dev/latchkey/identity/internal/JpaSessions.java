@@ -33,17 +33,19 @@ class JpaSessions implements Sessions {
 
     @Override
     @Transactional
-    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
+    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice) {
         String token = SessionTokens.newToken();
+        // A shared device's session has a shorter life and idle timeout of its own (SessionPolicy, ASVS V7.3).
         em.createNativeQuery("insert into idn_session (id, token_hash, account_id, device_id, created_at, last_seen_at,"
-                        + " expires_at, authenticated_at, authenticated_by) values (?, ?, ?, ?, current_timestamp,"
-                        + " current_timestamp, current_timestamp + interval '" + policy.absolute().toSeconds()
-                        + "' second, current_timestamp, ?)")
+                        + " expires_at, authenticated_at, authenticated_by, idle_seconds) values (?, ?, ?, ?, current_timestamp,"
+                        + " current_timestamp, current_timestamp + interval '" + policy.absoluteOn(sharedDevice).toSeconds()
+                        + "' second, current_timestamp, ?, ?)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, SessionTokens.hash(token).orElseThrow())
                 .setParameter(3, accountId)
                 .setParameter(4, deviceId.orElse(null))
                 .setParameter(5, method.name())
+                .setParameter(6, sharedDevice ? Integer.valueOf((int) policy.idleOn(true).toSeconds()) : null)
                 .executeUpdate();
         events.record(IdentityEvents.Type.SIGNED_IN, accountId);
         return new SessionToken(token);
@@ -64,7 +66,7 @@ class JpaSessions implements Sessions {
         // One indexed read per request, with the database's time of reading: both expiries are
         // judged by the database clock. Durations are numbers from configuration, never user input.
         Optional<SessionLookup> found = em.createQuery("select new dev.latchkey.identity.internal.SessionLookup("
-                        + "s.id, s.accountId, s.deviceId, s.expiresAt, s.lastSeenAt, instant)"
+                        + "s.id, s.accountId, s.deviceId, s.expiresAt, s.lastSeenAt, s.idleSeconds, instant)"
                         + " from SessionEntity s where s.tokenHash = :hash", SessionLookup.class)
                 .setParameter("hash", hash.get())
                 .getResultStream().findFirst()

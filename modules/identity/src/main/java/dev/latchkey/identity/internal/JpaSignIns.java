@@ -68,7 +68,7 @@ class JpaSignIns implements SignIns {
     /** The browser's previous session ends; a new one, with a new token, starts (no session fixation). */
     private Sessions.SessionToken rotate(UUID accountId, Device device, SignInMethod method, SignInContext context) {
         context.leavingSession().map(Sessions.SessionToken::value).ifPresent(replacedSessions::replace);
-        return sessions.start(accountId, Optional.of(device.id()), method);
+        return sessions.start(accountId, Optional.of(device.id()), method, device.shared());
     }
 
     @Override

@@ -33,6 +33,10 @@ class SessionEntity {
     @Column(name = "device_id")
     UUID deviceId;
 
+    /** A shared device's own idle timeout; null: the deployment's. */
+    @Column(name = "idle_seconds")
+    Integer idleSeconds;
+
     protected SessionEntity() {
     }
 }

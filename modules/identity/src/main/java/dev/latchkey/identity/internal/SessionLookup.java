@@ -9,11 +9,13 @@ import java.util.UUID;
  * both expiries (absolute and idle) are judged by the database clock, never the application
  * server's, so that every instance agrees (a typed projection of {@link SessionEntity}).
  */
-record SessionLookup(UUID id, UUID accountId, UUID deviceId, Instant expiresAt, Instant lastSeenAt, Instant readAt) {
+record SessionLookup(UUID id, UUID accountId, UUID deviceId, Instant expiresAt, Instant lastSeenAt, Integer idleSeconds,
+                     Instant readAt) {
 
-    /** Before its absolute end, and seen within the idle timeout. */
+    /** Before its absolute end, and seen within its idle timeout: its own (a shared device's), else {@code idle}. */
     boolean live(Duration idle) {
-        return expiresAt.isAfter(readAt) && lastSeenAt.isAfter(readAt.minus(idle));
+        Duration own = idleSeconds == null ? idle : Duration.ofSeconds(idleSeconds);
+        return expiresAt.isAfter(readAt) && lastSeenAt.isAfter(readAt.minus(own));
     }
 
     /** Last seen longer ago than {@code interval}: time to note that it is still in use. */

@@ -84,6 +84,12 @@ public class AccountSecurityPage extends HttpServlet {
 
     /** The page itself; a form's own path leads back to it. */
     void get(HttpServletRequest request, HttpServletResponse response, Account account) throws IOException {
+        if (sharedDevices.isShared(request)) {
+            // A shared computer: who is signed in and "Sign out", none of the account's management (SharedDeviceFilter).
+            views.render(request, response, 200, new SharedAccountView(account.displayName(), account.email().value(),
+                    request.getParameter("sharedDevice") != null));
+            return;
+        }
         render(request, response, 200, account, AccountSecurityView.Refused.NONE);
     }
 
@@ -153,7 +159,8 @@ public class AccountSecurityPage extends HttpServlet {
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
                 devices.of(id).stream()
                         .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.label(), When.shown(d.lastSeen()),
-                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent()))
+                                When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent(),
+                                When.shown(d.firstSeen()), When.iso(d.firstSeen())))
                         .toList(),
                 signIns.recent(id, 10).stream()
                         .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at()),

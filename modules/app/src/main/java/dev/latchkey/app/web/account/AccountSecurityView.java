@@ -34,7 +34,9 @@ public record AccountSecurityView(Account account,
     }
 
     /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
-    public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current) {
+    /** One device; first and last seen tell apart devices of the same label ("Edge on Windows" three times). */
+    public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current,
+                            String firstSeen, String firstSeenIso) {
     }
 
     /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */

@@ -1,0 +1,17 @@
+package dev.latchkey.app.web.account;
+
+import dev.latchkey.app.web.PageView;
+
+/**
+ * The view model of {@code account-shared}: the account page on a shared computer, who is signed in
+ * and "Sign out", nothing to manage.
+ *
+ * @param turnedAway the person followed a link to a page that is not offered on a shared computer
+ */
+public record SharedAccountView(String displayName, String email, boolean turnedAway) implements PageView {
+
+    @Override
+    public String template() {
+        return "account-shared";
+    }
+}
