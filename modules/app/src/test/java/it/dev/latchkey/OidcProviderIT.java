@@ -49,6 +49,12 @@ class OidcProviderIT {
     static final String PHR = "it-phr";
     static final String PHR_SECRET = "it-phr-secret-0123456789";
     static final String PHR_REDIRECT = "http://127.0.0.1/bank/callback";
+    static final String PKJWT = "it-pkjwt";
+    static final String PKJWT_REDIRECT = "http://127.0.0.1/pk/callback";
+    /** The private half of it-pkjwt's registered key (oidc-clients.json): a test key, used nowhere else. */
+    static final String PKJWT_KEY = "{\"kty\":\"EC\",\"d\":\"RFFnIWid4r7LlLbmvXb2m8R5edJAL3GIOGsP0LFKlE4\",\"crv\":\"P-256\","
+            + "\"kid\":\"it-pkjwt-1\",\"x\":\"ZXlqGx7-tfT8X4RkXSgB6DHMDwj-uxwClP8v_BxB47Y\","
+            + "\"y\":\"kKHSySD2MNay-9Ith1V3L7i63CzQ7CTeN5RZgWhs2A0\"}";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -356,6 +362,109 @@ class OidcProviderIT {
                 "code_challenge_method", "S256"));
         Map<String, Object> tokens = json(token(PUBLIC, null, back.get("code"), PUBLIC_REDIRECT, verifier.getValue()));
         assertThat(tokens).containsKey("access_token").doesNotContainKey("refresh_token");
+    }
+
+    // ------------------------------------------------------------------ private_key_jwt (RFC 7523, Core §9)
+
+    @Test
+    void aClientSignedAssertionAuthenticatesTheClientAndIsAdvertised() throws Exception {
+        Map<String, Object> metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(new Browser().get("/.well-known/openid-configuration").body());
+        assertThat(((List<?>) metadata.get("token_endpoint_auth_methods_supported")).stream().map(String::valueOf).toList())
+                .contains("private_key_jwt", "client_secret_basic");
+        assertThat(((List<?>) metadata.get("token_endpoint_auth_signing_alg_values_supported")).stream().map(String::valueOf).toList())
+                .contains("ES256").doesNotContain("HS256", "none");
+
+        Browser browser = signedInWithPasskey("oidc-pkjwt");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "pk", "n-pk", Map.of());
+        String assertion = assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString());
+        HttpResponse<String> tokens = tokenWithAssertion(back.get("code"), assertion);
+        IDTokenClaimsSet claims = verify(PKJWT, JWSAlgorithm.ES256, idToken(tokens), "n-pk");
+        assertThat(claims.getAudience()).extracting(Object::toString).containsExactly(PKJWT);
+        // A confidential client: it gets a refresh token.
+        assertThat(json(tokens)).containsKey("refresh_token");
+        // The issuer is an accepted audience too (RFC 7523 §3, OAuth 2.0 Security BCP).
+        Map<String, String> again = authorize(browser, PKJWT, PKJWT_REDIRECT, "pk2", "n-pk2", Map.of());
+        assertThat(tokenWithAssertion(again.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER,
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssertionSignedWithAnotherKeyIsRefusedAndTheCodeStaysUsable() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-key");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "pw", "n-pw", Map.of());
+        // Same kid, another key: what an attacker who knows the client_id could make.
+        com.nimbusds.jose.jwk.ECKey forged = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("it-pkjwt-1").generate();
+        HttpResponse<String> refused = tokenWithAssertion(back.get("code"), assertion(forged, ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("invalid_client");
+        // Nor may the client fall back to a secret it never registered.
+        assertThat(token(PKJWT, "guessed-secret", back.get("code"), PKJWT_REDIRECT, null).statusCode()).isEqualTo(401);
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_invalid'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        // Nothing was spent: the real client still redeems the code.
+        HttpResponse<String> right = tokenWithAssertion(back.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY),
+                ISSUER + "/oidc/token", java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssertionIsAcceptedOnceItsJtiReplayedIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-jti");
+        String assertion = assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString());
+        Map<String, String> first = authorize(browser, PKJWT, PKJWT_REDIRECT, "j1", "n-j1", Map.of());
+        assertThat(tokenWithAssertion(first.get("code"), assertion).statusCode()).isEqualTo(200);
+        // A fresh code, the same (captured) assertion: refused by its jti.
+        Map<String, String> second = authorize(browser, PKJWT, PKJWT_REDIRECT, "j2", "n-j2", Map.of());
+        HttpResponse<String> replayed = tokenWithAssertion(second.get("code"), assertion);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.body()).contains("invalid_client");
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_replayed'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        // The code itself was not used up by the refused request.
+        HttpResponse<String> fresh = tokenWithAssertion(second.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY),
+                ISSUER + "/oidc/token", java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredAssertionOrOneForAnotherAudienceIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-exp");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "x", "n-x", Map.of());
+        com.nimbusds.jose.jwk.ECKey key = com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY);
+        // Ten minutes past its exp: beyond any clock skew.
+        HttpResponse<String> expired = tokenWithAssertion(back.get("code"), assertion(key, ISSUER + "/oidc/token",
+                java.time.Instant.now().minusSeconds(600), java.util.UUID.randomUUID().toString()));
+        assertThat(expired.statusCode()).as(expired.body()).isEqualTo(401);
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_expired'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        HttpResponse<String> elsewhere = tokenWithAssertion(back.get("code"), assertion(key, "https://other-provider.example/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(401);
+    }
+
+    /** A client assertion as RFC 7523 §3 and Core §9 describe it, signed ES256 with Nimbus. */
+    static String assertion(com.nimbusds.jose.jwk.ECKey key, String audience, java.time.Instant exp, String jti) throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(PKJWT).subject(PKJWT).audience(audience).jwtID(jti)
+                .issueTime(java.util.Date.from(exp.minusSeconds(180))).expirationTime(java.util.Date.from(exp)).build();
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                claims);
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    static HttpResponse<String> tokenWithAssertion(String code, String assertion) {
+        String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(PKJWT_REDIRECT)
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(assertion);
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     // ------------------------------------------------------------------ refusals

@@ -16,18 +16,34 @@ import java.util.Optional;
  * @param requiredAcr            an {@code acr} every sign-in for this client must reach ({@code phr}), if any
  * @param backchannelLogoutUri   where a logout token is posted when a session the client got a code from ends
  *                               (OpenID Connect Back-Channel Logout 1.0), if the client asked for it
+ * @param jwks                   for a client that authenticates with {@code private_key_jwt} (RFC 7523, OpenID
+ *                               Connect Core §9), its public keys as a JWK set in JSON, registered inline
+ *                               (never fetched: Latchkey makes no network call for it); empty otherwise
  */
 public record OidcClient(String id, String name, Optional<String> secretSha256, List<String> redirectUris,
                          List<String> postLogoutRedirectUris, String idTokenAlg, Optional<String> requiredAcr,
-                         Optional<String> backchannelLogoutUri) {
+                         Optional<String> backchannelLogoutUri, Optional<String> jwks) {
+
+    /** {@code token_endpoint_auth_method} values, as registered. */
+    public static final String CLIENT_SECRET_BASIC = "client_secret_basic";
+    public static final String PRIVATE_KEY_JWT = "private_key_jwt";
+    public static final String NONE = "none";
 
     public OidcClient {
         redirectUris = List.copyOf(redirectUris);
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
     }
 
-    /** Whether the client authenticates with a secret; otherwise it is public and PKCE S256 is mandatory. */
+    /**
+     * Whether the client authenticates (with a secret or a signed assertion); otherwise it is public and
+     * PKCE S256 is mandatory.
+     */
     public boolean confidential() {
-        return secretSha256.isPresent();
+        return secretSha256.isPresent() || jwks.isPresent();
+    }
+
+    /** How the client authenticates at the token, revocation and introspection endpoints. */
+    public String authMethod() {
+        return jwks.isPresent() ? PRIVATE_KEY_JWT : secretSha256.isPresent() ? CLIENT_SECRET_BASIC : NONE;
     }
 }

@@ -67,6 +67,8 @@ class FederationPurge {
         }
         try {
             deleteAll("fed_request", "id", "expires_at < current_timestamp");
+            // A spent jti is remembered while its assertion could still be accepted (until exp, plus Nimbus's clock skew).
+            deleteAll("fed_client_assertion", "jti_hash", "expires_at < current_timestamp - interval '300' second");
             deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
             deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
             deleteAll("fed_session_client", "session_id", "created_at < current_timestamp - interval '"

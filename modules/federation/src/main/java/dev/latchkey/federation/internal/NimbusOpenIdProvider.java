@@ -28,6 +28,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Audience;
@@ -129,6 +130,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ClientAssertions assertions;
+
     private URI endpoint(String path) {
         return URI.create(settings.issuer() + path);
     }
@@ -148,16 +152,21 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         metadata.setUserInfoEndpointURI(endpoint("/oidc/userinfo"));
         metadata.setEndSessionEndpointURI(endpoint("/oidc/logout"));
         metadata.setRevocationEndpointURI(endpoint("/oidc/revoke"));
-        metadata.setRevocationEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+        metadata.setRevocationEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        metadata.setRevocationEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setIntrospectionEndpointURI(endpoint("/oidc/introspect"));
-        metadata.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+        metadata.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        metadata.setIntrospectionEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setScopes(new Scope(OIDCScopeValue.OPENID, OIDCScopeValue.EMAIL, OIDCScopeValue.PROFILE));
         metadata.setResponseTypes(List.of(ResponseType.CODE));
         metadata.setResponseModes(List.of(ResponseMode.QUERY));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
         metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
         metadata.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                ClientAuthenticationMethod.NONE));
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT, ClientAuthenticationMethod.NONE));
+        metadata.setTokenEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setIDTokenJWSAlgs(KeyRing.ALGORITHMS);
         metadata.setACRs(List.of(new ACR(OidcClients.ACR_PHISHING_RESISTANT), new ACR(OidcClients.ACR_BASIC)));
         metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "email",
@@ -371,16 +380,17 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_request");
         }
-        // Client authentication (Core §9): client_secret_basic for confidential clients, none for public ones.
+        // Client authentication (Core §9): client_secret_basic or private_key_jwt for confidential clients,
+        // none for public ones.
         ClientAuthentication presented = request.getClientAuthentication();
         OidcClient client;
         if (presented != null) {
-            Optional<OidcClient> known = client(presented.getClientID().getValue());
-            if (!(presented instanceof ClientSecretBasic basic) || known.isEmpty() || !known.get().confidential()
-                    || !secretMatches(known.get(), basic.getClientSecret().getValue())) {
-                return tokenError(known.map(OidcClient::id).orElse(null), null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            Authenticated authenticated = authenticate(presented);
+            if (authenticated.client().isEmpty()) {
+                return tokenError(client(presented.getClientID().getValue()).map(OidcClient::id).orElse(null), null,
+                        OAuth2Error.INVALID_CLIENT, authenticated.refusal());
             }
-            client = known.get();
+            client = authenticated.client().get();
         } else {
             ClientID id = request.getClientID();
             Optional<OidcClient> known = client(id == null ? null : id.getValue());
@@ -589,9 +599,37 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     }
 
     private static boolean secretMatches(OidcClient client, String secret) {
+        if (client.secretSha256().isEmpty()) {
+            return false;
+        }
         // Constant time over the hashes: the comparison reveals nothing of the stored value.
         byte[] presented = HexFormat.of().formatHex(Sha256.of(secret)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(presented, client.secretSha256().orElseThrow().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A client that authenticated, or why not ({@code fed_event.reason}). */
+    private record Authenticated(Optional<OidcClient> client, String refusal) {
+    }
+
+    /**
+     * Client authentication (Core §9) with the one method the client registered: client_secret_basic
+     * (RFC 6749 §2.3.1) or private_key_jwt (RFC 7523 §3, verified by {@link ClientAssertions}). Any other
+     * method, or a registered method's wrong credentials, is refused.
+     */
+    private Authenticated authenticate(ClientAuthentication presented) {
+        Optional<OidcClient> known = presented == null ? Optional.empty() : client(presented.getClientID().getValue());
+        if (presented instanceof ClientSecretBasic basic) {
+            Optional<OidcClient> client = known.filter(c -> OidcClient.CLIENT_SECRET_BASIC.equals(c.authMethod()))
+                    .filter(c -> secretMatches(c, basic.getClientSecret().getValue()));
+            return new Authenticated(client, "wrong_client_secret");
+        }
+        if (presented instanceof PrivateKeyJWT assertion && known.isPresent()
+                && OidcClient.PRIVATE_KEY_JWT.equals(known.get().authMethod())) {
+            ClientAssertions.Outcome outcome = assertions.verify(assertion);
+            return new Authenticated(outcome.client(),
+                    outcome.refusal().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+        }
+        return new Authenticated(Optional.empty(), "client_auth_method_not_registered");
     }
 
     private ProtocolAnswer tokenError(String clientId, UUID accountId, ErrorObject error, String reason) {
@@ -617,15 +655,6 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return http;
     }
 
-    /** A confidential client that authenticated with client_secret_basic, or empty. */
-    private Optional<OidcClient> authenticated(ClientAuthentication presented) {
-        if (!(presented instanceof ClientSecretBasic basic)) {
-            return Optional.empty();
-        }
-        return client(basic.getClientID().getValue())
-                .filter(OidcClient::confidential)
-                .filter(c -> secretMatches(c, basic.getClientSecret().getValue()));
-    }
 
     @Override
     public ProtocolAnswer revoke(String formBody, Optional<String> contentType, Optional<String> authorization) {
@@ -636,9 +665,10 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_revocation");
         }
-        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        Authenticated authenticated = authenticate(request.getClientAuthentication());
+        Optional<OidcClient> client = authenticated.client();
         if (client.isEmpty()) {
-            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, authenticated.refusal());
         }
         byte[] hash = Sha256.of(request.getToken().getValue());
         // Only the client's own tokens; an unknown token is answered like a known one (RFC 7009 §2.2).
@@ -662,9 +692,10 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_introspection");
         }
-        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        Authenticated authenticated = authenticate(request.getClientAuthentication());
+        Optional<OidcClient> client = authenticated.client();
         if (client.isEmpty()) {
-            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, authenticated.refusal());
         }
         // Active only for the client's own live access tokens; anything else is just "not active" (RFC 7662 §2.2).
         List<?> rows = em.createNativeQuery("select account_id, scope, expires_at, created_at from fed_access_token"
