@@ -354,6 +354,70 @@ class OidcProviderIT {
     }
 
     @Test
+    void changingThePasswordEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-pwchange");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        assertThat(setPassword(browser, null, "correct horse battery staple 1").statusCode()).isEqualTo(302);
+        String refreshToken = refreshTokenFor(browser, "pc");
+        assertThat(setPassword(browser, "correct horse battery staple 1", "correct horse battery staple 2").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> refused = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(revokedFor(email, "PASSWORD_CHANGED")).isOne();
+    }
+
+    @Test
+    void removingThePasswordEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-pwremove");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        assertThat(setPassword(browser, null, "correct horse battery staple 1").statusCode()).isEqualTo(302);
+        String refreshToken = refreshTokenFor(browser, "pr");
+        // The sign-up's passkey is minutes old: the step-up the removal needs is satisfied.
+        HttpResponse<String> removed = browser.postForm("/account/password/remove", "");
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passwordRemoved");
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(400);
+        assertThat(revokedFor(email, "PASSWORD_REMOVED")).isOne();
+    }
+
+    @Test
+    void removingAPasskeyEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-passkey");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        PasskeyManagementIT.addPasskey(browser, new Authenticator());
+        String[] ids = PasskeyManagementIT.passkeyIds(browser.get("/account/security").body());
+        assertThat(ids).hasSize(2);
+        String refreshToken = refreshTokenFor(browser, "pk");
+        HttpResponse<String> removed = browser.postForm("/account/passkeys/remove", "passkey=" + ids[1]);
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passkeyRemoved");
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(400);
+        assertThat(revokedFor(email, "PASSKEY_REMOVED")).isOne();
+    }
+
+    private static HttpResponse<String> setPassword(Browser browser, String current, String next) {
+        return browser.postForm("/account/password",
+                (current == null ? "" : "currentPassword=" + enc(current) + "&") + "newPassword=" + enc(next));
+    }
+
+    /** A code for the confidential client, exchanged: its refresh token, which works until revoked. */
+    private static String refreshTokenFor(Browser browser, String state) throws Exception {
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, state, "n-" + state, Map.of());
+        String refreshToken = (String) json(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT,
+                null)).get("refresh_token");
+        assertThat(refreshToken).isNotBlank();
+        return refreshToken;
+    }
+
+    /** TOKENS_REVOKED events for the account with this reason. */
+    private static long revokedFor(String email, String reason) {
+        return Database.count("select count(*) from fed_event where type = 'TOKENS_REVOKED' and reason = ?"
+                + " and account_id = (select id from idn_account where email = ?)", reason, email);
+    }
+
+    @Test
     void aPublicClientGetsNoRefreshToken() throws Exception {
         Browser browser = signedInWithPasskey("oidc-public-refresh");
         CodeVerifier verifier = new CodeVerifier();
