@@ -102,7 +102,8 @@ class OidcProviderIT {
                 .containsEntry("userinfo_endpoint", ISSUER + "/oidc/userinfo")
                 .containsEntry("end_session_endpoint", ISSUER + "/oidc/logout")
                 .containsEntry("jwks_uri", ISSUER + "/oidc/jwks")
-                .containsEntry("authorization_response_iss_parameter_supported", true);
+                .containsEntry("authorization_response_iss_parameter_supported", true)
+                .containsEntry("backchannel_logout_session_supported", true);
         assertThat(List.copyOf((List<?>) metadata.get("code_challenge_methods_supported")).stream().map(String::valueOf).toList()).containsExactly("S256");
         assertThat(List.copyOf((List<?>) metadata.get("acr_values_supported")).stream().map(String::valueOf).toList()).contains("phr");
         JWKSet keys = jwks();
@@ -341,6 +342,9 @@ class OidcProviderIT {
             var claims = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER),
                     new ClientID("it-backchannel"), JWSAlgorithm.ES256, jwks()).validate(JWTParser.parse(logoutToken));
             assertThat(claims.getSubject()).isEqualTo(id.getSubject());
+            // The ended session is named by the sid the client's ID token carried.
+            assertThat(id.getSessionID()).isNotNull();
+            assertThat(claims.getSessionID()).isEqualTo(id.getSessionID());
             // Recorded once the portal answered (just after the token arrived here).
             for (int i = 0; i < 50 && Database.count("select count(*) from fed_event where client_id = 'it-backchannel'"
                     + " and reason = 'backchannel_delivered'") == 0; i++) {
@@ -415,6 +419,38 @@ class OidcProviderIT {
     private static long revokedFor(String email, String reason) {
         return Database.count("select count(*) from fed_event where type = 'TOKENS_REVOKED' and reason = ?"
                 + " and account_id = (select id from idn_account where email = ?)", reason, email);
+    }
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessionsRefreshTokensAndKeepsThisOnes() throws Exception {
+        Authenticator authenticator = new Authenticator();
+        String email = Journeys.uniqueEmail("oidc-elsewhere");
+        Browser laptop = new Browser();
+        Mailbox.signUpConfirmed(SMTP, laptop, authenticator, email);
+        Browser phone = new Browser();
+        signInWithPasskey(phone, authenticator);
+        String phoneRefresh = refreshTokenFor(phone, "else-phone");
+        String laptopRefresh = refreshTokenFor(laptop, "else-laptop");
+        // Two sign-ins, two sids: the same client cannot mistake one session for the other.
+        assertThat(sidOf(phone, "sid-phone")).isNotEqualTo(sidOf(laptop, "sid-laptop"));
+
+        assertThat(laptop.postForm("/account/sessions/others", "").statusCode()).isEqualTo(302);
+        assertThat(phone.signedIn()).isFalse();
+        HttpResponse<String> refused = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, phoneRefresh);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(revokedFor(email, "SIGNED_OUT_ELSEWHERE")).isOne();
+        // This browser's sign-in still vouches for its own tokens.
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, laptopRefresh).statusCode()).isEqualTo(200);
+    }
+
+    /** The sid of an ID token issued to the confidential client for this browser's session. */
+    private static String sidOf(Browser browser, String state) throws Exception {
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, state, "n-" + state, Map.of());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256,
+                idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null)), "n-" + state);
+        assertThat(claims.getSessionID()).isNotNull();
+        return claims.getSessionID().getValue();
     }
 
     @Test

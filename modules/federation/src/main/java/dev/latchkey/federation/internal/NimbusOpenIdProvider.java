@@ -133,6 +133,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     @Inject
     ClientAssertions assertions;
 
+    @Inject
+    Identifiers identifiers;
+
     private URI endpoint(String path) {
         return URI.create(settings.issuer() + path);
     }
@@ -169,10 +172,11 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         metadata.setTokenEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setIDTokenJWSAlgs(KeyRing.ALGORITHMS);
         metadata.setACRs(List.of(new ACR(OidcClients.ACR_PHISHING_RESISTANT), new ACR(OidcClients.ACR_BASIC)));
-        metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "email",
+        metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid", "email",
                 "email_verified", "name"));
         metadata.setSupportsAuthorizationResponseIssuerParam(true);
         metadata.setSupportsBackChannelLogout(true);
+        metadata.setSupportsBackChannelLogoutSession(true);
         metadata.setSupportsRequestParam(false);
         metadata.setSupportsRequestURIParam(false);
         return metadata.toJSONObject().toJSONString();
@@ -479,7 +483,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(5, grant.scope().toString())
                 .executeUpdate();
         SignedJWT idToken = keys.sign(JWSAlgorithm.parse(grant.client().idTokenAlg()),
-                idTokenClaims(grant.client(), grant.account(), grant.scope(), nonce, grant.authTime(), grant.method()));
+                idTokenClaims(grant, nonce));
         HTTPResponse response = new OIDCTokenResponse(new OIDCTokens(idToken,
                 new BearerAccessToken(accessToken, settings.tokenLifetime().toSeconds(), grant.scope()),
                 refreshToken.map(RefreshToken::new).orElse(null))).toHTTPResponse();
@@ -572,8 +576,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return answer(new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
     }
 
-    private JWTClaimsSet idTokenClaims(OidcClient client, Account account, Scope scope, String nonce, Instant authTime,
-                                       SignInMethod method) {
+    private JWTClaimsSet idTokenClaims(Grant grant, String nonce) {
+        OidcClient client = grant.client();
+        Account account = grant.account();
+        Scope scope = grant.scope();
+        Instant authTime = grant.authTime();
+        SignInMethod method = grant.method();
         Instant now = Instant.now();
         IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(settings.issuer()), new Subject(account.id().toString()),
                 List.of(new Audience(client.id())), Date.from(now.plus(settings.tokenLifetime())), Date.from(now));
@@ -584,6 +592,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         claims.setAMR(AuthenticationLevels.amr(method));
         claims.setACR(AuthenticationLevels.acr(method));
         claims.setClaim("azp", client.id());
+        // Back-Channel Logout 1.0 §2.1 / Front-Channel Logout 1.0 §3: the session, as this client knows it;
+        // the same sid is in the logout token when that session ends.
+        claims.setSessionID(new com.nimbusds.openid.connect.sdk.claims.SessionID(identifiers.sid(client.id(), grant.sessionId())));
         if (scope.contains(OIDCScopeValue.EMAIL)) {
             claims.setClaim("email", account.email().value());
             claims.setClaim("email_verified", account.emailConfirmed());

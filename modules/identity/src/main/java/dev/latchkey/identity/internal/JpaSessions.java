@@ -101,10 +101,23 @@ class JpaSessions implements Sessions {
         if (hash.isEmpty()) {
             return 0;
         }
-        return em.createQuery("delete from SessionEntity s where s.tokenHash <> :h and s.accountId in"
-                        + " (select o.accountId from SessionEntity o where o.tokenHash = :h)")
-                .setParameter("h", hash.get())
-                .executeUpdate();
+        List<Object[]> others = em.createQuery("select s.accountId, s.id from SessionEntity s where s.tokenHash <> :h"
+                        + " and s.accountId in (select o.accountId from SessionEntity o where o.tokenHash = :h)", Object[].class)
+                .setParameter("h", hash.get()).getResultList();
+        int ended = 0;
+        for (Object[] other : others) {
+            UUID accountId = (UUID) other[0];
+            UUID sessionId = (UUID) other[1];
+            if (em.createNativeQuery("delete from idn_session where id = ?").setParameter(1, sessionId).executeUpdate() == 1) {
+                ended++;
+                events.record(IdentityEvents.Type.SIGNED_OUT, accountId);
+                // Each ended sign-in stops vouching for what was handed out on its strength (an application's
+                // refresh tokens, its back-channel logout), exactly as if that browser had signed out itself.
+                revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, Optional.of(sessionId),
+                        "SIGNED_OUT_ELSEWHERE"));
+            }
+        }
+        return ended;
     }
 
     @Override
