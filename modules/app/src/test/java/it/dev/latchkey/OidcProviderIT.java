@@ -129,8 +129,9 @@ class OidcProviderIT {
         assertThat(claims.getBooleanClaim("email_verified")).isTrue();
         assertThat(claims.getStringClaim("name")).isEqualTo("Test User");
         assertThat(claims.getAuthenticationTime()).isNotNull();
-        // Signed up with a passkey: a software key (RFC 8176), at the phishing-resistant level.
-        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk");
+        // Signed up with a passkey: a software key, the person present and verified by the authenticator
+        // (RFC 8176: swk, user, mfa), at the phishing-resistant level.
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk", "user", "mfa");
         assertThat(claims.getACR().getValue()).isEqualTo("phr");
 
         HttpResponse<String> userInfo = userInfo((String) body.get("access_token"));
@@ -139,6 +140,24 @@ class OidcProviderIT {
 
         assertThat(Database.count("select count(*) from fed_event where client_id = ? and type in ('CODE_GRANTED', 'TOKENS_ISSUED')"
                 + " and account_id = (select id from idn_account where email = ?)", CONFIDENTIAL, email)).isEqualTo(2);
+    }
+
+    @Test
+    void anAuthenticatorWithoutUserVerificationIsNotClaimedAsMultiFactor() throws Exception {
+        // webauthn4j's emulator, unable to verify the person: UV stays clear in the signed authenticator data.
+        Authenticator presenceOnly = Authenticator.withoutUserVerification();
+        String email = Journeys.uniqueEmail("oidc-no-uv");
+        Mailbox.signUpConfirmed(SMTP, new Browser(), presenceOnly, email);
+        Browser browser = new Browser();
+        signInWithPasskey(browser, presenceOnly);
+        assertThat(Database.count("select count(*) from idn_session s join idn_account a on a.id = s.account_id"
+                + " where a.email = ? and s.user_verified = false", email)).isGreaterThanOrEqualTo(1);
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "nouv", "n-nouv", Map.of());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256,
+                idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null)), "n-nouv");
+        // A passkey and the person's presence (RFC 8176 swk, user), but not two factors: no mfa. Still phr.
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk", "user");
+        assertThat(claims.getACR().getValue()).isEqualTo("phr");
     }
 
     @Test

@@ -67,6 +67,7 @@ import dev.latchkey.federation.api.OidcClients;
 import dev.latchkey.federation.api.OpenIdProvider;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.AuthenticatorFlags;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.platform.api.NativeColumns;
@@ -338,8 +339,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         AuthenticationRequest request = pending.request();
         String code = randomToken();
         em.createNativeQuery("insert into fed_code (code_hash, client_id, account_id, session_id, redirect_uri, scope, nonce,"
-                        + " code_challenge, auth_time, method, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " current_timestamp, current_timestamp + interval '" + settings.codeLifetime().toSeconds() + "' second)")
+                        + " code_challenge, auth_time, method, user_verified, backup_eligible, created_at, expires_at) values"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp + interval '"
+                        + settings.codeLifetime().toSeconds() + "' second)")
                 .setParameter(1, Sha256.of(code))
                 .setParameter(2, pending.client().id())
                 .setParameter(3, auth.accountId())
@@ -350,6 +352,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(8, request.getCodeChallenge() == null ? null : request.getCodeChallenge().getValue())
                 .setParameter(9, auth.authenticatedAt())
                 .setParameter(10, auth.method().name())
+                .setParameter(11, auth.flags().map(AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(12, auth.flags().map(AuthenticatorFlags::backupEligible).orElse(null))
                 .executeUpdate();
         if (pending.client().backchannelLogoutUri().isPresent()) {
             em.createNativeQuery("insert into fed_session_client (session_id, client_id, account_id, created_at)"
@@ -416,7 +420,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         byte[] codeHash = Sha256.of(grant.getAuthorizationCode().getValue());
         List<?> rows = em.createNativeQuery("select client_id, account_id, redirect_uri, scope, nonce, code_challenge,"
                         + " auth_time, method, used_at, case when expires_at < current_timestamp then 1 else 0 end,"
-                        + " session_id from fed_code where code_hash = ?")
+                        + " session_id, user_verified, backup_eligible from fed_code where code_hash = ?")
                 .setParameter(1, codeHash).getResultList();
         if (rows.isEmpty()) {
             return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_code");
@@ -456,7 +460,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         }
         Scope scope = Scope.parse((String) row[3]);
         Grant granted = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[10]), scope,
-                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]), flags(row[11], row[12]));
         Optional<String> refreshToken = Optional.empty();
         if (client.confidential()) {
             // Refresh tokens only for clients that authenticate: a public client's could be used by anyone.
@@ -468,7 +472,13 @@ class NimbusOpenIdProvider implements OpenIdProvider {
 
     /** What a code or refresh token stands for. */
     private record Grant(byte[] codeHash, OidcClient client, Account account, UUID sessionId, Scope scope, Instant authTime,
-                         SignInMethod method) {
+                         SignInMethod method, Optional<AuthenticatorFlags> flags) {
+    }
+
+    /** The two flag columns as stored: both null when the sign-in kept none. */
+    private static Optional<AuthenticatorFlags> flags(Object userVerified, Object backupEligible) {
+        return userVerified == null ? Optional.empty()
+                : Optional.of(new AuthenticatorFlags(Boolean.TRUE.equals(userVerified), Boolean.TRUE.equals(backupEligible)));
     }
 
     private ProtocolAnswer tokens(Grant grant, String nonce, Optional<String> refreshToken) {
@@ -497,8 +507,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     private String newRefreshToken(Grant grant, UUID family, Instant expiresAt) {
         String token = randomToken();
         jakarta.persistence.Query insert = em.createNativeQuery("insert into fed_refresh_token (token_hash, family, code_hash,"
-                        + " client_id, account_id, session_id, scope, auth_time, method, created_at, expires_at, revoked)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
+                        + " client_id, account_id, session_id, scope, auth_time, method, user_verified, backup_eligible, created_at,"
+                        + " expires_at, revoked) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
                         ? "current_timestamp + interval '" + REFRESH_LIFETIME.toSeconds() + "' second" : "?") + ", false)")
                 .setParameter(1, Sha256.of(token))
                 .setParameter(2, family)
@@ -508,10 +518,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(6, grant.sessionId())
                 .setParameter(7, grant.scope().toString())
                 .setParameter(8, grant.authTime())
-                .setParameter(9, grant.method().name());
+                .setParameter(9, grant.method().name())
+                .setParameter(10, grant.flags().map(AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(11, grant.flags().map(AuthenticatorFlags::backupEligible).orElse(null));
         if (expiresAt != null) {
-            // JDBC-style like the others (Hibernate refuses a mix of ? and ?10): the tenth ? of the statement.
-            insert.setParameter(10, expiresAt);
+            // JDBC-style like the others (Hibernate refuses a mix of ? and ?12): the twelfth ? of the statement.
+            insert.setParameter(12, expiresAt);
         }
         insert.executeUpdate();
         return token;
@@ -525,8 +537,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     private ProtocolAnswer refresh(OidcClient client, String presented) {
         byte[] hash = Sha256.of(presented);
         List<?> rows = em.createNativeQuery("select family, code_hash, client_id, account_id, session_id, scope, auth_time,"
-                        + " method, used_at, revoked, case when expires_at < current_timestamp then 1 else 0 end, expires_at"
-                        + " from fed_refresh_token where token_hash = ?")
+                        + " method, used_at, revoked, case when expires_at < current_timestamp then 1 else 0 end, expires_at,"
+                        + " user_verified, backup_eligible from fed_refresh_token where token_hash = ?")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
             return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_refresh_token");
@@ -560,7 +572,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "account_gone");
         }
         Grant grant = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[4]), Scope.parse((String) row[5]),
-                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]), flags(row[12], row[13]));
         String next = newRefreshToken(grant, family, NativeColumns.instant(row[11]));
         events.record(FederationEvent.Type.TOKENS_REFRESHED, client.id(), accountId, null);
         return tokens(grant, null, Optional.of(next));
@@ -589,7 +601,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         if (nonce != null) {
             claims.setNonce(new com.nimbusds.openid.connect.sdk.Nonce(nonce));
         }
-        claims.setAMR(AuthenticationLevels.amr(method));
+        claims.setAMR(AuthenticationLevels.amr(method, grant.flags()));
         claims.setACR(AuthenticationLevels.acr(method));
         claims.setClaim("azp", client.id());
         // Back-Channel Logout 1.0 §2.1 / Front-Channel Logout 1.0 §3: the session, as this client knows it;

@@ -19,7 +19,15 @@ public interface Sessions {
      * @param method   how the person proved who they are; counts for step-up ({@link StepUp})
      * @return the opaque token to hand to the browser
      */
-    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method);
+    default SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
+        return start(accountId, deviceId, method, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(UUID, Optional, SignInMethod)}, for a passkey sign-in: with the flags of its
+     * verified assertion, which the OpenID Connect provider turns into {@code amr} values.
+     */
+    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, Optional<AuthenticatorFlags> flags);
 
     /**
      * The signed-in account behind a token, if the token names a live session: younger than the
@@ -48,8 +56,16 @@ public interface Sessions {
         }
     }
 
-    /** How a session was last authenticated, by the database clock. */
-    record Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt) {
+    /**
+     * How a session was last authenticated, by the database clock; for a passkey, what its assertion's
+     * flags said (empty for other methods and for sessions from before the flags were kept).
+     */
+    record Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt,
+                          Optional<AuthenticatorFlags> flags) {
+
+        public Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt) {
+            this(sessionId, accountId, method, authenticatedAt, Optional.empty());
+        }
     }
 
     /** A live session. */

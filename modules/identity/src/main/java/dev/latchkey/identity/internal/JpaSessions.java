@@ -33,17 +33,20 @@ class JpaSessions implements Sessions {
 
     @Override
     @Transactional
-    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
+    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method,
+                              Optional<dev.latchkey.identity.api.AuthenticatorFlags> flags) {
         String token = SessionTokens.newToken();
         em.createNativeQuery("insert into idn_session (id, token_hash, account_id, device_id, created_at, last_seen_at,"
-                        + " expires_at, authenticated_at, authenticated_by) values (?, ?, ?, ?, current_timestamp,"
-                        + " current_timestamp, current_timestamp + interval '" + policy.absolute().toSeconds()
-                        + "' second, current_timestamp, ?)")
+                        + " expires_at, authenticated_at, authenticated_by, user_verified, backup_eligible) values (?, ?, ?, ?,"
+                        + " current_timestamp, current_timestamp, current_timestamp + interval '" + policy.absolute().toSeconds()
+                        + "' second, current_timestamp, ?, ?, ?)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, SessionTokens.hash(token).orElseThrow())
                 .setParameter(3, accountId)
                 .setParameter(4, deviceId.orElse(null))
                 .setParameter(5, method.name())
+                .setParameter(6, flags.map(dev.latchkey.identity.api.AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(7, flags.map(dev.latchkey.identity.api.AuthenticatorFlags::backupEligible).orElse(null))
                 .executeUpdate();
         events.record(IdentityEvents.Type.SIGNED_IN, accountId);
         return new SessionToken(token);
@@ -83,14 +86,19 @@ class JpaSessions implements Sessions {
     @Override
     @Transactional
     public Optional<Authentication> authentication(UUID sessionId) {
-        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at from idn_session"
+        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at, user_verified,"
+                        + " backup_eligible from idn_session"
                         + " where id = ? and expires_at > current_timestamp and last_seen_at > current_timestamp - interval '"
                         + policy.idle().toSeconds() + "' second")
                 .setParameter(1, sessionId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] columns = (Object[]) row;
+            Optional<dev.latchkey.identity.api.AuthenticatorFlags> flags = columns[3] == null ? Optional.empty()
+                    : Optional.of(new dev.latchkey.identity.api.AuthenticatorFlags(Boolean.TRUE.equals(columns[3]),
+                            Boolean.TRUE.equals(columns[4])));
             return new Authentication(sessionId, dev.latchkey.platform.api.NativeColumns.uuid(columns[0]),
-                    SignInMethod.valueOf((String) columns[1]), dev.latchkey.platform.api.NativeColumns.instant(columns[2]));
+                    SignInMethod.valueOf((String) columns[1]), dev.latchkey.platform.api.NativeColumns.instant(columns[2]),
+                    flags);
         });
     }
 
