@@ -49,6 +49,9 @@ class OidcProviderIT {
     static final String PHR = "it-phr";
     static final String PHR_SECRET = "it-phr-secret-0123456789";
     static final String PHR_REDIRECT = "http://127.0.0.1/bank/callback";
+    static final String PAIRWISE = "it-pairwise";
+    static final String PAIRWISE_SECRET = "it-pairwise-secret-0123456789";
+    static final String PAIRWISE_REDIRECT = "http://localhost/shop/callback";
     static final String PKJWT = "it-pkjwt";
     static final String PKJWT_REDIRECT = "http://127.0.0.1/pk/callback";
     /** The private half of it-pkjwt's registered key (oidc-clients.json): a test key, used nowhere else. */
@@ -584,6 +587,62 @@ class OidcProviderIT {
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    // ------------------------------------------------------------------ pairwise subjects (Core §8.1)
+
+    @Test
+    void aPairwiseClientSeesASubjectOfItsOwnStableForThePersonAndAdvertised() throws Exception {
+        Map<String, Object> metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(new Browser().get("/.well-known/openid-configuration").body());
+        assertThat(((List<?>) metadata.get("subject_types_supported")).stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrder("public", "pairwise");
+
+        String email = Journeys.uniqueEmail("oidc-pairwise");
+        Authenticator authenticator = new Authenticator();
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, authenticator, email);
+        String accountId = Database.string("select cast(id as varchar) from idn_account where email = ?", email);
+
+        IDTokenClaimsSet publicClaims = verify(CONFIDENTIAL, JWSAlgorithm.ES256, idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET,
+                authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "pub", "n-pub", Map.of()).get("code"),
+                CONFIDENTIAL_REDIRECT, null)), "n-pub");
+        assertThat(publicClaims.getSubject().getValue()).isEqualTo(accountId);
+
+        Map<String, Object> first = json(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(browser, PAIRWISE, PAIRWISE_REDIRECT, "pw1", "n-pw1", Map.of()).get("code"), PAIRWISE_REDIRECT, null));
+        String pairwise = verify(PAIRWISE, JWSAlgorithm.ES256, (String) first.get("id_token"), "n-pw1").getSubject().getValue();
+        // Neither the account's id nor anything that contains it.
+        assertThat(pairwise).isNotBlank().doesNotContain(accountId);
+        // Userinfo and introspection say the same sub as the ID token (Core §5.3.2).
+        HttpResponse<String> userInfo = userInfo((String) first.get("access_token"));
+        assertThat(json(userInfo)).containsEntry("sub", pairwise);
+        assertThat(json(backChannel("/oidc/introspect", PAIRWISE, PAIRWISE_SECRET, (String) first.get("access_token"))))
+                .containsEntry("sub", pairwise);
+
+        // A new sign-in of the same person: the same pairwise sub.
+        Browser later = new Browser();
+        signInWithPasskey(later, authenticator);
+        String again = verify(PAIRWISE, JWSAlgorithm.ES256, idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(later, PAIRWISE, PAIRWISE_REDIRECT, "pw2", "n-pw2", Map.of()).get("code"), PAIRWISE_REDIRECT, null)),
+                "n-pw2").getSubject().getValue();
+        assertThat(again).isEqualTo(pairwise);
+
+        // Another person: another pairwise sub.
+        Browser other = signedInWithPasskey("oidc-pairwise-other");
+        String theirs = verify(PAIRWISE, JWSAlgorithm.ES256, idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(other, PAIRWISE, PAIRWISE_REDIRECT, "pw3", "n-pw3", Map.of()).get("code"), PAIRWISE_REDIRECT, null)),
+                "n-pw3").getSubject().getValue();
+        assertThat(theirs).isNotEqualTo(pairwise);
+    }
+
+    @Test
+    void rpInitiatedLogoutWorksWithAPairwiseSubject() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pairwise-logout");
+        String idToken = idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(browser, PAIRWISE, PAIRWISE_REDIRECT, "pl", "n-pl", Map.of()).get("code"), PAIRWISE_REDIRECT, null));
+        HttpResponse<String> out = browser.get("/oidc/logout?id_token_hint=" + idToken);
+        assertThat(local(out)).isEqualTo("/signin?signedOut");
+        assertThat(browser.signedIn()).isFalse();
     }
 
     // ------------------------------------------------------------------ refusals

@@ -19,17 +19,24 @@ import java.util.Optional;
  * @param jwks                   for a client that authenticates with {@code private_key_jwt} (RFC 7523, OpenID
  *                               Connect Core §9), its public keys as a JWK set in JSON, registered inline
  *                               (never fetched: Latchkey makes no network call for it); empty otherwise
+ * @param subjectType            {@code public} (the account's id as {@code sub}) or {@code pairwise} (a {@code sub}
+ *                               of its own for the client's sector, the host of its redirect URIs: Core §8.1)
  */
 public record OidcClient(String id, String name, Optional<String> secretSha256, List<String> redirectUris,
                          List<String> postLogoutRedirectUris, String idTokenAlg, Optional<String> requiredAcr,
-                         Optional<String> backchannelLogoutUri, Optional<String> jwks) {
+                         Optional<String> backchannelLogoutUri, Optional<String> jwks, String subjectType) {
 
     /** {@code token_endpoint_auth_method} values, as registered. */
     public static final String CLIENT_SECRET_BASIC = "client_secret_basic";
     public static final String PRIVATE_KEY_JWT = "private_key_jwt";
     public static final String NONE = "none";
 
+    /** {@code subject_type} values (Core §8). */
+    public static final String PUBLIC = "public";
+    public static final String PAIRWISE = "pairwise";
+
     public OidcClient {
+        subjectType = subjectType == null ? PUBLIC : subjectType;
         redirectUris = List.copyOf(redirectUris);
         postLogoutRedirectUris = List.copyOf(postLogoutRedirectUris);
     }
@@ -40,6 +47,19 @@ public record OidcClient(String id, String name, Optional<String> secretSha256, 
      */
     public boolean confidential() {
         return secretSha256.isPresent() || jwks.isPresent();
+    }
+
+    /** Whether the client gets pairwise subject identifiers. */
+    public boolean pairwise() {
+        return PAIRWISE.equals(subjectType);
+    }
+
+    /**
+     * The sector of a pairwise client (Core §8.1): the host of its redirect URIs, which the clients file
+     * requires to be one host. Clients of one sector see the same {@code sub}.
+     */
+    public String sector() {
+        return java.net.URI.create(redirectUris.get(0)).getHost();
     }
 
     /** How the client authenticates at the token, revocation and introspection endpoints. */

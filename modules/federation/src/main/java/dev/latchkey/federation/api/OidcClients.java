@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  *               "redirect_uris": ["https://intranet.example.com/callback"],
  *               "post_logout_redirect_uris": ["https://intranet.example.com/"],
  *               "id_token_signed_response_alg": "ES256", "require_acr": "phr",
- *               "backchannel_logout_uri": "https://intranet.example.com/backchannel-logout"}]}
+ *               "backchannel_logout_uri": "https://intranet.example.com/backchannel-logout",
+ *               "subject_type": "pairwise"}]}
  * </pre>
  * A client that authenticates with {@code private_key_jwt} registers its public keys inline instead of a
  * secret: {@code "jwks": {"keys": [{"kty": "EC", "crv": "P-256", "kid": "...", "x": "...", "y": "..."}]}}.
@@ -37,7 +38,7 @@ public final class OidcClients {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> KEYS = Set.of("client_id", "name", "client_secret_sha256", "redirect_uris",
             "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr", "backchannel_logout_uri", "jwks",
-            "jwks_uri");
+            "jwks_uri", "subject_type");
 
     private OidcClients() {
     }
@@ -134,8 +135,22 @@ public final class OidcClients {
                     problems.add(where + " has both client_secret_sha256 and jwks: register one way to authenticate");
                 }
             }
+            String subjectType = OidcClient.PUBLIC;
+            if (map.containsKey("subject_type")) {
+                String value = String.valueOf(map.get("subject_type"));
+                if (!value.equals(OidcClient.PUBLIC) && !value.equals(OidcClient.PAIRWISE)) {
+                    problems.add(where + ": subject_type must be public or pairwise, not '" + value + "'");
+                } else if (value.equals(OidcClient.PAIRWISE)
+                        && redirects.stream().map(u -> java.net.URI.create(u).getHost()).distinct().count() > 1) {
+                    // Core §8.1: redirect URIs on several hosts need a sector_identifier_uri, which would be fetched.
+                    problems.add(where + ": a pairwise client needs all its redirect_uris on one host (its sector);"
+                            + " sector_identifier_uri is not supported");
+                } else {
+                    subjectType = value;
+                }
+            }
             if (problems.size() == before) {
-                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr, backchannel, jwks));
+                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr, backchannel, jwks, subjectType));
             }
         }
         return new Parsed(problems.isEmpty() ? clients : List.of(), problems);

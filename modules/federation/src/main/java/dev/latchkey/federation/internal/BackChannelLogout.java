@@ -90,7 +90,8 @@ class BackChannelLogout {
             // Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp (short: 2 minutes), jti, events, sub, and the sid
             // of the ended session as the client's ID tokens named it.
             Date now = new Date();
-            LogoutTokenClaimsSet claims = new LogoutTokenClaimsSet(new Issuer(settings.issuer()), new Subject(accountId.toString()),
+            LogoutTokenClaimsSet claims = new LogoutTokenClaimsSet(new Issuer(settings.issuer()),
+                    new Subject(identifiers.subject(client, accountId)),
                     List.of(new Audience(client.id())), now, new Date(now.getTime() + 120_000), new JWTID(),
                     new com.nimbusds.openid.connect.sdk.claims.SessionID(identifiers.sid(client.id(), session)));
             SignedJWT token = keys.sign(JWSAlgorithm.parse(client.idTokenAlg()), new JOSEObjectType("logout+jwt"),

@@ -37,6 +37,15 @@ class Identifiers {
         return derive("sid\n" + clientId + "\n" + sessionId);
     }
 
+    /**
+     * The {@code sub} a client sees (Core §8): the account's id for a public client; for a pairwise one a
+     * keyed hash of its sector and the account (Core §8.1), so that clients of different sectors cannot
+     * join what they know of a person by it, and no client can recover the account's id from it.
+     */
+    String subject(dev.latchkey.federation.api.OidcClient client, UUID accountId) {
+        return client.pairwise() ? derive("sub\n" + client.sector() + "\n" + accountId) : accountId.toString();
+    }
+
     String derive(String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

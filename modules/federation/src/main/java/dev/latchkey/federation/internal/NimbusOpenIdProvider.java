@@ -149,8 +149,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
 
     @Override
     public String discovery() {
-        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(settings.issuer()), List.of(SubjectType.PUBLIC),
-                endpoint("/oidc/jwks"));
+        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(settings.issuer()),
+                List.of(SubjectType.PUBLIC, SubjectType.PAIRWISE), endpoint("/oidc/jwks"));
         metadata.setAuthorizationEndpointURI(endpoint("/oidc/authorize"));
         metadata.setTokenEndpointURI(endpoint("/oidc/token"));
         metadata.setUserInfoEndpointURI(endpoint("/oidc/userinfo"));
@@ -595,7 +595,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         Instant authTime = grant.authTime();
         SignInMethod method = grant.method();
         Instant now = Instant.now();
-        IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(settings.issuer()), new Subject(account.id().toString()),
+        IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(settings.issuer()),
+                new Subject(identifiers.subject(client, account.id())),
                 List.of(new Audience(client.id())), Date.from(now.plus(settings.tokenLifetime())), Date.from(now));
         claims.setAuthenticationTime(Date.from(authTime));
         if (nonce != null) {
@@ -732,7 +733,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return answer(new TokenIntrospectionSuccessResponse.Builder(true)
                 .scope(Scope.parse((String) row[1]))
                 .clientID(new ClientID(client.get().id()))
-                .subject(new Subject(NativeColumns.uuid(row[0]).toString()))
+                .subject(new Subject(identifiers.subject(client.get(), NativeColumns.uuid(row[0]))))
                 .tokenType(com.nimbusds.oauth2.sdk.token.AccessTokenType.BEARER)
                 .expirationTime(Date.from(NativeColumns.instant(row[2])))
                 .issueTime(Date.from(NativeColumns.instant(row[3])))
@@ -750,7 +751,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         } catch (ParseException e) {
             return answer(new UserInfoErrorResponse(BearerTokenError.MISSING_TOKEN).toHTTPResponse());
         }
-        List<?> rows = em.createNativeQuery("select account_id, scope from fed_access_token where token_hash = ?"
+        List<?> rows = em.createNativeQuery("select account_id, scope, client_id from fed_access_token where token_hash = ?"
                         + " and not revoked and expires_at > current_timestamp")
                 .setParameter(1, Sha256.of(token.getValue())).getResultList();
         Optional<Account> account = rows.stream().findFirst()
@@ -759,7 +760,13 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return answer(new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
         }
         Scope scope = Scope.parse((String) ((Object[]) rows.get(0))[1]);
-        UserInfo info = new UserInfo(new Subject(account.get().id().toString()));
+        Optional<OidcClient> client = client((String) ((Object[]) rows.get(0))[2]);
+        if (client.isEmpty()) {
+            // A client removed from the clients file since: its tokens no longer count.
+            return answer(new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
+        }
+        // Core §5.3.2: the same sub as in the ID token the client got.
+        UserInfo info = new UserInfo(new Subject(identifiers.subject(client.get(), account.get().id())));
         if (scope.contains(OIDCScopeValue.EMAIL)) {
             info.setEmailAddress(account.get().email().value());
             info.setEmailVerified(account.get().emailConfirmed());
@@ -800,7 +807,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         String subject = claims.get().getSubject();
         Optional<Sessions.SignedInSession> session = sessionToken.flatMap(sessions::resolve);
         UUID accountId = null;
-        if (session.isPresent() && session.get().accountId().toString().equals(subject)) {
+        if (session.isPresent() && identifiers.subject(client.get(), session.get().accountId()).equals(subject)) {
             accountId = session.get().accountId();
             sessions.end(sessionToken.get());
         }

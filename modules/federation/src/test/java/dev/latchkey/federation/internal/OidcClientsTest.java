@@ -28,9 +28,9 @@ class OidcClientsTest {
         assertThat(parsed.clients()).containsExactly(
                 new OidcClient("intranet", "Intranet", Optional.of(HASH), List.of("https://intranet.example.com/callback"),
                         List.of("https://intranet.example.com/"), "RS256", Optional.of("phr"),
-                        Optional.of("https://intranet.example.com/logout"), Optional.empty()),
+                        Optional.of("https://intranet.example.com/logout"), Optional.empty(), "public"),
                 new OidcClient("cli", "cli", Optional.empty(), List.of("http://localhost:8765/cb"), List.of(), "ES256",
-                        Optional.empty(), Optional.empty(), Optional.empty()));
+                        Optional.empty(), Optional.empty(), Optional.empty(), "public"));
         assertThat(parsed.clients().get(0).confidential()).isTrue();
         assertThat(parsed.clients().get(1).confidential()).isFalse();
     }
@@ -50,7 +50,7 @@ class OidcClientsTest {
                 "LATCHKEY_OIDC_CLIENTS client 1 needs a client_id of 1 to 100 letters, digits, '.', '_' or '-'",
                 "LATCHKEY_OIDC_CLIENTS client 2 has an unknown field \"redirect_uri\" (known: backchannel_logout_uri, client_id,"
                         + " client_secret_sha256, id_token_signed_response_alg, jwks, jwks_uri, name, post_logout_redirect_uris,"
-                        + " redirect_uris, require_acr)",
+                        + " redirect_uris, require_acr, subject_type)",
                 "LATCHKEY_OIDC_CLIENTS client 'plain': client_secret_sha256 must be 64 lowercase hex digits (sha256sum of the secret)",
                 "LATCHKEY_OIDC_CLIENTS client 'plain': redirect_uris entries must be absolute https:// URIs without a fragment"
                         + " (http:// only for localhost), not 'http://app.example.com/cb'",
@@ -107,4 +107,24 @@ class OidcClientsTest {
                 "LATCHKEY_OIDC_CLIENTS client 'd': jwks needs at least one key");
     }
 
+    @Test
+    void aPairwiseClientHasOneSectorTheHostOfItsRedirects() {
+        OidcClients.Parsed parsed = OidcClients.parse("""
+                {"clients": [
+                  {"client_id": "shop", "redirect_uris": ["https://shop.example/cb", "https://shop.example/cb2"],
+                   "subject_type": "pairwise"},
+                  {"client_id": "two-hosts", "redirect_uris": ["https://a.example/cb", "https://b.example/cb"],
+                   "subject_type": "pairwise"},
+                  {"client_id": "odd", "redirect_uris": ["https://odd.example/cb"], "subject_type": "secret"}
+                ]}""");
+        assertThat(parsed.problems()).containsExactly(
+                "LATCHKEY_OIDC_CLIENTS client 'two-hosts': a pairwise client needs all its redirect_uris on one host (its"
+                        + " sector); sector_identifier_uri is not supported",
+                "LATCHKEY_OIDC_CLIENTS client 'odd': subject_type must be public or pairwise, not 'secret'");
+        OidcClient shop = OidcClients.parse("""
+                {"clients": [{"client_id": "shop", "redirect_uris": ["https://shop.example/cb"], "subject_type": "pairwise"}]}
+                """).clients().get(0);
+        assertThat(shop.pairwise()).isTrue();
+        assertThat(shop.sector()).isEqualTo("shop.example");
+    }
 }
