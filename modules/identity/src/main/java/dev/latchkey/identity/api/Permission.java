@@ -26,6 +26,8 @@ public enum Permission {
      * single-use link to create a new passkey on their own phone.
      */
     ASSISTED_RECOVERY("assisted recovery", EnumSet.of(StaffRole.AGENT)),
+    /** The applications registered to sign their users in through Latchkey (OpenID Connect clients; no secrets). */
+    OIDC_CLIENTS("the registered applications", EnumSet.of(StaffRole.OPERATOR, StaffRole.ADMIN)),
     /** Reading what staff did (the audit of operator actions). */
     STAFF_AUDIT("the audit of staff actions", EnumSet.of(StaffRole.ADMIN));
 

@@ -29,6 +29,8 @@ public class OperatorHome extends HttpServlet {
                     "Invite people by email and withdraw pending invitations."),
             new Entry(Permission.MAIL_QUEUE, "/operator/mail", "Mail delivery",
                     "Messages waiting to be sent and dead letters."),
+            new Entry(Permission.OIDC_CLIENTS, "/operator/clients", "Applications",
+                    "The applications that sign their users in through Latchkey (OpenID Connect), read-only."),
             new Entry(Permission.STAFF_AUDIT, "/operator/audit", "Staff actions",
                     "Who looked up which account, and who rebuilt the figures, newest first."));
 
