@@ -58,6 +58,15 @@ final class Authenticator {
                 new com.webauthn4j.data.attestation.authenticator.AAGUID(aaguid), 0, true, new ObjectConverter()));
     }
 
+    /**
+     * An authenticator that cannot verify the person (no PIN, no biometric): it tests presence only, so its
+     * authenticator data never has the UV flag (WebAuthn L3 §6.1).
+     */
+    static Authenticator withoutUserVerification() {
+        return new Authenticator(Browser.BASE_URL, new NoneAttestationAuthenticator(
+                com.webauthn4j.data.attestation.authenticator.AAGUID.ZERO, 0, false, new ObjectConverter()));
+    }
+
     private Authenticator(String origin, NoneAttestationAuthenticator model) {
         this.model = model;
         client = new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(model, new ObjectConverter()));

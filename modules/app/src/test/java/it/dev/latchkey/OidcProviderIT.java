@@ -49,6 +49,15 @@ class OidcProviderIT {
     static final String PHR = "it-phr";
     static final String PHR_SECRET = "it-phr-secret-0123456789";
     static final String PHR_REDIRECT = "http://127.0.0.1/bank/callback";
+    static final String PAIRWISE = "it-pairwise";
+    static final String PAIRWISE_SECRET = "it-pairwise-secret-0123456789";
+    static final String PAIRWISE_REDIRECT = "http://localhost/shop/callback";
+    static final String PKJWT = "it-pkjwt";
+    static final String PKJWT_REDIRECT = "http://127.0.0.1/pk/callback";
+    /** The private half of it-pkjwt's registered key (oidc-clients.json): a test key, used nowhere else. */
+    static final String PKJWT_KEY = "{\"kty\":\"EC\",\"d\":\"RFFnIWid4r7LlLbmvXb2m8R5edJAL3GIOGsP0LFKlE4\",\"crv\":\"P-256\","
+            + "\"kid\":\"it-pkjwt-1\",\"x\":\"ZXlqGx7-tfT8X4RkXSgB6DHMDwj-uxwClP8v_BxB47Y\","
+            + "\"y\":\"kKHSySD2MNay-9Ith1V3L7i63CzQ7CTeN5RZgWhs2A0\"}";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -96,7 +105,8 @@ class OidcProviderIT {
                 .containsEntry("userinfo_endpoint", ISSUER + "/oidc/userinfo")
                 .containsEntry("end_session_endpoint", ISSUER + "/oidc/logout")
                 .containsEntry("jwks_uri", ISSUER + "/oidc/jwks")
-                .containsEntry("authorization_response_iss_parameter_supported", true);
+                .containsEntry("authorization_response_iss_parameter_supported", true)
+                .containsEntry("backchannel_logout_session_supported", true);
         assertThat(List.copyOf((List<?>) metadata.get("code_challenge_methods_supported")).stream().map(String::valueOf).toList()).containsExactly("S256");
         assertThat(List.copyOf((List<?>) metadata.get("acr_values_supported")).stream().map(String::valueOf).toList()).contains("phr");
         JWKSet keys = jwks();
@@ -122,8 +132,9 @@ class OidcProviderIT {
         assertThat(claims.getBooleanClaim("email_verified")).isTrue();
         assertThat(claims.getStringClaim("name")).isEqualTo("Test User");
         assertThat(claims.getAuthenticationTime()).isNotNull();
-        // Signed up with a passkey: a software key (RFC 8176), at the phishing-resistant level.
-        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk");
+        // Signed up with a passkey: a software key, the person present and verified by the authenticator
+        // (RFC 8176: swk, user, mfa), at the phishing-resistant level.
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk", "user", "mfa");
         assertThat(claims.getACR().getValue()).isEqualTo("phr");
 
         HttpResponse<String> userInfo = userInfo((String) body.get("access_token"));
@@ -132,6 +143,24 @@ class OidcProviderIT {
 
         assertThat(Database.count("select count(*) from fed_event where client_id = ? and type in ('CODE_GRANTED', 'TOKENS_ISSUED')"
                 + " and account_id = (select id from idn_account where email = ?)", CONFIDENTIAL, email)).isEqualTo(2);
+    }
+
+    @Test
+    void anAuthenticatorWithoutUserVerificationIsNotClaimedAsMultiFactor() throws Exception {
+        // webauthn4j's emulator, unable to verify the person: UV stays clear in the signed authenticator data.
+        Authenticator presenceOnly = Authenticator.withoutUserVerification();
+        String email = Journeys.uniqueEmail("oidc-no-uv");
+        Mailbox.signUpConfirmed(SMTP, new Browser(), presenceOnly, email);
+        Browser browser = new Browser();
+        signInWithPasskey(browser, presenceOnly);
+        assertThat(Database.count("select count(*) from idn_session s join idn_account a on a.id = s.account_id"
+                + " where a.email = ? and s.user_verified = false", email)).isGreaterThanOrEqualTo(1);
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "nouv", "n-nouv", Map.of());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256,
+                idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null)), "n-nouv");
+        // A passkey and the person's presence (RFC 8176 swk, user), but not two factors: no mfa. Still phr.
+        assertThat(claims.getAMR()).extracting(Object::toString).containsExactly("swk", "user");
+        assertThat(claims.getACR().getValue()).isEqualTo("phr");
     }
 
     @Test
@@ -335,6 +364,9 @@ class OidcProviderIT {
             var claims = new com.nimbusds.openid.connect.sdk.validators.LogoutTokenValidator(new Issuer(ISSUER),
                     new ClientID("it-backchannel"), JWSAlgorithm.ES256, jwks()).validate(JWTParser.parse(logoutToken));
             assertThat(claims.getSubject()).isEqualTo(id.getSubject());
+            // The ended session is named by the sid the client's ID token carried.
+            assertThat(id.getSessionID()).isNotNull();
+            assertThat(claims.getSessionID()).isEqualTo(id.getSessionID());
             // Recorded once the portal answered (just after the token arrived here).
             for (int i = 0; i < 50 && Database.count("select count(*) from fed_event where client_id = 'it-backchannel'"
                     + " and reason = 'backchannel_delivered'") == 0; i++) {
@@ -348,6 +380,102 @@ class OidcProviderIT {
     }
 
     @Test
+    void changingThePasswordEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-pwchange");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        assertThat(setPassword(browser, null, "correct horse battery staple 1").statusCode()).isEqualTo(302);
+        String refreshToken = refreshTokenFor(browser, "pc");
+        assertThat(setPassword(browser, "correct horse battery staple 1", "correct horse battery staple 2").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> refused = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(revokedFor(email, "PASSWORD_CHANGED")).isOne();
+    }
+
+    @Test
+    void removingThePasswordEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-pwremove");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        assertThat(setPassword(browser, null, "correct horse battery staple 1").statusCode()).isEqualTo(302);
+        String refreshToken = refreshTokenFor(browser, "pr");
+        // The sign-up's passkey is minutes old: the step-up the removal needs is satisfied.
+        HttpResponse<String> removed = browser.postForm("/account/password/remove", "");
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passwordRemoved");
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(400);
+        assertThat(revokedFor(email, "PASSWORD_REMOVED")).isOne();
+    }
+
+    @Test
+    void removingAPasskeyEndsEveryRefreshTokenOfTheAccount() throws Exception {
+        String email = Journeys.uniqueEmail("oidc-refresh-passkey");
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, new Authenticator(), email);
+        PasskeyManagementIT.addPasskey(browser, new Authenticator());
+        String[] ids = PasskeyManagementIT.passkeyIds(browser.get("/account/security").body());
+        assertThat(ids).hasSize(2);
+        String refreshToken = refreshTokenFor(browser, "pk");
+        HttpResponse<String> removed = browser.postForm("/account/passkeys/remove", "passkey=" + ids[1]);
+        assertThat(removed.headers().firstValue("Location").orElseThrow()).contains("passkeyRemoved");
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, refreshToken).statusCode()).isEqualTo(400);
+        assertThat(revokedFor(email, "PASSKEY_REMOVED")).isOne();
+    }
+
+    private static HttpResponse<String> setPassword(Browser browser, String current, String next) {
+        return browser.postForm("/account/password",
+                (current == null ? "" : "currentPassword=" + enc(current) + "&") + "newPassword=" + enc(next));
+    }
+
+    /** A code for the confidential client, exchanged: its refresh token, which works until revoked. */
+    private static String refreshTokenFor(Browser browser, String state) throws Exception {
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, state, "n-" + state, Map.of());
+        String refreshToken = (String) json(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT,
+                null)).get("refresh_token");
+        assertThat(refreshToken).isNotBlank();
+        return refreshToken;
+    }
+
+    /** TOKENS_REVOKED events for the account with this reason. */
+    private static long revokedFor(String email, String reason) {
+        return Database.count("select count(*) from fed_event where type = 'TOKENS_REVOKED' and reason = ?"
+                + " and account_id = (select id from idn_account where email = ?)", reason, email);
+    }
+
+    @Test
+    void signingOutEverywhereElseEndsTheOtherSessionsRefreshTokensAndKeepsThisOnes() throws Exception {
+        Authenticator authenticator = new Authenticator();
+        String email = Journeys.uniqueEmail("oidc-elsewhere");
+        Browser laptop = new Browser();
+        Mailbox.signUpConfirmed(SMTP, laptop, authenticator, email);
+        Browser phone = new Browser();
+        signInWithPasskey(phone, authenticator);
+        String phoneRefresh = refreshTokenFor(phone, "else-phone");
+        String laptopRefresh = refreshTokenFor(laptop, "else-laptop");
+        // Two sign-ins, two sids: the same client cannot mistake one session for the other.
+        assertThat(sidOf(phone, "sid-phone")).isNotEqualTo(sidOf(laptop, "sid-laptop"));
+
+        assertThat(laptop.postForm("/account/sessions/others", "").statusCode()).isEqualTo(302);
+        assertThat(phone.signedIn()).isFalse();
+        HttpResponse<String> refused = refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, phoneRefresh);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(revokedFor(email, "SIGNED_OUT_ELSEWHERE")).isOne();
+        // This browser's sign-in still vouches for its own tokens.
+        assertThat(refresh(CONFIDENTIAL, CONFIDENTIAL_SECRET, laptopRefresh).statusCode()).isEqualTo(200);
+    }
+
+    /** The sid of an ID token issued to the confidential client for this browser's session. */
+    private static String sidOf(Browser browser, String state) throws Exception {
+        Map<String, String> back = authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, state, "n-" + state, Map.of());
+        IDTokenClaimsSet claims = verify(CONFIDENTIAL, JWSAlgorithm.ES256,
+                idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET, back.get("code"), CONFIDENTIAL_REDIRECT, null)), "n-" + state);
+        assertThat(claims.getSessionID()).isNotNull();
+        return claims.getSessionID().getValue();
+    }
+
+    @Test
     void aPublicClientGetsNoRefreshToken() throws Exception {
         Browser browser = signedInWithPasskey("oidc-public-refresh");
         CodeVerifier verifier = new CodeVerifier();
@@ -356,6 +484,165 @@ class OidcProviderIT {
                 "code_challenge_method", "S256"));
         Map<String, Object> tokens = json(token(PUBLIC, null, back.get("code"), PUBLIC_REDIRECT, verifier.getValue()));
         assertThat(tokens).containsKey("access_token").doesNotContainKey("refresh_token");
+    }
+
+    // ------------------------------------------------------------------ private_key_jwt (RFC 7523, Core §9)
+
+    @Test
+    void aClientSignedAssertionAuthenticatesTheClientAndIsAdvertised() throws Exception {
+        Map<String, Object> metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(new Browser().get("/.well-known/openid-configuration").body());
+        assertThat(((List<?>) metadata.get("token_endpoint_auth_methods_supported")).stream().map(String::valueOf).toList())
+                .contains("private_key_jwt", "client_secret_basic");
+        assertThat(((List<?>) metadata.get("token_endpoint_auth_signing_alg_values_supported")).stream().map(String::valueOf).toList())
+                .contains("ES256").doesNotContain("HS256", "none");
+
+        Browser browser = signedInWithPasskey("oidc-pkjwt");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "pk", "n-pk", Map.of());
+        String assertion = assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString());
+        HttpResponse<String> tokens = tokenWithAssertion(back.get("code"), assertion);
+        IDTokenClaimsSet claims = verify(PKJWT, JWSAlgorithm.ES256, idToken(tokens), "n-pk");
+        assertThat(claims.getAudience()).extracting(Object::toString).containsExactly(PKJWT);
+        // A confidential client: it gets a refresh token.
+        assertThat(json(tokens)).containsKey("refresh_token");
+        // The issuer is an accepted audience too (RFC 7523 §3, OAuth 2.0 Security BCP).
+        Map<String, String> again = authorize(browser, PKJWT, PKJWT_REDIRECT, "pk2", "n-pk2", Map.of());
+        assertThat(tokenWithAssertion(again.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER,
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssertionSignedWithAnotherKeyIsRefusedAndTheCodeStaysUsable() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-key");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "pw", "n-pw", Map.of());
+        // Same kid, another key: what an attacker who knows the client_id could make.
+        com.nimbusds.jose.jwk.ECKey forged = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                .keyID("it-pkjwt-1").generate();
+        HttpResponse<String> refused = tokenWithAssertion(back.get("code"), assertion(forged, ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+        assertThat(refused.body()).contains("invalid_client");
+        // Nor may the client fall back to a secret it never registered.
+        assertThat(token(PKJWT, "guessed-secret", back.get("code"), PKJWT_REDIRECT, null).statusCode()).isEqualTo(401);
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_invalid'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        // Nothing was spent: the real client still redeems the code.
+        HttpResponse<String> right = tokenWithAssertion(back.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY),
+                ISSUER + "/oidc/token", java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anAssertionIsAcceptedOnceItsJtiReplayedIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-jti");
+        String assertion = assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY), ISSUER + "/oidc/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString());
+        Map<String, String> first = authorize(browser, PKJWT, PKJWT_REDIRECT, "j1", "n-j1", Map.of());
+        assertThat(tokenWithAssertion(first.get("code"), assertion).statusCode()).isEqualTo(200);
+        // A fresh code, the same (captured) assertion: refused by its jti.
+        Map<String, String> second = authorize(browser, PKJWT, PKJWT_REDIRECT, "j2", "n-j2", Map.of());
+        HttpResponse<String> replayed = tokenWithAssertion(second.get("code"), assertion);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(401);
+        assertThat(replayed.body()).contains("invalid_client");
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_replayed'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        // The code itself was not used up by the refused request.
+        HttpResponse<String> fresh = tokenWithAssertion(second.get("code"), assertion(com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY),
+                ISSUER + "/oidc/token", java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anExpiredAssertionOrOneForAnotherAudienceIsRefused() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pkjwt-exp");
+        Map<String, String> back = authorize(browser, PKJWT, PKJWT_REDIRECT, "x", "n-x", Map.of());
+        com.nimbusds.jose.jwk.ECKey key = com.nimbusds.jose.jwk.ECKey.parse(PKJWT_KEY);
+        // Ten minutes past its exp: beyond any clock skew.
+        HttpResponse<String> expired = tokenWithAssertion(back.get("code"), assertion(key, ISSUER + "/oidc/token",
+                java.time.Instant.now().minusSeconds(600), java.util.UUID.randomUUID().toString()));
+        assertThat(expired.statusCode()).as(expired.body()).isEqualTo(401);
+        assertThat(Database.count("select count(*) from fed_event where client_id = ? and reason = 'client_assertion_expired'",
+                PKJWT)).isGreaterThanOrEqualTo(1);
+        HttpResponse<String> elsewhere = tokenWithAssertion(back.get("code"), assertion(key, "https://other-provider.example/token",
+                java.time.Instant.now().plusSeconds(120), java.util.UUID.randomUUID().toString()));
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(401);
+    }
+
+    /** A client assertion as RFC 7523 §3 and Core §9 describe it, signed ES256 with Nimbus. */
+    static String assertion(com.nimbusds.jose.jwk.ECKey key, String audience, java.time.Instant exp, String jti) throws Exception {
+        com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer(PKJWT).subject(PKJWT).audience(audience).jwtID(jti)
+                .issueTime(java.util.Date.from(exp.minusSeconds(180))).expirationTime(java.util.Date.from(exp)).build();
+        SignedJWT jwt = new SignedJWT(new com.nimbusds.jose.JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
+                claims);
+        jwt.sign(new com.nimbusds.jose.crypto.ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    static HttpResponse<String> tokenWithAssertion(String code, String assertion) {
+        String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(PKJWT_REDIRECT)
+                + "&client_assertion_type=" + enc("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                + "&client_assertion=" + enc(assertion);
+        return send(HttpRequest.newBuilder(URI.create(ISSUER + "/oidc/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    // ------------------------------------------------------------------ pairwise subjects (Core §8.1)
+
+    @Test
+    void aPairwiseClientSeesASubjectOfItsOwnStableForThePersonAndAdvertised() throws Exception {
+        Map<String, Object> metadata = com.nimbusds.jose.util.JSONObjectUtils.parse(new Browser().get("/.well-known/openid-configuration").body());
+        assertThat(((List<?>) metadata.get("subject_types_supported")).stream().map(String::valueOf).toList())
+                .containsExactlyInAnyOrder("public", "pairwise");
+
+        String email = Journeys.uniqueEmail("oidc-pairwise");
+        Authenticator authenticator = new Authenticator();
+        Browser browser = new Browser();
+        Mailbox.signUpConfirmed(SMTP, browser, authenticator, email);
+        String accountId = Database.string("select cast(id as varchar) from idn_account where email = ?", email);
+
+        IDTokenClaimsSet publicClaims = verify(CONFIDENTIAL, JWSAlgorithm.ES256, idToken(token(CONFIDENTIAL, CONFIDENTIAL_SECRET,
+                authorize(browser, CONFIDENTIAL, CONFIDENTIAL_REDIRECT, "pub", "n-pub", Map.of()).get("code"),
+                CONFIDENTIAL_REDIRECT, null)), "n-pub");
+        assertThat(publicClaims.getSubject().getValue()).isEqualTo(accountId);
+
+        Map<String, Object> first = json(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(browser, PAIRWISE, PAIRWISE_REDIRECT, "pw1", "n-pw1", Map.of()).get("code"), PAIRWISE_REDIRECT, null));
+        String pairwise = verify(PAIRWISE, JWSAlgorithm.ES256, (String) first.get("id_token"), "n-pw1").getSubject().getValue();
+        // Neither the account's id nor anything that contains it.
+        assertThat(pairwise).isNotBlank().doesNotContain(accountId);
+        // Userinfo and introspection say the same sub as the ID token (Core §5.3.2).
+        HttpResponse<String> userInfo = userInfo((String) first.get("access_token"));
+        assertThat(json(userInfo)).containsEntry("sub", pairwise);
+        assertThat(json(backChannel("/oidc/introspect", PAIRWISE, PAIRWISE_SECRET, (String) first.get("access_token"))))
+                .containsEntry("sub", pairwise);
+
+        // A new sign-in of the same person: the same pairwise sub.
+        Browser later = new Browser();
+        signInWithPasskey(later, authenticator);
+        String again = verify(PAIRWISE, JWSAlgorithm.ES256, idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(later, PAIRWISE, PAIRWISE_REDIRECT, "pw2", "n-pw2", Map.of()).get("code"), PAIRWISE_REDIRECT, null)),
+                "n-pw2").getSubject().getValue();
+        assertThat(again).isEqualTo(pairwise);
+
+        // Another person: another pairwise sub.
+        Browser other = signedInWithPasskey("oidc-pairwise-other");
+        String theirs = verify(PAIRWISE, JWSAlgorithm.ES256, idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(other, PAIRWISE, PAIRWISE_REDIRECT, "pw3", "n-pw3", Map.of()).get("code"), PAIRWISE_REDIRECT, null)),
+                "n-pw3").getSubject().getValue();
+        assertThat(theirs).isNotEqualTo(pairwise);
+    }
+
+    @Test
+    void rpInitiatedLogoutWorksWithAPairwiseSubject() throws Exception {
+        Browser browser = signedInWithPasskey("oidc-pairwise-logout");
+        String idToken = idToken(token(PAIRWISE, PAIRWISE_SECRET,
+                authorize(browser, PAIRWISE, PAIRWISE_REDIRECT, "pl", "n-pl", Map.of()).get("code"), PAIRWISE_REDIRECT, null));
+        HttpResponse<String> out = browser.get("/oidc/logout?id_token_hint=" + idToken);
+        assertThat(local(out)).isEqualTo("/signin?signedOut");
+        assertThat(browser.signedIn()).isFalse();
     }
 
     // ------------------------------------------------------------------ refusals

@@ -98,9 +98,24 @@ class OperatorConsoleAccessibilityIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Assisted recoveries");
         Accessibility.checkAtPhoneAndDesktopWidth(driver, "the list of assisted recoveries");
 
-        // Someone without a role: the 403 page says which role the console needs.
-        driver.findElement(By.cssSelector("form.signout button")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/operator")));
+        // The registered OpenID Connect applications (oidc-clients.json), read-only and without secrets.
+        driver.get(BASE_URL + "/operator");
+        driver.findElement(By.linkText("Applications")).click();
+        wait.until(ExpectedConditions.urlToBe(BASE_URL + "/operator/clients"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Applications");
+        String clients = driver.findElement(By.id("main")).getText();
+        assertThat(clients).contains("IT intranet", "it-confidential", "secret (client_secret_basic)",
+                "signed assertion (private_key_jwt)", "it-pkjwt-1", "none: public client with PKCE",
+                "http://127.0.0.1/rp/callback", "passkey only (phr)");
+        // Neither a secret's hash nor a key's coordinates are shown.
+        assertThat(driver.getPageSource()).doesNotContain("2c497ac1fafc3a11f38d0a8f2b70633984b6b1dfb7205da365c6299e8053c972")
+                .doesNotContain("ZXlqGx7-tfT8X4RkXSgB6DHMDwj-uxwClP8v_BxB47Y");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the registered applications");
+
+        // Someone without a role: the 403 page says which role the console needs. The admin's session cookie
+        // goes (as in OidcRelyingPartyBrowserIT): after "Sign out" the sign-in page's passkey autofill may sign
+        // the admin straight back in, since the virtual authenticator answers at once.
+        driver.manage().deleteCookieNamed("latchkey_session");
         device.signUp(Journeys.uniqueEmail("no-role"), "No Role");
         driver.get(BASE_URL + "/operator");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This page needs another role");

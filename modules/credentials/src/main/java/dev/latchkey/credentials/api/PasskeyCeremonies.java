@@ -104,7 +104,13 @@ public interface PasskeyCeremonies {
      * @param mediation how the challenge that was answered had been requested
      * @param method    where the passkey was, from the browser's (unsigned) attachment and the
      *                  passkey's transports: for coverage and analytics, never for a security decision
+     * @param flags     the assertion's signed UV and BE flags (WebAuthn L3 §6.1)
      */
-    record SignInResult(UUID accountId, UUID passkeyId, Mediation mediation, SignInMethod method) {
+    record SignInResult(UUID accountId, UUID passkeyId, Mediation mediation, SignInMethod method,
+                        dev.latchkey.identity.api.AuthenticatorFlags flags) {
+
+        public SignInResult(UUID accountId, UUID passkeyId, Mediation mediation, SignInMethod method) {
+            this(accountId, passkeyId, mediation, method, new dev.latchkey.identity.api.AuthenticatorFlags(false, false));
+        }
     }
 }

@@ -191,7 +191,10 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw e;
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, "sign-up");
-        SignedIn signedIn = signIns.completeSignUp(account.id(), context);
+        // The new session keeps the attestation's UV and BE flags (WebAuthn L3 §6.1), as a sign-in keeps its assertion's.
+        SignedIn signedIn = signIns.completeSignUp(account.id(), Optional.of(new dev.latchkey.identity.api.AuthenticatorFlags(
+                verified.passkey().userVerified, verified.passkey().backupEligible)),
+                context);
         passkeys.created(verified.passkey().id, Optional.of(signedIn.device().id()));
         return signedIn;
     }
@@ -309,7 +312,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             signIns.recordFailure(Optional.empty(), context.client(), SignInMethod.PASSKEY, e.reason().name());
             throw e;
         }
-        SignedIn signedIn = signIns.complete(verified.accountId(), verified.method(), context);
+        SignedIn signedIn = signIns.complete(verified.accountId(), verified.method(), Optional.of(verified.flags()), context);
         passkeys.usedOn(verified.passkeyId(), signedIn.device().id(),
                 verified.method() == dev.latchkey.identity.api.SignInMethod.PASSKEY_THIS_DEVICE);
         return new PasskeySignIn(signedIn, verified.passkeyId(), verified.mediation());
@@ -341,7 +344,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
         }
         // User verification was required (§7.2 step 17 with UV required): a ranked re-authentication.
-        stepUp.record(session.sessionId(), result.method());
+        stepUp.record(session.sessionId(), result.method(), Optional.of(result.flags()));
         session.deviceId().ifPresent(d -> passkeys.usedOn(result.passkeyId(), d,
                 result.method() == dev.latchkey.identity.api.SignInMethod.PASSKEY_THIS_DEVICE));
         return result;
@@ -405,8 +408,11 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         }
         events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,
                 what + " " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
+        // The signed flags of this assertion (§6.1): UV, whether the person was verified; BE, whether the key
+        // can be synced. Kept with the session for the OpenID Connect provider's amr.
         return new SignInResult(owner.id(), passkey.id, ceremony.mediation(),
-                PasskeyLocation.of(envelope.attachment(), PasskeyStore.transports(passkey)));
+                PasskeyLocation.of(envelope.attachment(), PasskeyStore.transports(passkey)),
+                new dev.latchkey.identity.api.AuthenticatorFlags(authData.isFlagUV(), authData.isFlagBE()));
     }
 
     private PendingCeremony consume(CollectedClientData clientData, PendingCeremony.Purpose purpose,

@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
  *               "redirect_uris": ["https://intranet.example.com/callback"],
  *               "post_logout_redirect_uris": ["https://intranet.example.com/"],
  *               "id_token_signed_response_alg": "ES256", "require_acr": "phr",
- *               "backchannel_logout_uri": "https://intranet.example.com/backchannel-logout"}]}
+ *               "backchannel_logout_uri": "https://intranet.example.com/backchannel-logout",
+ *               "subject_type": "pairwise"}]}
  * </pre>
+ * A client that authenticates with {@code private_key_jwt} registers its public keys inline instead of a
+ * secret: {@code "jwks": {"keys": [{"kty": "EC", "crv": "P-256", "kid": "...", "x": "...", "y": "..."}]}}.
+ * {@code jwks_uri} is refused: Latchkey fetches nothing over the network.
  */
 public final class OidcClients {
 
@@ -33,7 +37,8 @@ public final class OidcClients {
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Set<String> KEYS = Set.of("client_id", "name", "client_secret_sha256", "redirect_uris",
-            "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr", "backchannel_logout_uri");
+            "post_logout_redirect_uris", "id_token_signed_response_alg", "require_acr", "backchannel_logout_uri", "jwks",
+            "jwks_uri", "subject_type");
 
     private OidcClients() {
     }
@@ -119,11 +124,80 @@ public final class OidcClients {
                         "backchannel_logout_uri", problems);
                 backchannel = uri.stream().findFirst();
             }
+            Optional<String> jwks = Optional.empty();
+            if (map.containsKey("jwks_uri")) {
+                problems.add(where + ": jwks_uri is not supported (Latchkey fetches nothing over the network);"
+                        + " put the client's public keys inline in \"jwks\"");
+            }
+            if (map.containsKey("jwks")) {
+                jwks = jwks(map.get("jwks"), where, problems);
+                if (secret.isPresent()) {
+                    problems.add(where + " has both client_secret_sha256 and jwks: register one way to authenticate");
+                }
+            }
+            String subjectType = OidcClient.PUBLIC;
+            if (map.containsKey("subject_type")) {
+                String value = String.valueOf(map.get("subject_type"));
+                if (!value.equals(OidcClient.PUBLIC) && !value.equals(OidcClient.PAIRWISE)) {
+                    problems.add(where + ": subject_type must be public or pairwise, not '" + value + "'");
+                } else if (value.equals(OidcClient.PAIRWISE)
+                        && redirects.stream().map(u -> java.net.URI.create(u).getHost()).distinct().count() > 1) {
+                    // Core §8.1: redirect URIs on several hosts need a sector_identifier_uri, which would be fetched.
+                    problems.add(where + ": a pairwise client needs all its redirect_uris on one host (its sector);"
+                            + " sector_identifier_uri is not supported");
+                } else {
+                    subjectType = value;
+                }
+            }
             if (problems.size() == before) {
-                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr, backchannel));
+                clients.add(new OidcClient(id, name, secret, redirects, logouts, alg, acr, backchannel, jwks, subjectType));
             }
         }
         return new Parsed(problems.isEmpty() ? clients : List.of(), problems);
+    }
+
+    /**
+     * A client's public signing keys for {@code private_key_jwt} (RFC 7523 §3): EC P-256 or RSA of at least
+     * 2048 bits, public parts only (a private key in the file is a leaked key), each with a {@code kid}.
+     * Returned as the JWK set's JSON, public parts only.
+     */
+    private static Optional<String> jwks(Object value, String where, List<String> problems) {
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(where + ": jwks must be a JWK set, a JSON object like {\"keys\": [...]}");
+            return Optional.empty();
+        }
+        com.nimbusds.jose.jwk.JWKSet set;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> json = (Map<String, Object>) map;
+            set = com.nimbusds.jose.jwk.JWKSet.parse(json);
+        } catch (java.text.ParseException | RuntimeException e) {
+            problems.add(where + ": jwks is not a valid JWK set: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (set.getKeys().isEmpty()) {
+            problems.add(where + ": jwks needs at least one key");
+            return Optional.empty();
+        }
+        int before = problems.size();
+        for (com.nimbusds.jose.jwk.JWK key : set.getKeys()) {
+            String kid = key.getKeyID() == null ? "" : key.getKeyID();
+            if (kid.isBlank()) {
+                problems.add(where + ": every key in jwks needs a \"kid\"");
+            } else if (key.isPrivate()) {
+                problems.add(where + ": the jwks key '" + kid + "' holds a private key; register only the public part"
+                        + " (and replace that key: it has been written down)");
+            } else if (key instanceof com.nimbusds.jose.jwk.ECKey ec && !com.nimbusds.jose.jwk.Curve.P_256.equals(ec.getCurve())) {
+                problems.add(where + ": the jwks key '" + kid + "' must be on curve P-256 (ES256)");
+            } else if (key instanceof com.nimbusds.jose.jwk.RSAKey rsa && rsa.size() < 2048) {
+                problems.add(where + ": the jwks key '" + kid + "' must be an RSA key of at least 2048 bits");
+            } else if (!(key instanceof com.nimbusds.jose.jwk.ECKey) && !(key instanceof com.nimbusds.jose.jwk.RSAKey)) {
+                problems.add(where + ": the jwks key '" + kid + "' must be an EC (P-256) or RSA key");
+            } else if (key.getKeyUse() != null && !com.nimbusds.jose.jwk.KeyUse.SIGNATURE.equals(key.getKeyUse())) {
+                problems.add(where + ": the jwks key '" + kid + "' must be for signing (\"use\": \"sig\")");
+            }
+        }
+        return problems.size() == before ? Optional.of(set.toString(true)) : Optional.empty();
     }
 
     /**

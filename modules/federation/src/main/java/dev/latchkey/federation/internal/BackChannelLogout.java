@@ -56,6 +56,9 @@ class BackChannelLogout {
     @Inject
     FederationEvents events;
 
+    @Inject
+    Identifiers identifiers;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -74,20 +77,23 @@ class BackChannelLogout {
                 UUID accountId = NativeColumns.uuid(c[1]);
                 settings.clients().stream().filter(client -> client.id().equals(c[0])).findFirst()
                         .filter(client -> client.backchannelLogoutUri().isPresent())
-                        .ifPresent(client -> send(client, accountId));
+                        .ifPresent(client -> send(client, accountId, session));
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Back-channel logout failed: " + e.getMessage(), e);
         }
     }
 
-    private void send(OidcClient client, UUID accountId) {
+    private void send(OidcClient client, UUID accountId, UUID session) {
         String outcome;
         try {
-            // Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp (short: 2 minutes), jti, events, and sub.
+            // Back-Channel Logout 1.0 §2.4: iss, aud, iat, exp (short: 2 minutes), jti, events, sub, and the sid
+            // of the ended session as the client's ID tokens named it.
             Date now = new Date();
-            LogoutTokenClaimsSet claims = new LogoutTokenClaimsSet(new Issuer(settings.issuer()), new Subject(accountId.toString()),
-                    List.of(new Audience(client.id())), now, new Date(now.getTime() + 120_000), new JWTID(), null);
+            LogoutTokenClaimsSet claims = new LogoutTokenClaimsSet(new Issuer(settings.issuer()),
+                    new Subject(identifiers.subject(client, accountId)),
+                    List.of(new Audience(client.id())), now, new Date(now.getTime() + 120_000), new JWTID(),
+                    new com.nimbusds.openid.connect.sdk.claims.SessionID(identifiers.sid(client.id(), session)));
             SignedJWT token = keys.sign(JWSAlgorithm.parse(client.idTokenAlg()), new JOSEObjectType("logout+jwt"),
                     claims.toJWTClaimsSet());
             HTTPRequest request = new BackChannelLogoutRequest(URI.create(client.backchannelLogoutUri().orElseThrow()), token)

@@ -65,10 +65,12 @@ class FederationPurge {
             return;
         }
         try {
-            batches().deleteAll("fed_request", "id", "expires_at < current_timestamp");
-            batches().deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
-            batches().deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
             BatchDelete batches = batches();
+            batches.deleteAll("fed_request", "id", "expires_at < current_timestamp");
+            // A spent jti is remembered while its assertion could still be accepted (until exp, plus Nimbus's clock skew).
+            batches.deleteAll("fed_client_assertion", "jti_hash", "expires_at < " + BatchDelete.ago(java.time.Duration.ofSeconds(300)));
+            batches.deleteAll("fed_access_token", "token_hash", "expires_at < current_timestamp");
+            batches.deleteAll("fed_refresh_token", "token_hash", "expires_at < current_timestamp");
             batches.deleteAll("fed_session_client", "session_id",
                     "created_at < " + BatchDelete.ago(NimbusOpenIdProvider.REFRESH_LIFETIME));
             batches.deleteAll("fed_code", "code_hash", "expires_at < " + BatchDelete.ago(settings.tokenLifetime()));

@@ -28,6 +28,7 @@ import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Audience;
@@ -66,6 +67,7 @@ import dev.latchkey.federation.api.OidcClients;
 import dev.latchkey.federation.api.OpenIdProvider;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.identity.api.AuthenticatorFlags;
 import dev.latchkey.identity.api.Sessions;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.platform.api.NativeColumns;
@@ -129,6 +131,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ClientAssertions assertions;
+
+    @Inject
+    Identifiers identifiers;
+
     private URI endpoint(String path) {
         return URI.create(settings.issuer() + path);
     }
@@ -141,29 +149,35 @@ class NimbusOpenIdProvider implements OpenIdProvider {
 
     @Override
     public String discovery() {
-        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(settings.issuer()), List.of(SubjectType.PUBLIC),
-                endpoint("/oidc/jwks"));
+        OIDCProviderMetadata metadata = new OIDCProviderMetadata(new Issuer(settings.issuer()),
+                List.of(SubjectType.PUBLIC, SubjectType.PAIRWISE), endpoint("/oidc/jwks"));
         metadata.setAuthorizationEndpointURI(endpoint("/oidc/authorize"));
         metadata.setTokenEndpointURI(endpoint("/oidc/token"));
         metadata.setUserInfoEndpointURI(endpoint("/oidc/userinfo"));
         metadata.setEndSessionEndpointURI(endpoint("/oidc/logout"));
         metadata.setRevocationEndpointURI(endpoint("/oidc/revoke"));
-        metadata.setRevocationEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+        metadata.setRevocationEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        metadata.setRevocationEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setIntrospectionEndpointURI(endpoint("/oidc/introspect"));
-        metadata.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC));
+        metadata.setIntrospectionEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT));
+        metadata.setIntrospectionEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setScopes(new Scope(OIDCScopeValue.OPENID, OIDCScopeValue.EMAIL, OIDCScopeValue.PROFILE));
         metadata.setResponseTypes(List.of(ResponseType.CODE));
         metadata.setResponseModes(List.of(ResponseMode.QUERY));
         metadata.setGrantTypes(List.of(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN));
         metadata.setCodeChallengeMethods(List.of(CodeChallengeMethod.S256));
         metadata.setTokenEndpointAuthMethods(List.of(ClientAuthenticationMethod.CLIENT_SECRET_BASIC,
-                ClientAuthenticationMethod.NONE));
+                ClientAuthenticationMethod.PRIVATE_KEY_JWT, ClientAuthenticationMethod.NONE));
+        metadata.setTokenEndpointJWSAlgs(ClientAssertions.ALGORITHMS);
         metadata.setIDTokenJWSAlgs(KeyRing.ALGORITHMS);
         metadata.setACRs(List.of(new ACR(OidcClients.ACR_PHISHING_RESISTANT), new ACR(OidcClients.ACR_BASIC)));
-        metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "email",
+        metadata.setClaims(List.of("sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "amr", "acr", "sid", "email",
                 "email_verified", "name"));
         metadata.setSupportsAuthorizationResponseIssuerParam(true);
         metadata.setSupportsBackChannelLogout(true);
+        metadata.setSupportsBackChannelLogoutSession(true);
         metadata.setSupportsRequestParam(false);
         metadata.setSupportsRequestURIParam(false);
         return metadata.toJSONObject().toJSONString();
@@ -325,8 +339,9 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         AuthenticationRequest request = pending.request();
         String code = randomToken();
         em.createNativeQuery("insert into fed_code (code_hash, client_id, account_id, session_id, redirect_uri, scope, nonce,"
-                        + " code_challenge, auth_time, method, created_at, expires_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                        + " current_timestamp, current_timestamp + interval '" + settings.codeLifetime().toSeconds() + "' second)")
+                        + " code_challenge, auth_time, method, user_verified, backup_eligible, created_at, expires_at) values"
+                        + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp + interval '"
+                        + settings.codeLifetime().toSeconds() + "' second)")
                 .setParameter(1, Sha256.of(code))
                 .setParameter(2, pending.client().id())
                 .setParameter(3, auth.accountId())
@@ -337,6 +352,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(8, request.getCodeChallenge() == null ? null : request.getCodeChallenge().getValue())
                 .setParameter(9, auth.authenticatedAt())
                 .setParameter(10, auth.method().name())
+                .setParameter(11, auth.flags().map(AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(12, auth.flags().map(AuthenticatorFlags::backupEligible).orElse(null))
                 .executeUpdate();
         if (pending.client().backchannelLogoutUri().isPresent()) {
             em.createNativeQuery("insert into fed_session_client (session_id, client_id, account_id, created_at)"
@@ -371,16 +388,17 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_request");
         }
-        // Client authentication (Core §9): client_secret_basic for confidential clients, none for public ones.
+        // Client authentication (Core §9): client_secret_basic or private_key_jwt for confidential clients,
+        // none for public ones.
         ClientAuthentication presented = request.getClientAuthentication();
         OidcClient client;
         if (presented != null) {
-            Optional<OidcClient> known = client(presented.getClientID().getValue());
-            if (!(presented instanceof ClientSecretBasic basic) || known.isEmpty() || !known.get().confidential()
-                    || !secretMatches(known.get(), basic.getClientSecret().getValue())) {
-                return tokenError(known.map(OidcClient::id).orElse(null), null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            Authenticated authenticated = authenticate(presented);
+            if (authenticated.client().isEmpty()) {
+                return tokenError(client(presented.getClientID().getValue()).map(OidcClient::id).orElse(null), null,
+                        OAuth2Error.INVALID_CLIENT, authenticated.refusal());
             }
-            client = known.get();
+            client = authenticated.client().get();
         } else {
             ClientID id = request.getClientID();
             Optional<OidcClient> known = client(id == null ? null : id.getValue());
@@ -402,7 +420,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         byte[] codeHash = Sha256.of(grant.getAuthorizationCode().getValue());
         List<?> rows = em.createNativeQuery("select client_id, account_id, redirect_uri, scope, nonce, code_challenge,"
                         + " auth_time, method, used_at, case when expires_at < current_timestamp then 1 else 0 end,"
-                        + " session_id from fed_code where code_hash = ?")
+                        + " session_id, user_verified, backup_eligible from fed_code where code_hash = ?")
                 .setParameter(1, codeHash).getResultList();
         if (rows.isEmpty()) {
             return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_code");
@@ -442,7 +460,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         }
         Scope scope = Scope.parse((String) row[3]);
         Grant granted = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[10]), scope,
-                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]), flags(row[11], row[12]));
         Optional<String> refreshToken = Optional.empty();
         if (client.confidential()) {
             // Refresh tokens only for clients that authenticate: a public client's could be used by anyone.
@@ -454,7 +472,13 @@ class NimbusOpenIdProvider implements OpenIdProvider {
 
     /** What a code or refresh token stands for. */
     private record Grant(byte[] codeHash, OidcClient client, Account account, UUID sessionId, Scope scope, Instant authTime,
-                         SignInMethod method) {
+                         SignInMethod method, Optional<AuthenticatorFlags> flags) {
+    }
+
+    /** The two flag columns as stored: both null when the sign-in kept none. */
+    private static Optional<AuthenticatorFlags> flags(Object userVerified, Object backupEligible) {
+        return userVerified == null ? Optional.empty()
+                : Optional.of(new AuthenticatorFlags(Boolean.TRUE.equals(userVerified), Boolean.TRUE.equals(backupEligible)));
     }
 
     private ProtocolAnswer tokens(Grant grant, String nonce, Optional<String> refreshToken) {
@@ -469,7 +493,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(5, grant.scope().toString())
                 .executeUpdate();
         SignedJWT idToken = keys.sign(JWSAlgorithm.parse(grant.client().idTokenAlg()),
-                idTokenClaims(grant.client(), grant.account(), grant.scope(), nonce, grant.authTime(), grant.method()));
+                idTokenClaims(grant, nonce));
         HTTPResponse response = new OIDCTokenResponse(new OIDCTokens(idToken,
                 new BearerAccessToken(accessToken, settings.tokenLifetime().toSeconds(), grant.scope()),
                 refreshToken.map(RefreshToken::new).orElse(null))).toHTTPResponse();
@@ -483,8 +507,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     private String newRefreshToken(Grant grant, UUID family, Instant expiresAt) {
         String token = randomToken();
         jakarta.persistence.Query insert = em.createNativeQuery("insert into fed_refresh_token (token_hash, family, code_hash,"
-                        + " client_id, account_id, session_id, scope, auth_time, method, created_at, expires_at, revoked)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
+                        + " client_id, account_id, session_id, scope, auth_time, method, user_verified, backup_eligible, created_at,"
+                        + " expires_at, revoked) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp, " + (expiresAt == null
                         ? "current_timestamp + interval '" + REFRESH_LIFETIME.toSeconds() + "' second" : "?") + ", false)")
                 .setParameter(1, Sha256.of(token))
                 .setParameter(2, family)
@@ -494,10 +518,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
                 .setParameter(6, grant.sessionId())
                 .setParameter(7, grant.scope().toString())
                 .setParameter(8, grant.authTime())
-                .setParameter(9, grant.method().name());
+                .setParameter(9, grant.method().name())
+                .setParameter(10, grant.flags().map(AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(11, grant.flags().map(AuthenticatorFlags::backupEligible).orElse(null));
         if (expiresAt != null) {
-            // JDBC-style like the others (Hibernate refuses a mix of ? and ?10): the tenth ? of the statement.
-            insert.setParameter(10, expiresAt);
+            // JDBC-style like the others (Hibernate refuses a mix of ? and ?12): the twelfth ? of the statement.
+            insert.setParameter(12, expiresAt);
         }
         insert.executeUpdate();
         return token;
@@ -511,8 +537,8 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     private ProtocolAnswer refresh(OidcClient client, String presented) {
         byte[] hash = Sha256.of(presented);
         List<?> rows = em.createNativeQuery("select family, code_hash, client_id, account_id, session_id, scope, auth_time,"
-                        + " method, used_at, revoked, case when expires_at < current_timestamp then 1 else 0 end, expires_at"
-                        + " from fed_refresh_token where token_hash = ?")
+                        + " method, used_at, revoked, case when expires_at < current_timestamp then 1 else 0 end, expires_at,"
+                        + " user_verified, backup_eligible from fed_refresh_token where token_hash = ?")
                 .setParameter(1, hash).getResultList();
         if (rows.isEmpty()) {
             return tokenError(client.id(), null, OAuth2Error.INVALID_GRANT, "unknown_refresh_token");
@@ -546,7 +572,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(client.id(), accountId, OAuth2Error.INVALID_GRANT, "account_gone");
         }
         Grant grant = new Grant(codeHash, client, account.get(), NativeColumns.uuid(row[4]), Scope.parse((String) row[5]),
-                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]));
+                NativeColumns.instant(row[6]), SignInMethod.valueOf((String) row[7]), flags(row[12], row[13]));
         String next = newRefreshToken(grant, family, NativeColumns.instant(row[11]));
         events.record(FederationEvent.Type.TOKENS_REFRESHED, client.id(), accountId, null);
         return tokens(grant, null, Optional.of(next));
@@ -562,18 +588,26 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return answer(new TokenErrorResponse(OAuth2Error.INVALID_GRANT).toHTTPResponse());
     }
 
-    private JWTClaimsSet idTokenClaims(OidcClient client, Account account, Scope scope, String nonce, Instant authTime,
-                                       SignInMethod method) {
+    private JWTClaimsSet idTokenClaims(Grant grant, String nonce) {
+        OidcClient client = grant.client();
+        Account account = grant.account();
+        Scope scope = grant.scope();
+        Instant authTime = grant.authTime();
+        SignInMethod method = grant.method();
         Instant now = Instant.now();
-        IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(settings.issuer()), new Subject(account.id().toString()),
+        IDTokenClaimsSet claims = new IDTokenClaimsSet(new Issuer(settings.issuer()),
+                new Subject(identifiers.subject(client, account.id())),
                 List.of(new Audience(client.id())), Date.from(now.plus(settings.tokenLifetime())), Date.from(now));
         claims.setAuthenticationTime(Date.from(authTime));
         if (nonce != null) {
             claims.setNonce(new com.nimbusds.openid.connect.sdk.Nonce(nonce));
         }
-        claims.setAMR(AuthenticationLevels.amr(method));
+        claims.setAMR(AuthenticationLevels.amr(method, grant.flags()));
         claims.setACR(AuthenticationLevels.acr(method));
         claims.setClaim("azp", client.id());
+        // Back-Channel Logout 1.0 §2.1 / Front-Channel Logout 1.0 §3: the session, as this client knows it;
+        // the same sid is in the logout token when that session ends.
+        claims.setSessionID(new com.nimbusds.openid.connect.sdk.claims.SessionID(identifiers.sid(client.id(), grant.sessionId())));
         if (scope.contains(OIDCScopeValue.EMAIL)) {
             claims.setClaim("email", account.email().value());
             claims.setClaim("email_verified", account.emailConfirmed());
@@ -589,9 +623,37 @@ class NimbusOpenIdProvider implements OpenIdProvider {
     }
 
     private static boolean secretMatches(OidcClient client, String secret) {
+        if (client.secretSha256().isEmpty()) {
+            return false;
+        }
         // Constant time over the hashes: the comparison reveals nothing of the stored value.
         byte[] presented = HexFormat.of().formatHex(Sha256.of(secret)).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(presented, client.secretSha256().orElseThrow().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** A client that authenticated, or why not ({@code fed_event.reason}). */
+    private record Authenticated(Optional<OidcClient> client, String refusal) {
+    }
+
+    /**
+     * Client authentication (Core §9) with the one method the client registered: client_secret_basic
+     * (RFC 6749 §2.3.1) or private_key_jwt (RFC 7523 §3, verified by {@link ClientAssertions}). Any other
+     * method, or a registered method's wrong credentials, is refused.
+     */
+    private Authenticated authenticate(ClientAuthentication presented) {
+        Optional<OidcClient> known = presented == null ? Optional.empty() : client(presented.getClientID().getValue());
+        if (presented instanceof ClientSecretBasic basic) {
+            Optional<OidcClient> client = known.filter(c -> OidcClient.CLIENT_SECRET_BASIC.equals(c.authMethod()))
+                    .filter(c -> secretMatches(c, basic.getClientSecret().getValue()));
+            return new Authenticated(client, "wrong_client_secret");
+        }
+        if (presented instanceof PrivateKeyJWT assertion && known.isPresent()
+                && OidcClient.PRIVATE_KEY_JWT.equals(known.get().authMethod())) {
+            ClientAssertions.Outcome outcome = assertions.verify(assertion);
+            return new Authenticated(outcome.client(),
+                    outcome.refusal().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse(null));
+        }
+        return new Authenticated(Optional.empty(), "client_auth_method_not_registered");
     }
 
     private ProtocolAnswer tokenError(String clientId, UUID accountId, ErrorObject error, String reason) {
@@ -617,15 +679,6 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return http;
     }
 
-    /** A confidential client that authenticated with client_secret_basic, or empty. */
-    private Optional<OidcClient> authenticated(ClientAuthentication presented) {
-        if (!(presented instanceof ClientSecretBasic basic)) {
-            return Optional.empty();
-        }
-        return client(basic.getClientID().getValue())
-                .filter(OidcClient::confidential)
-                .filter(c -> secretMatches(c, basic.getClientSecret().getValue()));
-    }
 
     @Override
     public ProtocolAnswer revoke(String formBody, Optional<String> contentType, Optional<String> authorization) {
@@ -636,9 +689,10 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_revocation");
         }
-        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        Authenticated authenticated = authenticate(request.getClientAuthentication());
+        Optional<OidcClient> client = authenticated.client();
         if (client.isEmpty()) {
-            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, authenticated.refusal());
         }
         byte[] hash = Sha256.of(request.getToken().getValue());
         // Only the client's own tokens; an unknown token is answered like a known one (RFC 7009 §2.2).
@@ -662,9 +716,10 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return tokenError(null, null, e.getErrorObject() == null ? OAuth2Error.INVALID_REQUEST : e.getErrorObject(),
                     "malformed_introspection");
         }
-        Optional<OidcClient> client = authenticated(request.getClientAuthentication());
+        Authenticated authenticated = authenticate(request.getClientAuthentication());
+        Optional<OidcClient> client = authenticated.client();
         if (client.isEmpty()) {
-            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, "wrong_client_secret");
+            return tokenError(null, null, OAuth2Error.INVALID_CLIENT, authenticated.refusal());
         }
         // Active only for the client's own live access tokens; anything else is just "not active" (RFC 7662 §2.2).
         List<?> rows = em.createNativeQuery("select account_id, scope, expires_at, created_at from fed_access_token"
@@ -678,7 +733,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         return answer(new TokenIntrospectionSuccessResponse.Builder(true)
                 .scope(Scope.parse((String) row[1]))
                 .clientID(new ClientID(client.get().id()))
-                .subject(new Subject(NativeColumns.uuid(row[0]).toString()))
+                .subject(new Subject(identifiers.subject(client.get(), NativeColumns.uuid(row[0]))))
                 .tokenType(com.nimbusds.oauth2.sdk.token.AccessTokenType.BEARER)
                 .expirationTime(Date.from(NativeColumns.instant(row[2])))
                 .issueTime(Date.from(NativeColumns.instant(row[3])))
@@ -696,7 +751,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         } catch (ParseException e) {
             return answer(new UserInfoErrorResponse(BearerTokenError.MISSING_TOKEN).toHTTPResponse());
         }
-        List<?> rows = em.createNativeQuery("select account_id, scope from fed_access_token where token_hash = ?"
+        List<?> rows = em.createNativeQuery("select account_id, scope, client_id from fed_access_token where token_hash = ?"
                         + " and not revoked and expires_at > current_timestamp")
                 .setParameter(1, Sha256.of(token.getValue())).getResultList();
         Optional<Account> account = rows.stream().findFirst()
@@ -705,7 +760,13 @@ class NimbusOpenIdProvider implements OpenIdProvider {
             return answer(new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
         }
         Scope scope = Scope.parse((String) ((Object[]) rows.get(0))[1]);
-        UserInfo info = new UserInfo(new Subject(account.get().id().toString()));
+        Optional<OidcClient> client = client((String) ((Object[]) rows.get(0))[2]);
+        if (client.isEmpty()) {
+            // A client removed from the clients file since: its tokens no longer count.
+            return answer(new UserInfoErrorResponse(BearerTokenError.INVALID_TOKEN).toHTTPResponse());
+        }
+        // Core §5.3.2: the same sub as in the ID token the client got.
+        UserInfo info = new UserInfo(new Subject(identifiers.subject(client.get(), account.get().id())));
         if (scope.contains(OIDCScopeValue.EMAIL)) {
             info.setEmailAddress(account.get().email().value());
             info.setEmailVerified(account.get().emailConfirmed());
@@ -746,7 +807,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         String subject = claims.get().getSubject();
         Optional<Sessions.SignedInSession> session = sessionToken.flatMap(sessions::resolve);
         UUID accountId = null;
-        if (session.isPresent() && session.get().accountId().toString().equals(subject)) {
+        if (session.isPresent() && identifiers.subject(client.get(), session.get().accountId()).equals(subject)) {
             accountId = session.get().accountId();
             sessions.end(sessionToken.get());
         }

@@ -28,6 +28,8 @@ public enum Permission {
     ASSISTED_RECOVERY("assisted recovery", EnumSet.of(StaffRole.ADMIN, StaffRole.AGENT)),
     /** Granting and revoking the operator and agent roles beyond configuration (audited). */
     STAFF_ROLES("managing staff roles", EnumSet.of(StaffRole.ADMIN)),
+    /** The applications registered to sign their users in through Latchkey (OpenID Connect clients; no secrets). */
+    OIDC_CLIENTS("the registered applications", EnumSet.of(StaffRole.OPERATOR, StaffRole.ADMIN)),
     /** Reading what staff did (the audit of operator actions). */
     STAFF_AUDIT("the audit of staff actions", EnumSet.of(StaffRole.ADMIN));
 

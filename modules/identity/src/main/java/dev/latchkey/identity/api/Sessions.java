@@ -20,14 +20,16 @@ public interface Sessions {
      * @return the opaque token to hand to the browser
      */
     default SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method) {
-        return start(accountId, deviceId, method, false);
+        return start(accountId, deviceId, method, false, Optional.empty());
     }
 
     /**
-     * As {@link #start(UUID, Optional, SignInMethod)}; on a shared device ({@link Device#shared()}) the
-     * session gets the shorter idle timeout and lifetime of {@link SessionPolicy}.
+     * As {@link #start(UUID, Optional, SignInMethod)}. On a shared device ({@link Device#shared()}) the
+     * session gets the shorter idle timeout and lifetime of {@link SessionPolicy}. A passkey sign-in
+     * brings the flags of its verified assertion, which the OpenID Connect provider turns into {@code amr} values.
      */
-    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice);
+    SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice,
+                       Optional<AuthenticatorFlags> flags);
 
     /**
      * The signed-in account behind a token, if the token names a live session: younger than the
@@ -56,8 +58,16 @@ public interface Sessions {
         }
     }
 
-    /** How a session was last authenticated, by the database clock. */
-    record Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt) {
+    /**
+     * How a session was last authenticated, by the database clock; for a passkey, what its assertion's
+     * flags said (empty for other methods and for sessions from before the flags were kept).
+     */
+    record Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt,
+                          Optional<AuthenticatorFlags> flags) {
+
+        public Authentication(UUID sessionId, UUID accountId, SignInMethod method, java.time.Instant authenticatedAt) {
+            this(sessionId, accountId, method, authenticatedAt, Optional.empty());
+        }
     }
 
     /** A live session. */

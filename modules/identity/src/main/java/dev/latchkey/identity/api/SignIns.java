@@ -20,13 +20,27 @@ public interface SignIns {
      * a flood of wrong codes cannot lock the owner out), the browser's previous session ends and a
      * new one starts (a fresh token: no session fixation, OWASP ASVS V3.2.1).
      */
-    SignedIn complete(UUID accountId, SignInMethod method, SignInContext context);
+    default SignedIn complete(UUID accountId, SignInMethod method, SignInContext context) {
+        return complete(accountId, method, java.util.Optional.empty(), context);
+    }
+
+    /**
+     * As {@link #complete(UUID, SignInMethod, SignInContext)}; a passkey sign-in hands over the flags of its
+     * verified assertion, which the new session keeps ({@link Sessions.Authentication#flags()}).
+     */
+    SignedIn complete(UUID accountId, SignInMethod method, java.util.Optional<AuthenticatorFlags> flags,
+                      SignInContext context);
 
     /**
      * As {@link #complete}, right after sign-up: no sign-in is logged and nothing is lifted; the new
      * session counts as a passkey sign-in for step-up (the passkey was created and verified this minute).
      */
-    SignedIn completeSignUp(UUID accountId, SignInContext context);
+    default SignedIn completeSignUp(UUID accountId, SignInContext context) {
+        return completeSignUp(accountId, java.util.Optional.empty(), context);
+    }
+
+    /** As {@link #completeSignUp(UUID, SignInContext)}, with the flags of the new passkey's attestation. */
+    SignedIn completeSignUp(UUID accountId, java.util.Optional<AuthenticatorFlags> flags, SignInContext context);
 
     /** A failed attempt; with the account when it is known (the abuse limits count these per account). */
     SignInEvent recordFailure(Optional<UUID> accountId, ClientDescription client, SignInMethod method, String reason);

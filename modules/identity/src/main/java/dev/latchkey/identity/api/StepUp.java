@@ -39,7 +39,12 @@ public interface StepUp {
      * Records a successful re-authentication of the session: called by the module that verified it
      * (credentials, after a passkey assertion with user verification), never on a caller's word.
      */
-    void record(UUID sessionId, SignInMethod method);
+    default void record(UUID sessionId, SignInMethod method) {
+        record(sessionId, method, Optional.empty());
+    }
+
+    /** As {@link #record(UUID, SignInMethod)}, with the flags of the passkey assertion that verified it. */
+    void record(UUID sessionId, SignInMethod method, Optional<AuthenticatorFlags> flags);
 
     /** Which methods may step up this account's sessions: passkeys only, when it has one. */
     boolean passkeyRequired(UUID accountId);

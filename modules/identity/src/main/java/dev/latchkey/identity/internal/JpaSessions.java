@@ -33,19 +33,22 @@ class JpaSessions implements Sessions {
 
     @Override
     @Transactional
-    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice) {
+    public SessionToken start(UUID accountId, Optional<UUID> deviceId, SignInMethod method, boolean sharedDevice,
+                              Optional<dev.latchkey.identity.api.AuthenticatorFlags> flags) {
         String token = SessionTokens.newToken();
         // A shared device's session has a shorter life and idle timeout of its own (SessionPolicy, ASVS V7.3).
         em.createNativeQuery("insert into idn_session (id, token_hash, account_id, device_id, created_at, last_seen_at,"
-                        + " expires_at, authenticated_at, authenticated_by, idle_seconds) values (?, ?, ?, ?, current_timestamp,"
-                        + " current_timestamp, current_timestamp + interval '" + policy.absoluteOn(sharedDevice).toSeconds()
-                        + "' second, current_timestamp, ?, ?)")
+                        + " expires_at, authenticated_at, authenticated_by, idle_seconds, user_verified, backup_eligible)"
+                        + " values (?, ?, ?, ?, current_timestamp, current_timestamp, current_timestamp + interval '"
+                        + policy.absoluteOn(sharedDevice).toSeconds() + "' second, current_timestamp, ?, ?, ?, ?)")
                 .setParameter(1, UUID.randomUUID())
                 .setParameter(2, SessionTokens.hash(token).orElseThrow())
                 .setParameter(3, accountId)
                 .setParameter(4, deviceId.orElse(null))
                 .setParameter(5, method.name())
                 .setParameter(6, sharedDevice ? Integer.valueOf((int) policy.idleOn(true).toSeconds()) : null)
+                .setParameter(7, flags.map(dev.latchkey.identity.api.AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(8, flags.map(dev.latchkey.identity.api.AuthenticatorFlags::backupEligible).orElse(null))
                 .executeUpdate();
         events.record(IdentityEvents.Type.SIGNED_IN, accountId);
         return new SessionToken(token);
@@ -85,14 +88,19 @@ class JpaSessions implements Sessions {
     @Override
     @Transactional
     public Optional<Authentication> authentication(UUID sessionId) {
-        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at from idn_session"
+        List<?> rows = em.createNativeQuery("select account_id, authenticated_by, authenticated_at, user_verified,"
+                        + " backup_eligible from idn_session"
                         + " where id = ? and expires_at > current_timestamp and last_seen_at > current_timestamp - interval '"
                         + policy.idle().toSeconds() + "' second")
                 .setParameter(1, sessionId).getResultList();
         return rows.stream().findFirst().map(row -> {
             Object[] columns = (Object[]) row;
+            Optional<dev.latchkey.identity.api.AuthenticatorFlags> flags = columns[3] == null ? Optional.empty()
+                    : Optional.of(new dev.latchkey.identity.api.AuthenticatorFlags(Boolean.TRUE.equals(columns[3]),
+                            Boolean.TRUE.equals(columns[4])));
             return new Authentication(sessionId, dev.latchkey.platform.api.NativeColumns.uuid(columns[0]),
-                    SignInMethod.valueOf((String) columns[1]), dev.latchkey.platform.api.NativeColumns.instant(columns[2]));
+                    SignInMethod.valueOf((String) columns[1]), dev.latchkey.platform.api.NativeColumns.instant(columns[2]),
+                    flags);
         });
     }
 
@@ -103,10 +111,23 @@ class JpaSessions implements Sessions {
         if (hash.isEmpty()) {
             return 0;
         }
-        return em.createQuery("delete from SessionEntity s where s.tokenHash <> :h and s.accountId in"
-                        + " (select o.accountId from SessionEntity o where o.tokenHash = :h)")
-                .setParameter("h", hash.get())
-                .executeUpdate();
+        List<Object[]> others = em.createQuery("select s.accountId, s.id from SessionEntity s where s.tokenHash <> :h"
+                        + " and s.accountId in (select o.accountId from SessionEntity o where o.tokenHash = :h)", Object[].class)
+                .setParameter("h", hash.get()).getResultList();
+        int ended = 0;
+        for (Object[] other : others) {
+            UUID accountId = (UUID) other[0];
+            UUID sessionId = (UUID) other[1];
+            if (em.createNativeQuery("delete from idn_session where id = ?").setParameter(1, sessionId).executeUpdate() == 1) {
+                ended++;
+                events.record(IdentityEvents.Type.SIGNED_OUT, accountId);
+                // Each ended sign-in stops vouching for what was handed out on its strength (an application's
+                // refresh tokens, its back-channel logout), exactly as if that browser had signed out itself.
+                revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, Optional.of(sessionId),
+                        "SIGNED_OUT_ELSEWHERE"));
+            }
+        }
+        return ended;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.AbuseLimits;
+import dev.latchkey.identity.api.AuthenticatorFlags;
 import dev.latchkey.identity.api.ClientDescription;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.DeviceKey;
@@ -46,7 +47,8 @@ class JpaSignIns implements SignIns {
     AbuseLimits limits;
 
     @Override
-    public SignedIn complete(UUID accountId, SignInMethod method, SignInContext context) {
+    public SignedIn complete(UUID accountId, SignInMethod method, Optional<AuthenticatorFlags> flags,
+                             SignInContext context) {
         DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
         Device device = devices.seen(accountId, key, context.client());
         record(accountId, device.id(), device.label(), method, true, null);
@@ -54,21 +56,24 @@ class JpaSignIns implements SignIns {
             // A passkey proves possession: it ends any pause on the fallback methods (AbuseLimits).
             limits.lift(accountId);
         }
-        return new SignedIn(accountId, method, device, key, rotate(accountId, device, method, context));
+        return new SignedIn(accountId, method, device, key, rotate(accountId, device, method, flags, context));
     }
 
     @Override
-    public SignedIn completeSignUp(UUID accountId, SignInContext context) {
+    public SignedIn completeSignUp(UUID accountId, Optional<AuthenticatorFlags> flags, SignInContext context) {
         DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
         Device device = devices.seen(accountId, key, context.client());
         return new SignedIn(accountId, SignInMethod.PASSKEY, device, key,
-                rotate(accountId, device, SignInMethod.PASSKEY, context));
+                rotate(accountId, device, SignInMethod.PASSKEY, flags, context));
     }
 
     /** The browser's previous session ends; a new one, with a new token, starts (no session fixation). */
-    private Sessions.SessionToken rotate(UUID accountId, Device device, SignInMethod method, SignInContext context) {
+    private Sessions.SessionToken rotate(UUID accountId, Device device, SignInMethod method,
+                                         Optional<AuthenticatorFlags> flags, SignInContext context) {
         context.leavingSession().map(Sessions.SessionToken::value).ifPresent(replacedSessions::replace);
-        return sessions.start(accountId, Optional.of(device.id()), method, device.shared());
+        // Flags only for a passkey: nothing else has authenticator data.
+        return sessions.start(accountId, Optional.of(device.id()), method, device.shared(),
+                method.isPasskey() ? flags : Optional.empty());
     }
 
     @Override

@@ -61,10 +61,14 @@ class JpaStepUp implements StepUp {
     }
 
     @Override
-    public void record(UUID sessionId, SignInMethod method) {
-        em.createNativeQuery("update idn_session set authenticated_at = current_timestamp, authenticated_by = ?"
-                        + " where id = ?")
-                .setParameter(1, method.name()).setParameter(2, sessionId).executeUpdate();
+    public void record(UUID sessionId, SignInMethod method, Optional<dev.latchkey.identity.api.AuthenticatorFlags> flags) {
+        Optional<dev.latchkey.identity.api.AuthenticatorFlags> kept = method.isPasskey() ? flags : Optional.empty();
+        em.createNativeQuery("update idn_session set authenticated_at = current_timestamp, authenticated_by = ?,"
+                        + " user_verified = ?, backup_eligible = ? where id = ?")
+                .setParameter(1, method.name())
+                .setParameter(2, kept.map(dev.latchkey.identity.api.AuthenticatorFlags::userVerified).orElse(null))
+                .setParameter(3, kept.map(dev.latchkey.identity.api.AuthenticatorFlags::backupEligible).orElse(null))
+                .setParameter(4, sessionId).executeUpdate();
     }
 
     @Override

@@ -33,6 +33,8 @@ public class OperatorHome extends HttpServlet {
                     "Messages waiting to be sent and dead letters."),
             new Entry(Permission.STAFF_ROLES, "/operator/roles", "Staff roles",
                     "Grant or revoke the operator and branch agent roles beyond the deployment's settings."),
+            new Entry(Permission.OIDC_CLIENTS, "/operator/clients", "Applications",
+                    "The applications that sign their users in through Latchkey (OpenID Connect), read-only."),
             new Entry(Permission.STAFF_AUDIT, "/operator/audit", "Staff actions",
                     "Who looked up which account, who started or approved a recovery, and who rebuilt the figures."));
 
