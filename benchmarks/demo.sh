@@ -31,7 +31,8 @@ cat <<TEXT
 
   Insights demo: http://localhost:$PORT/operator/insights (once the server says it is ready)
   Sign in as $OPERATOR with "Email me a code"; the code is at http://localhost:$PORT/dev/outbox.
-  The coverage figures appear about 30 seconds after start (the first snapshot); the rest at once.
+  The coverage figures appear with the first snapshot (it starts 30 s after start and reads every
+  account: a few minutes on a busy machine); the rest at once.
 
 TEXT
 export LATCHKEY_OPERATORS="$OPERATOR" LATCHKEY_ADMINS="$OPERATOR"
