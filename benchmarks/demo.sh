@@ -24,16 +24,18 @@ mvn -B -q ${DEMO_MAVEN_ARGS:-} -DskipTests -Dliberty.skip package
 if [ ! -f "$DIR/latchkey.mv.db" ]; then
   mkdir -p "$DIR"
   "$JAVA" -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" dev.latchkey.benchmarks.DemoPopulation \
-    --url "jdbc:h2:file:$DIR/latchkey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
+    --url "jdbc:h2:file:$DIR/latchkey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" --user sa \
     --accounts "${DEMO_ACCOUNTS:-2000}" --events "${DEMO_EVENTS:-60000}" --days "${DEMO_DAYS:-120}" --operator "$OPERATOR"
 fi
 cat <<TEXT
 
   Insights demo: http://localhost:$PORT/operator/insights (once the server says it is ready)
   Sign in as $OPERATOR with "Email me a code"; the code is at http://localhost:$PORT/dev/outbox.
-  The coverage figures appear about 30 seconds after start (the first snapshot); the rest at once.
+  The coverage figures appear with the first snapshot (it starts 30 s after start and reads every
+  account: a few minutes on a busy machine); the rest at once.
 
 TEXT
 export LATCHKEY_OPERATORS="$OPERATOR" LATCHKEY_ADMINS="$OPERATOR"
+# Bootstrap properties given here replace liberty/bootstrap.properties, so its one line comes along.
 exec mvn -B ${DEMO_MAVEN_ARGS:-} -DskipTests package liberty:run "-Dliberty.bootstrap.h2.path=$DIR/latchkey" \
-  "-Dliberty.bootstrap.http.port=$PORT"
+  "-Dliberty.bootstrap.http.port=$PORT" -Dliberty.bootstrap.com.ibm.ws.logging.console.format=simple

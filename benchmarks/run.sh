@@ -145,11 +145,11 @@ say "load average at start: $(cat /proc/loadavg)"
 say ""
 
 if [ "$MODE" = "insights" ]; then
-  existing=$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --count-accounts --url "$JDBC_URL" --user "${PG_USER:-}" 2>/dev/null || echo 0)
+  existing=$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --count-accounts --url "$JDBC_URL" --user "${PG_USER:-sa}" 2>/dev/null || echo 0)
   if [ "${existing:-0}" = "0" ]; then
     say "## Demo population (DemoPopulation, nice -n 10, seed ${INSIGHTS_SEED:-42})"
     t0=$(now_ns)
-    nice -n 10 "$JAVA" -Xmx4g -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --url "$JDBC_URL" --user "${PG_USER:-}" \
+    nice -n 10 "$JAVA" -Xmx4g -cp "$CP" dev.latchkey.benchmarks.DemoPopulation --url "$JDBC_URL" --user "${PG_USER:-sa}" \
       --accounts "${INSIGHTS_ACCOUNTS:-1000000}" --events "${INSIGHTS_EVENTS:-20000000}" --days "${INSIGHTS_DAYS:-365}" \
       --seed "${INSIGHTS_SEED:-42}" 2>"$BENCH/population.log" | tee -a "$OUT"
     say "$(awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "generated in %.0f s (wall clock); load average: ", (b - a) / 1e9 }')$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -162,7 +162,7 @@ if [ "$MODE" = "insights" ]; then
   say "start: ready in $secs s; RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   ins_ok=0
   "$JAVA" -cp "$CP" dev.latchkey.benchmarks.InsightsRun --base "http://localhost:$PORT" --url "$JDBC_URL" \
-    --user "${PG_USER:-}" --operator "$BENCH_OPERATOR" --requests "${INSIGHTS_REQUESTS:-400}" --out "$OUT.ins" || ins_ok=$?
+    --user "${PG_USER:-sa}" --operator "$BENCH_OPERATOR" --requests "${INSIGHTS_REQUESTS:-400}" --out "$OUT.ins" || ins_ok=$?
   cat "$OUT.ins" >> "$OUT" 2>/dev/null && rm -f "$OUT.ins"
   say "server RSS after: $(rss "$pid"); load average at end: $(cat /proc/loadavg)"
   say ""

@@ -228,7 +228,9 @@ public final class DemoPopulation {
         }
         Options o = new Options(a.getOrDefault("url", "jdbc:h2:file:" + System.getProperty("user.home")
                 + "/.latchkey/demo/latchkey;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"),
-                a.getOrDefault("user", ""), a.getOrDefault("password", ""),
+                // The server's H2 user (liberty/db-h2.xml): the first user to open an H2 file is its only one.
+                a.getOrDefault("user", a.getOrDefault("url", "jdbc:h2:").startsWith("jdbc:h2:") ? "sa" : ""),
+                a.getOrDefault("password", ""),
                 Integer.parseInt(a.getOrDefault("accounts", "2000")), Long.parseLong(a.getOrDefault("events", "40000")),
                 Integer.parseInt(a.getOrDefault("days", "365")), Long.parseLong(a.getOrDefault("seed", "42")),
                 a.getOrDefault("operator", "demo-operator@latchkey.demo"),
