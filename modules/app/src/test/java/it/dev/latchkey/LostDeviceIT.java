@@ -38,7 +38,8 @@ class LostDeviceIT {
         assertThat(m.find()).as("only the other device offers 'I lost this device'").isFalse();
 
         String preview = laptop.get("/account/devices/lost?device=" + phoneDevice).body();
-        assertThat(preview).contains("This passkey will be removed").doesNotContain("lost-kept");
+        assertThat(preview).contains("This passkey will be removed").doesNotContain("lost-kept")
+                .contains("It lives only on this device. It will no longer sign in to your account.");
         assertThat(Pattern.compile("class=\"passkey removed\"").matcher(preview).results().count()).isEqualTo(1);
         HttpResponse<String> lost = laptop.postForm("/account/devices/lost", "device=" + phoneDevice);
         assertThat(lost.statusCode()).isEqualTo(302);
