@@ -27,6 +27,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -126,13 +127,13 @@ class JpaNudges implements Nudges, Coverage {
                 trigger.map(Enum::name).orElse(null), device.map(d -> d.verdict().name()).orElse(null),
                 outcome.scenario().map(Enum::name).orElse(null), outcome.prompt().map(Enum::name).orElse(null),
                 outcome.reason(), variant, now);
-        Optional<DecisionEntity> same = moment == Moment.ACCOUNT_PAGE && !outcome.prompts()
-                ? sameAccountPageDecision(decided, now.minus(settings.devicePeriod())) : Optional.empty();
+        Optional<DecisionEntity> same = moment == Moment.ACCOUNT_PAGE
+                ? sameAccountPageDecision(decided, now.minus(settings.devicePeriod()), now) : Optional.empty();
         UUID id = same.map(d -> d.id).orElse(decided.id);
         if (same.isEmpty()) {
             em.persist(decided);
         }
-        if (outcome.prompts()) {
+        if (outcome.prompts() && same.isEmpty()) {
             log.record(NudgeEvent.Type.SHOWN, accountId, deviceId, id, outcome.scenario().orElseThrow(), variant,
                     Optional.empty(), now);
         }
@@ -141,18 +142,22 @@ class JpaNudges implements Nudges, Coverage {
     }
 
     /**
-     * Every view of the account page decides again, and mostly nothing changed ("prompted recently"):
-     * such a repeat is not stored again. A decision that prompts is always stored, and so is one that
-     * differs in anything from this device's newest account-page decision, or comes a period later.
+     * Every view of the account page decides again, and mostly nothing changed: such a repeat is neither
+     * stored again nor counted as shown again. That holds for a card that stays while it is true (a passkey
+     * on one device only): it is shown once in the funnel, and its answer goes to that one decision, as long
+     * as that decision can still be answered ({@link #PENDING}). A decision that differs in anything from
+     * this device's newest account-page decision, or comes a period later, is stored.
      */
-    private Optional<DecisionEntity> sameAccountPageDecision(DecisionEntity d, Instant periodStart) {
+    private Optional<DecisionEntity> sameAccountPageDecision(DecisionEntity d, Instant periodStart, Instant now) {
         return em.createQuery("select e from DecisionEntity e where e.accountId = :a and e.deviceId = :d"
                         + " and e.moment = :m order by e.decidedAt desc, e.id desc", DecisionEntity.class)
                 .setParameter("a", d.accountId).setParameter("d", d.deviceId).setParameter("m", d.moment)
                 .setMaxResults(1).getResultStream().findFirst()
-                .filter(last -> last.decidedAt.isAfter(periodStart) && last.prompt == null
-                        && java.util.Objects.equals(last.verdict, d.verdict) && java.util.Objects.equals(last.scenario, d.scenario)
-                        && last.reason.equals(d.reason) && last.variant.equals(d.variant));
+                .filter(last -> last.decidedAt.isAfter(periodStart) && Objects.equals(last.prompt, d.prompt)
+                        && Objects.equals(last.verdict, d.verdict) && Objects.equals(last.scenario, d.scenario)
+                        && last.reason.equals(d.reason) && last.variant.equals(d.variant))
+                .filter(last -> last.prompt == null
+                        || last.decidedAt.isAfter(now.minus(PENDING)) && !log.answered(last.id));
     }
 
     @Override
