@@ -6,7 +6,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Assisted recovery end to end in two headless Chromium profiles, each with its own virtual
@@ -38,33 +36,29 @@ class AssistedRecoveryBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String AGENT = "recovery-agent@staff.example";
 
+    private Chromium.Device counterDevice;
+    private Chromium.Device phoneDevice;
     private ChromeDriver counter;
     private ChromeDriver phone;
-    private Path counterProfile;
-    private Path phoneProfile;
 
     @BeforeEach
     void startBrowsers() throws IOException {
-        Chromium.require(AssistedRecoveryBrowserIT.class);
-        counterProfile = Chromium.newProfile();
-        phoneProfile = Chromium.newProfile();
-        counter = Chromium.start(counterProfile);
-        phone = Chromium.start(phoneProfile);
-        for (ChromeDriver driver : new ChromeDriver[] {counter, phone}) {
-            driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                    .setHasResidentKey(true).setHasUserVerification(true).setIsUserVerified(true)
-                    .setIsUserConsenting(true));
-        }
+        counterDevice = Chromium.Device.open(AssistedRecoveryBrowserIT.class);
+        phoneDevice = Chromium.Device.open(AssistedRecoveryBrowserIT.class);
+        counter = counterDevice.driver();
+        phone = phoneDevice.driver();
     }
 
     @AfterEach
     void quitBrowsers() throws IOException {
         try {
-            Chromium.quit(phone, phoneProfile);
+            if (phoneDevice != null) {
+                phoneDevice.close();
+            }
         } finally {
-            Chromium.quit(counter, counterProfile);
+            if (counterDevice != null) {
+                counterDevice.close();
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package it.dev.latchkey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * The link handoff in two headless Chromium profiles, each with its own virtual authenticator:
@@ -24,35 +22,29 @@ class HandoffBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
+    private Chromium.Device laptopDevice;
+    private Chromium.Device phoneDevice;
     private ChromeDriver laptop;
     private ChromeDriver phone;
-    private Path laptopProfile;
-    private Path phoneProfile;
 
     @BeforeEach
     void startBrowsers() throws IOException {
-        Chromium.require(HandoffBrowserIT.class);
-        laptopProfile = Chromium.newProfile();
-        phoneProfile = Chromium.newProfile();
-        laptop = Chromium.start(laptopProfile);
-        phone = Chromium.start(phoneProfile);
-        for (ChromeDriver driver : new ChromeDriver[] {laptop, phone}) {
-            driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
-                    .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                    .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                    .setHasResidentKey(true)
-                    .setHasUserVerification(true)
-                    .setIsUserVerified(true)
-                    .setIsUserConsenting(true));
-        }
+        laptopDevice = Chromium.Device.open(HandoffBrowserIT.class);
+        phoneDevice = Chromium.Device.open(HandoffBrowserIT.class);
+        laptop = laptopDevice.driver();
+        phone = phoneDevice.driver();
     }
 
     @AfterEach
     void quitBrowsers() throws IOException {
         try {
-            Chromium.quit(phone, phoneProfile);
+            if (phoneDevice != null) {
+                phoneDevice.close();
+            }
         } finally {
-            Chromium.quit(laptop, laptopProfile);
+            if (laptopDevice != null) {
+                laptopDevice.close();
+            }
         }
     }
 
