@@ -1,12 +1,11 @@
 // Device 2 of the link handoff (/handoff/{token}): create a passkey here, show the pairing code,
 // then wait until the code was typed on device 1. Nothing on this page names the account until
 // then; after pairing, the passkey manager's entry gets the real name (signalCurrentUserDetails).
-import { browserCanUsePasskeys, postJson, finishBody, explain, show } from './webauthn.js';
+import { createPasskeyFromLink, postJson, show } from './webauthn.js';
 
 const box = document.getElementById('handoff-device');
 if (box) {
   const token = box.dataset.token;
-  const button = document.getElementById('handoff-create');
   const status = document.getElementById('handoff-status');
   const errorBox = document.getElementById('handoff-error');
   const codeBox = document.getElementById('handoff-code-box');
@@ -48,38 +47,17 @@ if (box) {
     }
   };
 
-  const create = async () => {
-    show(errorBox, '');
-    button.disabled = true;
-    try {
-      const options = await postJson('/api/handoff/options', { token });
-      show(status, 'Follow your device’s prompt to create your passkey.');
-      const credential = await navigator.credentials.create({
-        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
-      });
-      show(status, 'Saving your passkey…');
-      const body = await finishBody(credential);
-      body.token = token;
-      const result = await postJson('/api/handoff/finish', body);
-      button.hidden = true;
-      document.getElementById('handoff-intro').hidden = true;
+  createPasskeyFromLink({
+    prefix: 'handoff',
+    api: '/api/handoff',
+    token,
+    prompt: 'Follow your device’s prompt to create your passkey.',
+    failure: 'Adding a passkey by link failed',
+    done: (result) => {
       document.getElementById('handoff-code').textContent = result.code;
       codeBox.hidden = false;
       show(status, 'Waiting for the code to be entered on your other device…');
       waitForPairing();
-    } catch (error) {
-      console.error(new Error('Adding a passkey by link failed', { cause: error }));
-      show(status, '');
-      show(errorBox, explain(error, 'create'));
-      button.disabled = false;
-    }
-  };
-
-  if (!browserCanUsePasskeys()) {
-    const unsupported = document.getElementById('unsupported');
-    show(unsupported, unsupported.textContent.trim());
-    button.disabled = true;
-  } else {
-    button.addEventListener('click', create);
-  }
+    },
+  });
 }

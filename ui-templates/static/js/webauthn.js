@@ -420,3 +420,48 @@ if (setUps[page]) {
     setUps[page]();
   }
 }
+
+/**
+ * A page that creates a passkey from a link, with no session (the link handoff's second device, an
+ * assisted recovery's phone): elements `<prefix>-create` (the button), `<prefix>-status`,
+ * `<prefix>-error`, `<prefix>-intro` and `unsupported`. The button posts the link's token to
+ * `<api>/options`, creates the passkey, posts it with the token to `<api>/finish`, then hides itself
+ * and the intro and hands the answer to `done(answer, status)`.
+ */
+export function createPasskeyFromLink({ prefix, api, token, prompt, failure, done }) {
+  const button = document.getElementById(`${prefix}-create`);
+  const status = document.getElementById(`${prefix}-status`);
+  const errorBox = document.getElementById(`${prefix}-error`);
+
+  const create = async () => {
+    show(errorBox, '');
+    button.disabled = true;
+    try {
+      const options = await postJson(`${api}/options`, { token });
+      show(status, prompt);
+      const credential = await navigator.credentials.create({
+        publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
+      });
+      show(status, 'Saving your passkey…');
+      const body = await finishBody(credential);
+      body.token = token;
+      const answer = await postJson(`${api}/finish`, body);
+      button.hidden = true;
+      document.getElementById(`${prefix}-intro`).hidden = true;
+      done(answer, status);
+    } catch (error) {
+      console.error(new Error(failure, { cause: error }));
+      show(status, '');
+      show(errorBox, explain(error, 'create'));
+      button.disabled = false;
+    }
+  };
+
+  if (!browserCanUsePasskeys()) {
+    const unsupported = document.getElementById('unsupported');
+    show(unsupported, unsupported.textContent.trim());
+    button.disabled = true;
+  } else {
+    button.addEventListener('click', create);
+  }
+}
