@@ -51,12 +51,7 @@ public class OperatorRecoveryPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals(PATH)) {
-            response.setHeader("Allow", "POST");
-            response.sendError(405);
-            return;
-        }
-        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.ASSISTED_RECOVERY, PATH);
+        Optional<StaffGate.Admitted> staff = gate.admitPage(request, response, Permission.ASSISTED_RECOVERY, PATH);
         if (staff.isEmpty()) {
             return;
         }

@@ -40,12 +40,7 @@ public class OperatorRolesPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getServletPath().equals(PATH)) {
-            response.setHeader("Allow", "POST");
-            response.sendError(405);
-            return;
-        }
-        Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.STAFF_ROLES, PATH);
+        Optional<StaffGate.Admitted> staff = gate.admitPage(request, response, Permission.STAFF_ROLES, PATH);
         if (staff.isEmpty()) {
             return;
         }

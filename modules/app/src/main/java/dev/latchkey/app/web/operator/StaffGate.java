@@ -70,6 +70,22 @@ public class StaffGate {
         return Optional.of(new Admitted(session.get(), proof.get(), roles));
     }
 
+    /**
+     * {@link #admit} for the GET of a page whose other paths take only POST (its form actions): a GET of
+     * any other path of the servlet is answered 405 with {@code Allow: POST}.
+     *
+     * @param page the page's own path, which sign-in and step-up lead back to
+     */
+    public Optional<Admitted> admitPage(HttpServletRequest request, HttpServletResponse response, Permission permission,
+                                        String page) throws IOException {
+        if (!request.getServletPath().equals(page)) {
+            response.setHeader("Allow", "POST");
+            response.sendError(405);
+            return Optional.empty();
+        }
+        return admit(request, response, permission, page);
+    }
+
     /** The 403 answer: which roles the page needs, and which the account has. */
     public void forbid(HttpServletRequest request, HttpServletResponse response, Permission permission,
                        Set<StaffRole> roles) throws IOException {
