@@ -23,27 +23,45 @@ class UiTranslationsTest {
     private static final Path I18N = TEMPLATES.resolve("i18n");
     private static final Pattern MESSAGE = Pattern.compile("#\\{([A-Za-z][\\w.]*)");
 
+    /** The English file of each part ({@code messages}, {@code account} ...): see {@code UiMessages}. */
+    private static List<String> parts() throws IOException {
+        try (Stream<Path> files = Files.list(I18N)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".properties") && !n.contains("_"))
+                    .map(n -> n.substring(0, n.length() - ".properties".length())).sorted().toList();
+        }
+    }
+
     @Test
     void everyLanguageHasExactlyTheEnglishKeys() throws IOException {
-        Set<String> english = load("messages.properties").stringPropertyNames();
-        assertThat(english).isNotEmpty();
-        try (Stream<Path> files = Files.list(I18N)) {
-            List<Path> translations = files.filter(p -> p.getFileName().toString().matches("messages_.+\\.properties")).toList();
-            assertThat(translations).extracting(p -> p.getFileName().toString()).contains("messages_de.properties");
-            for (Path file : translations) {
-                Properties translated = load(file.getFileName().toString());
-                assertThat(new TreeSet<>(translated.stringPropertyNames())).as(file.toString())
-                        .isEqualTo(new TreeSet<>(english));
-                for (String key : english) {
-                    assertThat(translated.getProperty(key)).as("%s %s", file.getFileName(), key).isNotBlank();
-                }
+        assertThat(parts()).contains("messages");
+        for (String part : parts()) {
+            Set<String> english = load(part + ".properties").stringPropertyNames();
+            assertThat(english).as(part).isNotEmpty();
+            Properties translated = load(part + "_de.properties");
+            assertThat(new TreeSet<>(translated.stringPropertyNames())).as(part + "_de").isEqualTo(new TreeSet<>(english));
+            for (String key : english) {
+                assertThat(translated.getProperty(key)).as("%s_de %s", part, key).isNotBlank();
+            }
+        }
+    }
+
+    @Test
+    void noKeyIsDefinedInTwoParts() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (String part : parts()) {
+            for (String key : load(part + ".properties").stringPropertyNames()) {
+                assertThat(seen.add(key)).as("%s is defined again in %s.properties", key, part).isTrue();
             }
         }
     }
 
     @Test
     void everyMessageATemplateUsesExists() throws IOException {
-        Properties english = load("messages.properties");
+        Properties english = new Properties();
+        for (String part : parts()) {
+            english.putAll(load(part + ".properties"));
+        }
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.list(TEMPLATES)) {
             for (Path template : files.filter(p -> p.toString().endsWith(".html")).toList()) {

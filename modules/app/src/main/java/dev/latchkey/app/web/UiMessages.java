@@ -11,14 +11,18 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
 /**
- * The strings of translated pages, for Thymeleaf's {@code #{key}} and {@code #{key(arg)}}:
- * {@code WEB-INF/templates/i18n/messages.properties} (English) and {@code messages_<language>.properties},
- * read as UTF-8 once at start. A key missing in a translation falls back to English; a key missing
- * everywhere shows as {@code ??key??}, and a unit test keeps both from happening.
+ * The strings of the pages, for Thymeleaf's {@code #{key}} and {@code #{key(arg)}}: every
+ * {@code WEB-INF/templates/i18n/<part>.properties} (English) with its {@code <part>_<language>.properties},
+ * read as UTF-8 once at start. The parts ({@code messages}, {@code account}, {@code operator} ...) only
+ * split the work; a key lives in exactly one of them, and a key defined twice stops the start. A key
+ * missing in a translation falls back to English; a key missing everywhere shows as {@code ??key??},
+ * and a unit test keeps both from happening.
  *
  * <p>Arguments replace {@code {0}}, {@code {1}} ... literally. Not {@link java.text.MessageFormat}:
  * its quoting rules turn every apostrophe in "don't" into a trap for translators. Thymeleaf escapes
@@ -31,20 +35,47 @@ final class UiMessages implements IMessageResolver {
     private final Map<Locale, Properties> bundles = new HashMap<>();
 
     UiMessages(ServletContext servletContext) {
+        Set<String> files = servletContext.getResourcePaths(FOLDER);
+        if (files == null || files.isEmpty()) {
+            throw new IllegalStateException(FOLDER + " is missing from the WAR");
+        }
+        Set<String> parts = new TreeSet<>();
+        for (String path : files) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (name.endsWith(".properties") && !name.contains("_")) {
+                parts.add(name.substring(0, name.length() - ".properties".length()));
+            }
+        }
         for (Locale locale : Languages.supported()) {
-            String file = FOLDER + (locale.equals(Languages.FALLBACK) ? "messages.properties"
-                    : "messages_" + locale.toLanguageTag() + ".properties");
-            Properties p = new Properties();
-            try (InputStream in = servletContext.getResourceAsStream(file)) {
-                if (in == null) {
+            Properties all = new Properties();
+            for (String part : parts) {
+                String file = FOLDER + (locale.equals(Languages.FALLBACK) ? part + ".properties"
+                        : part + "_" + locale.toLanguageTag() + ".properties");
+                Properties p = load(servletContext, file, locale.equals(Languages.FALLBACK));
+                for (String key : p.stringPropertyNames()) {
+                    if (all.putIfAbsent(key, p.getProperty(key)) != null) {
+                        throw new IllegalStateException(key + " is defined twice in " + FOLDER);
+                    }
+                }
+            }
+            bundles.put(locale, all);
+        }
+    }
+
+    private static Properties load(ServletContext servletContext, String file, boolean required) {
+        Properties p = new Properties();
+        try (InputStream in = servletContext.getResourceAsStream(file)) {
+            if (in == null) {
+                if (required) {
                     throw new IllegalStateException(file + " is missing from the WAR");
                 }
-                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read " + file, e);
+                return p;
             }
-            bundles.put(locale, p);
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + file, e);
         }
+        return p;
     }
 
     @Override

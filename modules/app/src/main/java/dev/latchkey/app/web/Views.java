@@ -33,13 +33,16 @@ public class Views {
     @jakarta.inject.Inject
     dev.latchkey.identity.api.SessionPolicy sessionPolicy;
 
+    @jakarta.inject.Inject
+    ReaderLanguage language;
+
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
 
-    /** Renders a page's view model, in English. */
+    /** Renders a page's view model in the reader's language ({@link ReaderLanguage}). */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page)
             throws IOException {
-        render(request, response, status, page, Locale.ENGLISH);
+        render(request, response, status, page, language.of(request));
     }
 
     /** Renders a page's view model in a language (see {@link #render(HttpServletRequest, HttpServletResponse, int, String, Map, Locale)}). */
@@ -67,20 +70,28 @@ public class Views {
         return variables;
     }
 
-    /** Renders a template with loose variables; a page with a {@link PageView} record uses that instead. */
+    /**
+     * Renders a template with loose variables in the reader's language; a page with a {@link PageView}
+     * record uses that instead.
+     */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> variables) throws IOException {
-        render(request, response, status, template, variables, Locale.ENGLISH);
+        render(request, response, status, template, variables, language.of(request));
     }
 
     /**
      * Renders a template in a language: {@code #{key}} expressions resolve from
-     * {@code WEB-INF/templates/i18n/messages*.properties} ({@link UiMessages}).
+     * {@code WEB-INF/templates/i18n/*.properties} ({@link UiMessages}). Every page also gets what the
+     * header's language switcher needs ({@code lang}, {@code languages}, {@code here}) unless its view
+     * model brings its own.
      */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
                        Map<String, ?> variables, Locale locale) throws IOException {
         ensureStarted(request);
         WebContext context = new WebContext(application.buildExchange(request, response), locale);
+        context.setVariable("lang", locale.toLanguageTag());
+        context.setVariable("languages", ReaderLanguage.options(locale));
+        context.setVariable("here", here(request));
         context.setVariables(Map.copyOf(variables));
         context.setVariable("csrfToken", request.getAttribute(CsrfFilter.TOKEN_ATTRIBUTE));
         context.setVariable("signedIn", request.getUserPrincipal() != null);
@@ -98,6 +109,20 @@ public class Views {
         response.setContentType("text/html");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         engine.process(template, context, response.getWriter());
+    }
+
+    /**
+     * Where the language switcher returns to: this page when it was reached by GET (its query kept when
+     * {@link Paths#safeNext} accepts it), otherwise the page that sent the form, if it is on this site.
+     */
+    static String here(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            String full = query == null ? uri : uri + "?" + query;
+            return Paths.safeNext(full).equals(full) ? full : uri;
+        }
+        return uri;
     }
 
     private void ensureStarted(HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.learn;
 
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.education.api.Languages;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /language}: the language switcher's form (CSRF-checked like every POST). Stores the
- * choice in the language cookie and goes back to the help page it came from; works without script.
+ * {@code POST /language}: the language switcher in every page's header (CSRF-checked like every POST).
+ * Stores the choice in the language cookie and goes back to the page it came from; works without script.
  */
 @WebServlet("/language")
 public class LanguageChoice extends HttpServlet {
@@ -34,10 +35,9 @@ public class LanguageChoice extends HttpServlet {
         response.setHeader("Location", backTo(request.getParameter("next")));
     }
 
-    /** Only back to a help page on this site (no open redirect); anything else goes to {@code /learn}. */
+    /** Only back to a page on this site (no open redirect, {@link Paths#safeNext}); anything else goes to {@code /}. */
     static String backTo(String next) {
         String safe = Paths.safeNext(next);
-        return safe.equals(next) && (safe.equals("/learn") || safe.startsWith("/learn/") || safe.startsWith("/learn?"))
-                ? safe : "/learn";
+        return safe.equals(next) ? safe : "/";
     }
 }

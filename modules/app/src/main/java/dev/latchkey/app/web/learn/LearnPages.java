@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.learn;
 
 import dev.latchkey.app.security.Cookies;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.education.api.Article;
 import dev.latchkey.education.api.ArticleFeedback;

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.learn;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.education.api.Article;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.latchkey.app.web.learn;
+package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Cookies;
 import dev.latchkey.education.api.Languages;
