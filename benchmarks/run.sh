@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Latchkey speed benchmarks (BENCHMARKS.md): one command.
 #
-#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only] [--insights]
+#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only] [--insights] [--two-instances]
 #
 # Packages the application, starts its own Liberty server `latchkey-bench` on port 9437 with its own
 # database (an H2 file under benchmarks/target, or a fresh PostgreSQL database on 127.0.0.1:5432 as
@@ -11,6 +11,10 @@
 #
 #   --smoke          a short run (about a minute) that proves the harness works; its figures mean nothing
 #   --startup-only   start the server three times (fresh database, then twice on it) and measure only that
+#   --two-instances  PostgreSQL only: a second server latchkey-bench-2 on the next port, on the same database,
+#                    both accepting the first one's origin as behind a load balancer; every browser sends its
+#                    requests to the two in turn (a ceremony's options and finish land on different servers)
+#                    and the server CPU is the sum of both JVMs'
 #   --insights       the insights dashboard (issue 12): generate a demo population (DemoPopulation, niced)
 #                    unless the database already holds one, start the server on it, and time
 #                    /operator/insights over many date ranges and cohort filters (InsightsRun).
@@ -30,15 +34,20 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DB=h2
 MODE=full
+TWO=""
 for arg in "$@"; do
   case "$arg" in
     h2|postgres) DB="$arg" ;;
     --smoke) MODE=smoke ;;
     --startup-only) MODE=startup ;;
     --insights) MODE=insights ;;
-    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only] [--insights]" >&2; exit 2 ;;
+    --two-instances) TWO=1 ;;
+    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only] [--insights] [--two-instances]" >&2; exit 2 ;;
   esac
 done
+if [ -n "$TWO" ] && { [ "$DB" != "postgres" ] || [ "$MODE" = "insights" ] || [ "$MODE" = "startup" ]; }; then
+  echo "--two-instances needs postgres and a full or smoke run" >&2; exit 2
+fi
 
 PORT="${BENCH_HTTP_PORT:-9437}"
 BENCH="$ROOT/benchmarks/target/bench"
@@ -47,7 +56,9 @@ SERVER=latchkey-bench
 SDIR="$WLP/usr/servers/$SERVER"
 RESULTS="$ROOT/benchmarks/results"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-OUT="$RESULTS/$STAMP-$DB-$MODE.txt"
+OUT="$RESULTS/$STAMP-$DB${TWO:+-2x}-$MODE.txt"
+SERVER2=latchkey-bench-2
+PORT2=$((PORT + 1))
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 mkdir -p "$RESULTS"
 
@@ -63,9 +74,10 @@ fi
 CP="$ROOT/benchmarks/target/classes:$(cat "$BENCH/classpath.txt")"
 
 # ---------------------------------------------------------------- server
-server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true; }
+server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() {
   "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
+  [ -z "$TWO" ] || "$WLP/bin/server" stop "$SERVER2" >/dev/null 2>&1 || true
 }
 PG_DB=""
 DROP_DB=""
@@ -89,6 +101,13 @@ cp "$BENCH/files/latchkey.war" "$SDIR/apps/latchkey.war"
   echo "h2.path=$BENCH/db/latchkey"
 } >> "$SDIR/bootstrap.properties"
 for opt in ${BENCH_JVM_ARGS:-}; do echo "$opt" >> "$SDIR/jvm.options"; done
+if [ -n "$TWO" ]; then
+  # The second instance: the same files on the next port; both accept the first one's origin only.
+  rm -rf "$WLP/usr/servers/$SERVER2"
+  cp -r "$SDIR" "$WLP/usr/servers/$SERVER2"
+  sed -i "s/^http.port=.*/http.port=$PORT2/" "$WLP/usr/servers/$SERVER2/bootstrap.properties"
+  for d in "$SDIR" "$WLP/usr/servers/$SERVER2"; do echo "latchkey.rp.origins=http://localhost:$PORT" >> "$d/bootstrap.properties"; done
+fi
 if [ "${BENCH_JFR:-}" = "1" ]; then
   echo "-XX:StartFlightRecording=filename=$RESULTS/$STAMP-$DB-$MODE.jfr,settings=profile,dumponexit=true" >> "$SDIR/jvm.options"
 fi
@@ -118,15 +137,15 @@ else
   unset DB_KIND || true
 fi
 
-# Starts the server; prints seconds from `server start` to /health/ready answering 200.
+# Starts a server (default: the first, on $PORT); prints seconds from `server start` to /health/ready answering 200.
 start_server() {
-  local t0 code
+  local t0 code name="${1:-$SERVER}" port="${2:-$PORT}"
   t0=$(now_ns)
-  "$WLP/bin/server" start "$SERVER" >"$BENCH/start.log" 2>&1 &
+  "$WLP/bin/server" start "$name" >"$BENCH/start-$name.log" 2>&1 &
   local deadline=$((SECONDS + ${BENCH_READY_SECONDS:-600}))
   code=000
   while [ "$SECONDS" -lt "$deadline" ]; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$PORT/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$port/health/ready" || true)
     [ "$code" = "200" ] && break
     sleep 0.1
   done
@@ -186,15 +205,24 @@ fi
 secs=$(start_server)
 pid=$(server_pid)
 say "start (fresh database): ready in $secs s; RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+BASES="http://localhost:$PORT"
+PIDS="$pid"
+if [ -n "$TWO" ]; then
+  secs2=$(start_server "$SERVER2" "$PORT2")
+  pid2=$(server_pid "$SERVER2")
+  say "second instance (same database, port $PORT2): ready in $secs2 s; RSS at ready: $(rss "$pid2"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  BASES="$BASES,http://localhost:$PORT2"
+  PIDS="$PIDS,$pid2"
+fi
 say ""
 
 # ---------------------------------------------------------------- load over HTTP
-LOAD_ARGS=(--base "http://localhost:$PORT" --pid "$pid" --out "$OUT.load")
+LOAD_ARGS=(--base "$BASES" --pid "$PIDS" --out "$OUT.load")
 [ "$MODE" = "smoke" ] && LOAD_ARGS+=(--smoke)
 load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
 cat "$OUT.load" >> "$OUT" && rm -f "$OUT.load"
-say "server RSS after the load: $(rss "$pid")"
+say "server RSS after the load: $(rss "$pid")${TWO:+; second instance: $(rss "${pid2:-0}")}"
 stop_server
 
 # ---------------------------------------------------------------- raw verification, in-process

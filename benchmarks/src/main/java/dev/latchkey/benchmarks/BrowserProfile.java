@@ -15,6 +15,11 @@ import java.util.List;
  * One browser profile as the server sees it: its own cookie jar and keep-alive connection, the
  * CSRF token the pages hand out (sent as the page script sends it, in X-CSRF-Token), an Origin
  * header on every POST and a desktop Chrome User-Agent. Not thread-safe: one per virtual user.
+ *
+ * <p>With several instances (two Liberty servers on one database, as behind a load balancer), each
+ * request goes to the next instance in turn, so a ceremony's options and finish land on different
+ * servers; every request carries the public origin (the first instance's), which every instance is
+ * configured to accept. Cookies are the browser's, whatever the port (RFC 6265 cookies ignore it).
  */
 final class BrowserProfile {
 
@@ -22,12 +27,15 @@ final class BrowserProfile {
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/137.0.0.0 Safari/537.36";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private final String base;
+    private final String origin;
+    private final List<String> instances;
+    private int next;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
 
-    BrowserProfile(String base) {
-        this.base = base;
+    BrowserProfile(String origin, List<String> instances) {
+        this.origin = origin;
+        this.instances = List.copyOf(instances);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(cookies)
@@ -37,18 +45,18 @@ final class BrowserProfile {
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", "text/html"));
+        return send(HttpRequest.newBuilder(URI.create(instance() + path)).GET().header("Accept", "text/html"));
     }
 
     HttpResponse<String> postJson(String path, String json) {
         if (csrf().isEmpty()) {
             get("/signin");
         }
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        return send(HttpRequest.newBuilder(URI.create(instance() + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .header("Origin", base)
+                .header("Origin", origin)
                 .header("X-CSRF-Token", csrf()));
     }
 
@@ -63,6 +71,13 @@ final class BrowserProfile {
                 store.remove(null, c);
             }
         }
+    }
+
+    /** The instance the next request goes to: each in turn. */
+    private String instance() {
+        String instance = instances.get(next);
+        next = (next + 1) % instances.size();
+        return instance;
     }
 
     private String csrf() {

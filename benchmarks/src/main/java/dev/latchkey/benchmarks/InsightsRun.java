@@ -64,7 +64,7 @@ public final class InsightsRun {
                     count(c, "select count(*) from ins_nudge_cohort_daily")));
         }
 
-        BrowserProfile browser = new BrowserProfile(base);
+        BrowserProfile browser = new BrowserProfile(base, List.of(base));
         SoftwarePasskey passkey = new SoftwarePasskey(base);
         String body = SoftwarePasskey.JSON.createObjectNode().put("email", operator).put("displayName", "Bench Operator").toString();
         HttpResponse<String> options = expect(browser.postJson("/api/signup/options", body), 200, "sign-up options");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>latency at half that rate, open loop (journeys start on a schedule; a late start counts).</li>
  * </ol>
  * Usage: {@code LoadRun --base http://localhost:9437 --pid <server pid> --out results.txt [--smoke]}.
+ * Two instances on one database: {@code --base http://localhost:9437,http://localhost:9438 --pid <a>,<b>};
+ * each browser sends its requests to the instances in turn ({@link BrowserProfile}) and the server CPU
+ * is both JVMs' sum.
  * The client runs on the same machine as the server: its latencies are round trips over loopback,
  * an upper bound of the server's own time, and the client's CPU competes with the server's.
  */
@@ -39,32 +43,32 @@ public final class LoadRun {
     private static final Plan FULL = new Plan(32, 600, 2000, 1000, 100, new int[] {1, 2, 4, 8, 16, 32}, 10, 30);
     private static final Plan SMOKE = new Plan(16, 20, 30, 30, 2, new int[] {1, 4, 16}, 2, 3);
 
-    private final String base;
+    private final List<String> instances;
     private final ServerCpu cpu;
     private final Plan plan;
     private final List<String> report = new ArrayList<>();
 
-    private LoadRun(String base, long pid, Plan plan) {
-        this.base = base;
-        this.cpu = new ServerCpu(pid);
+    private LoadRun(List<String> instances, List<Long> pids, Plan plan) {
+        this.instances = List.copyOf(instances);
+        this.cpu = new ServerCpu(pids);
         this.plan = plan;
     }
 
     public static void main(String[] args) throws Exception {
-        String base = "http://localhost:9437";
-        long pid = -1;
+        List<String> instances = List.of("http://localhost:9437");
+        List<Long> pids = List.of();
         Path out = null;
         Plan plan = FULL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--base" -> base = args[++i];
-                case "--pid" -> pid = Long.parseLong(args[++i]);
+                case "--base" -> instances = List.of(args[++i].split(","));
+                case "--pid" -> pids = Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                 case "--out" -> out = Path.of(args[++i]);
                 case "--smoke" -> plan = SMOKE;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        LoadRun run = new LoadRun(base, pid, plan);
+        LoadRun run = new LoadRun(instances, pids, plan);
         boolean clean = run.run();
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -83,7 +87,7 @@ public final class LoadRun {
     }
 
     private boolean run() throws Exception {
-        say("# Latchkey load run against %s (%s), %s", base, plan == SMOKE ? "smoke" : "full", java.time.Instant.now());
+        say("# Latchkey load run against %s (%s), %s", String.join(" and ", instances), plan == SMOKE ? "smoke" : "full", java.time.Instant.now());
         say("load average before: %s", loadAverage());
         if (cpu.available()) {
             say("server memory before: %s", cpu.memory());
@@ -213,7 +217,7 @@ public final class LoadRun {
         List<VirtualUser> users = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < plan.accounts(); i++) {
-            VirtualUser user = new VirtualUser(base, "bench-" + run + "-" + i + "@example.com");
+            VirtualUser user = new VirtualUser(instances, "bench-" + run + "-" + i + "@example.com");
             user.signUp();
             users.add(user);
         }

@@ -3,13 +3,15 @@ package dev.latchkey.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The server JVM's CPU time as the kernel counts it ({@code /proc/<pid>/stat}, utime + stime, in
  * clock ticks), split into the JIT compiler threads, the garbage collector threads and the rest
  * by thread name ({@code /proc/<pid>/task/<tid>/comm}). Linux only. Compiler threads that ended
- * in between are counted in the total only (HotSpot starts and stops them as needed).
+ * in between are counted in the total only (HotSpot starts and stops them as needed). With several
+ * server JVMs (two instances on one database), every figure is their sum.
  */
 final class ServerCpu {
 
@@ -27,43 +29,51 @@ final class ServerCpu {
         }
     }
 
-    private final long pid;
+    private final List<Long> pids;
 
-    ServerCpu(long pid) {
-        this.pid = pid;
+    ServerCpu(List<Long> pids) {
+        this.pids = List.copyOf(pids);
     }
 
     boolean available() {
-        return pid > 0 && Files.isReadable(Path.of("/proc", Long.toString(pid), "stat"));
+        return !pids.isEmpty() && pids.stream().allMatch(p -> p > 0 && Files.isReadable(Path.of("/proc", p.toString(), "stat")));
     }
 
     Sample sample() {
         if (!available()) {
             return new Sample(Double.NaN, Double.NaN, Double.NaN, System.nanoTime());
         }
-        double total = ticks(Path.of("/proc", Long.toString(pid), "stat"));
+        double total = 0;
         double jit = 0;
         double gc = 0;
-        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                String comm = read(task.resolve("comm")).strip();
-                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-                    jit += ticks(task.resolve("stat"));
-                } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
-                    gc += ticks(task.resolve("stat"));
+        for (long pid : pids) {
+            total += ticks(Path.of("/proc", Long.toString(pid), "stat"));
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    String comm = read(task.resolve("comm")).strip();
+                    if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                        jit += ticks(task.resolve("stat"));
+                    } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.startsWith("VM Thread")) {
+                        gc += ticks(task.resolve("stat"));
+                    }
                 }
+            } catch (IOException e) {
+                jit = Double.NaN;
+                gc = Double.NaN;
             }
-        } catch (IOException e) {
-            jit = Double.NaN;
-            gc = Double.NaN;
         }
         return new Sample(total / TICKS_PER_SECOND, jit / TICKS_PER_SECOND, gc / TICKS_PER_SECOND, System.nanoTime());
     }
 
-    /** Resident set size now and at its peak, in MiB ({@code /proc/<pid>/status}). */
+    /** Resident set size now and at its peak, in MiB ({@code /proc/<pid>/status}), per server JVM. */
     String memory() {
-        String status = read(Path.of("/proc", Long.toString(pid), "status"));
-        return field(status, "VmRSS") + " (peak " + field(status, "VmHWM") + ")";
+        StringBuilder out = new StringBuilder();
+        for (long pid : pids) {
+            String status = read(Path.of("/proc", Long.toString(pid), "status"));
+            out.append(out.isEmpty() ? "" : "; ").append(pids.size() > 1 ? "pid " + pid + ": " : "")
+                    .append(field(status, "VmRSS")).append(" (peak ").append(field(status, "VmHWM")).append(")");
+        }
+        return out.toString();
     }
 
     private static String field(String status, String name) {

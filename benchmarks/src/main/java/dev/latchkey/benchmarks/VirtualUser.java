@@ -1,6 +1,7 @@
 package dev.latchkey.benchmarks;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * One person with one browser and one passkey, doing what the pages' script does over HTTP.
@@ -27,10 +28,11 @@ final class VirtualUser {
     private final BrowserProfile browser;
     private final SoftwarePasskey passkey;
 
-    VirtualUser(String base, String email) {
+    /** @param instances the servers' base addresses; the first is the public origin (see {@link BrowserProfile}) */
+    VirtualUser(List<String> instances, String email) {
         this.email = email;
-        this.browser = new BrowserProfile(base);
-        this.passkey = new SoftwarePasskey(base);
+        this.browser = new BrowserProfile(instances.get(0), instances);
+        this.passkey = new SoftwarePasskey(instances.get(0));
     }
 
     /** Signs up with a new passkey (the browser is signed in afterwards). */
