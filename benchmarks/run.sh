@@ -22,6 +22,8 @@
 #                    run (drop it with `dropdb -h 127.0.0.1 -U postgres latchkey_bench_insights`); H2: fresh each run.
 # Environment:
 #   SKIP_BUILD=1           use the WAR and runtime already under benchmarks/target/bench
+#   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the JDK of the server(s) and of the raw verification
+#                          (default: JAVA_HOME, else the java on the PATH)
 #   BENCH_JVM_ARGS="..."   extra options for the server JVM (one jvm.options line each, split on spaces)
 #   BENCH_JFR=1            record a JFR profile of the server (benchmarks/results/<time>-<db>-<mode>.jfr)
 #   BENCH_HTTP_PORT=9437   the server's port
@@ -59,7 +61,8 @@ STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT="$RESULTS/$STAMP-$DB${TWO:+-2x}-$MODE.txt"
 SERVER2=latchkey-bench-2
 PORT2=$((PORT + 1))
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+SERVER_JAVA_HOME="${BENCH_JAVA_HOME:-${JAVA_HOME:-}}"
+JAVA="${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}java"
 mkdir -p "$RESULTS"
 
 say() { printf '%s\n' "$*" | tee -a "$OUT"; }
@@ -101,6 +104,7 @@ cp "$BENCH/files/latchkey.war" "$SDIR/apps/latchkey.war"
   echo "h2.path=$BENCH/db/latchkey"
 } >> "$SDIR/bootstrap.properties"
 for opt in ${BENCH_JVM_ARGS:-}; do echo "$opt" >> "$SDIR/jvm.options"; done
+if [ -n "$SERVER_JAVA_HOME" ]; then echo "JAVA_HOME=$SERVER_JAVA_HOME" >> "$SDIR/server.env"; fi
 if [ -n "$TWO" ]; then
   # The second instance: the same files on the next port; both accept the first one's origin only.
   rm -rf "$WLP/usr/servers/$SERVER2"
