@@ -223,6 +223,7 @@ say ""
 # ---------------------------------------------------------------- load over HTTP
 LOAD_ARGS=(--base "$BASES" --pid "$PIDS" --out "$OUT.load")
 [ "$MODE" = "smoke" ] && LOAD_ARGS+=(--smoke)
+[ "$DB" = "postgres" ] && LOAD_ARGS+=(--pg-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --pg-user postgres)
 load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
 cat "$OUT.load" >> "$OUT" && rm -f "$OUT.load"

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Usage: {@code LoadRun --base http://localhost:9437 --pid <server pid> --out results.txt [--smoke]}.
  * Two instances on one database: {@code --base http://localhost:9437,http://localhost:9438 --pid <a>,<b>};
  * each browser sends its requests to the instances in turn ({@link BrowserProfile}) and the server CPU
- * is both JVMs' sum.
+ * is both JVMs' sum. With {@code --pg-url jdbc:postgresql://...} it also reports what PostgreSQL did per
+ * request ({@link DatabaseWork}): transactions and rows, figures that do not move with the machine's load.
  * The client runs on the same machine as the server: its latencies are round trips over loopback,
  * an upper bound of the server's own time, and the client's CPU competes with the server's.
  */
@@ -45,12 +46,14 @@ public final class LoadRun {
 
     private final List<String> instances;
     private final ServerCpu cpu;
+    private final DatabaseWork db;
     private final Plan plan;
     private final List<String> report = new ArrayList<>();
 
-    private LoadRun(List<String> instances, List<Long> pids, Plan plan) {
+    private LoadRun(List<String> instances, List<Long> pids, DatabaseWork db, Plan plan) {
         this.instances = List.copyOf(instances);
         this.cpu = new ServerCpu(pids);
+        this.db = db;
         this.plan = plan;
     }
 
@@ -59,16 +62,20 @@ public final class LoadRun {
         List<Long> pids = List.of();
         Path out = null;
         Plan plan = FULL;
+        String pgUrl = null;
+        String pgUser = "postgres";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> instances = List.of(args[++i].split(","));
                 case "--pid" -> pids = Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                 case "--out" -> out = Path.of(args[++i]);
                 case "--smoke" -> plan = SMOKE;
+                case "--pg-url" -> pgUrl = args[++i];
+                case "--pg-user" -> pgUser = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        LoadRun run = new LoadRun(instances, pids, plan);
+        LoadRun run = new LoadRun(instances, pids, new DatabaseWork(pgUrl, pgUser), plan);
         boolean clean = run.run();
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -102,6 +109,15 @@ public final class LoadRun {
             say("server CPU while idle: %.1f%% of one core (over %.1f s)", 100 * idle.total() / idle.wallSeconds(),
                     idle.wallSeconds());
         }
+        if (db.available()) {
+            long start = System.nanoTime();
+            DatabaseWork.Sample idle = db.sample();
+            Thread.sleep(5_000);
+            idle = db.sample().minus(idle);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            say("database while idle (background jobs): %.2f transactions/s, %.1f rows fetched/s",
+                    (idle.commits() - 1) / seconds, idle.rowsFetched() / seconds);
+        }
         boolean clean = true;
 
         // 1. Warm-up, then the measured sequential sign-ins.
@@ -112,12 +128,14 @@ public final class LoadRun {
         say("");
         say("## Sequential passkey sign-ins (options + finish), after %d warm-up sign-ins", plan.warmUp());
         VirtualUser.Timings seq = VirtualUser.Timings.named("seq");
+        DatabaseWork.Sample dbBefore = dbSample();
         ServerCpu.Sample before = cpu.sample();
         for (int i = 0; i < plan.sequential(); i++) {
             users.get(i % users.size()).signIn(seq);
         }
         ServerCpu.Sample used = cpu.sample().minus(before);
         cpuLine("per sign-in", used, seq.finish().count());
+        dbLine("per sign-in (options + finish)", dbBefore, seq.finish().count());
         say(seq.options().line());
         say(seq.finish().line());
         clean &= seq.options().errors() == 0 && seq.finish().errors() == 0;
@@ -127,21 +145,25 @@ public final class LoadRun {
         say("## Sequential pages");
         VirtualUser.Timings pages = VirtualUser.Timings.named("seq");
         VirtualUser anonymous = users.get(0);
+        dbBefore = dbSample();
         before = cpu.sample();
         for (int i = 0; i < plan.pages(); i++) {
             anonymous.signInPage(pages);
         }
         used = cpu.sample().minus(before);
         cpuLine("per GET /signin", used, pages.signInPage().count());
+        dbLine("per GET /signin", dbBefore, pages.signInPage().count());
         say(pages.signInPage().line());
         VirtualUser signedIn = users.get(1);
         signedIn.signIn(VirtualUser.Timings.named("setup"));
+        dbBefore = dbSample();
         before = cpu.sample();
         for (int i = 0; i < plan.pages(); i++) {
             signedIn.accountPage(pages);
         }
         used = cpu.sample().minus(before);
         cpuLine("per GET /account", used, pages.accountPage().count());
+        dbLine("per GET /account", dbBefore, pages.accountPage().count());
         say(pages.accountPage().line());
         clean &= pages.signInPage().errors() == 0 && pages.accountPage().errors() == 0;
 
@@ -223,6 +245,16 @@ public final class LoadRun {
         }
         say("signed up %d accounts in %.1f s", users.size(), (System.nanoTime() - start) / 1e9);
         return users;
+    }
+
+    private DatabaseWork.Sample dbSample() {
+        return db.available() ? db.sample() : null;
+    }
+
+    private void dbLine(String what, DatabaseWork.Sample before, int count) {
+        if (before != null && count > 0) {
+            say("database %s: %s", what, db.sample().minus(before).per(count));
+        }
     }
 
     private void cpuLine(String what, ServerCpu.Sample used, int count) {
