@@ -4,6 +4,14 @@
 
 const csrfToken = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
+/**
+ * A sentence in the page's language: the page renders them from its messages into
+ * <template id="ui-texts" data-...> (fragments.html); the English here is only the fallback for a page without it.
+ */
+export function text(name, english) {
+  return document.getElementById('ui-texts')?.dataset?.[name] || english;
+}
+
 /** The JSON serialisation helpers of WebAuthn Level 3; without them we cannot talk to the server. */
 export function browserCanUsePasskeys() {
   return typeof window.PublicKeyCredential === 'function'
@@ -22,18 +30,19 @@ export async function postJson(url, body) {
       body: typeof body === 'string' ? body : JSON.stringify(body ?? {}),
     });
   } catch (cause) {
-    throw new Error('We could not reach the server. Check your connection and try again.', { cause });
+    throw new Error(text('network', 'We could not reach the server. Check your connection and try again.'), { cause });
   }
   let data = {};
   try {
     data = await response.json();
   } catch (cause) {
     if (response.ok) {
-      throw new Error('The server sent an answer we could not read. Please try again.', { cause });
+      throw new Error(text('unreadable', 'The server sent an answer we could not read. Please try again.'), { cause });
     }
   }
   if (!response.ok) {
-    const error = new Error(data.error || `The request failed (${response.status}). Please try again.`);
+    const error = new Error(data.error
+      || text('failed', 'The request failed ({0}). Please try again.').replace('{0}', String(response.status)));
     error.status = response.status;
     error.details = data;
     throw error;
@@ -75,18 +84,18 @@ export function explain(error, ceremony) {
   switch (error?.name) {
     case 'NotAllowedError':
       return ceremony === 'create'
-        ? 'The passkey was not created: the prompt was closed or timed out. Try again when you are ready.'
-        : 'Sign-in was cancelled or timed out. Try again when you are ready.';
+        ? text('cancelledCreate', 'The passkey was not created: the prompt was closed or timed out. Try again when you are ready.')
+        : text('cancelledGet', 'Sign-in was cancelled or timed out. Try again when you are ready.');
     case 'InvalidStateError':
-      return 'This device already has a passkey for this account.';
+      return text('invalidState', 'This device already has a passkey for this account.');
     case 'NotSupportedError':
-      return 'This device has no way to store a passkey. Try another device or a security key.';
+      return text('notSupported', 'This device has no way to store a passkey. Try another device or a security key.');
     case 'SecurityError':
-      return 'This page cannot use passkeys at its current address. Check that you opened the right site.';
+      return text('security', 'This page cannot use passkeys at its current address. Check that you opened the right site.');
     case 'AbortError':
-      return 'The passkey request was stopped. Try again.';
+      return text('abort', 'The passkey request was stopped. Try again.');
     default:
-      return error?.message || 'Something went wrong with the passkey. Please try again.';
+      return error?.message || text('unknown', 'Something went wrong with the passkey. Please try again.');
   }
 }
 
@@ -108,7 +117,7 @@ function setUpSignIn() {
   let buttonBusy = false;
 
   const finish = async (credential, options) => {
-    show(status, 'Checking your passkey…');
+    show(status, text('checking', 'Checking your passkey…'));
     let result;
     try {
       result = await postJson(`/api/signin/finish?next=${encodeURIComponent(next)}`, await finishBody(credential));
@@ -162,9 +171,9 @@ function setUpSignIn() {
     modalButtons.forEach((b) => { b.disabled = true; });
     try {
       const options = await postJson('/api/signin/options', hint ? { mediation: 'modal', hint } : { mediation: 'modal' });
-      show(status, hint === 'hybrid' ? 'Scan the QR code with your phone or tablet, then follow its prompt.'
-        : hint === 'security-key' ? 'Insert or tap your security key, then follow the prompt.'
-          : 'Follow your device’s prompt to use your passkey.');
+      show(status, hint === 'hybrid' ? text('promptHybrid', 'Scan the QR code with your phone or tablet, then follow its prompt.')
+        : hint === 'security-key' ? text('promptSecurityKey', 'Insert or tap your security key, then follow the prompt.')
+          : text('promptGet', 'Follow your device’s prompt to use your passkey.'));
       const credential = await navigator.credentials.get({
         publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
       });
@@ -221,11 +230,11 @@ function setUpSignUp() {
         email: form.elements.email.value,
         displayName: form.elements.displayName.value,
       });
-      show(status, 'Follow your device’s prompt to create your passkey.');
+      show(status, text('promptCreate', 'Follow your device’s prompt to create your passkey.'));
       const credential = await navigator.credentials.create({
         publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
       });
-      show(status, 'Saving your passkey…');
+      show(status, text('saving', 'Saving your passkey…'));
       const result = await postJson('/api/signup/finish', await finishBody(credential));
       window.location.assign(result.redirect);
     } catch (error) {
@@ -252,7 +261,7 @@ function setUpStepUp() {
     button.disabled = true;
     try {
       const options = await postJson('/api/account/stepup/options', {});
-      show(status, 'Follow your device’s prompt to use your passkey.');
+      show(status, text('promptGet', 'Follow your device’s prompt to use your passkey.'));
       const credential = await navigator.credentials.get({
         publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options),
       });
@@ -279,11 +288,11 @@ function setUpAddPasskey() {
     buttons.forEach((b) => { b.disabled = true; });
     try {
       const options = await postJson('/api/account/passkeys/options', hint ? { hint } : {});
-      show(status, 'Follow your device’s prompt to create your passkey.');
+      show(status, text('promptCreate', 'Follow your device’s prompt to create your passkey.'));
       const credential = await navigator.credentials.create({
         publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
       });
-      show(status, 'Saving your passkey…');
+      show(status, text('saving', 'Saving your passkey…'));
       const result = await postJson('/api/account/passkeys/finish', await finishBody(credential));
       window.location.assign(result.redirect);
     } catch (error) {
@@ -442,7 +451,7 @@ export function createPasskeyFromLink({ prefix, api, token, prompt, failure, don
       const credential = await navigator.credentials.create({
         publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options),
       });
-      show(status, 'Saving your passkey…');
+      show(status, text('saving', 'Saving your passkey…'));
       const body = await finishBody(credential);
       body.token = token;
       const answer = await postJson(`${api}/finish`, body);

@@ -106,13 +106,15 @@ class LearnIT {
     }
 
     @Test
-    void theOtherPagesStayEnglishWhateverTheLanguageChoice() {
+    void theChoiceMadeInTheHelpAlsoTranslatesTheSignInPage() {
         Browser browser = new Browser();
         browser.get("/learn");
         browser.postForm("/language", "lang=de&next=%2Flearn");
-        HttpResponse<String> signIn = browser.get("/signin", "Accept-Language", GERMAN);
+        HttpResponse<String> signIn = browser.get("/signin", "Accept-Language", ENGLISH);
         assertThat(signIn.statusCode()).isEqualTo(200);
-        assertThat(signIn.body()).contains("<html lang=\"en\"").contains("Sign in with a passkey");
+        assertThat(signIn.headers().firstValue("Content-Language")).hasValue("de");
+        assertThat(signIn.body()).contains("<html lang=\"de\"").contains("Mit einem Passkey anmelden")
+                .doesNotContain("Sign in with a passkey");
     }
 
     @ParameterizedTest

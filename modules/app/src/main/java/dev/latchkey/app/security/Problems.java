@@ -17,9 +17,7 @@ public final class Problems {
     public static void send(HttpServletResponse response, int status, String reason, String message,
                             HttpServletRequest request) throws IOException {
         response.setStatus(status);
-        String accept = request.getHeader("Accept");
-        boolean json = request.getRequestURI().startsWith("/api/") || (accept != null && accept.contains("application/json"));
-        if (json) {
+        if (wantsJson(request)) {
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().write(jakarta.json.Json.createObjectBuilder()
@@ -33,6 +31,12 @@ public final class Problems {
                     + "<body><main class=\"card\"><h1>Something went wrong</h1><p>" + escape(message)
                     + "</p><p><a href=\"/signin\">Go to sign-in</a></p></main></body></html>");
         }
+    }
+
+    /** Whether the answer to this request is JSON (the API, or a script asking for it) rather than a page. */
+    public static boolean wantsJson(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getRequestURI().startsWith("/api/") || (accept != null && accept.contains("application/json"));
     }
 
     private static String escape(String text) {

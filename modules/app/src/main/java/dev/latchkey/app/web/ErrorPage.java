@@ -1,6 +1,7 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Problems;
+import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -10,11 +11,17 @@ import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Target of web.xml's error pages: a readable message, never a stack trace. */
+/**
+ * Target of web.xml's error pages: a readable message in the reader's language (the {@code error} page, or JSON
+ * for scripts), never a stack trace.
+ */
 @WebServlet("/error")
 public class ErrorPage extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
+
+    @Inject
+    transient Views views;
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -30,15 +37,36 @@ public class ErrorPage extends HttpServlet {
             public String getRequestURI() {
                 return uri == null ? super.getRequestURI() : uri.toString();
             }
+
+            @Override
+            public String getQueryString() {
+                return null;
+            }
         };
-        switch (status) {
-            case 404 -> Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", original);
-            case 403 -> Problems.send(response, 403, "FORBIDDEN", "You are not allowed to do that.", original);
-            case 405 -> Problems.send(response, 405, "METHOD_NOT_ALLOWED", "That request is not supported here.", original);
-            default -> Problems.send(response, status >= 400 && status < 500 ? status : 500,
-                    status >= 400 && status < 500 ? "BAD_REQUEST" : "SERVER_ERROR",
-                    status >= 400 && status < 500 ? "We could not handle that request."
-                            : "Something went wrong on our side. Please try again in a moment.", original);
+        boolean clientError = status >= 400 && status < 500;
+        int shown = clientError ? status : 500;
+        String reason = switch (status) {
+            case 404 -> "NOT_FOUND";
+            case 403 -> "FORBIDDEN";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            default -> clientError ? "BAD_REQUEST" : "SERVER_ERROR";
+        };
+        UiText message = UiText.of(switch (status) {
+            case 404 -> "error.notFound";
+            case 403 -> "error.forbidden";
+            case 405 -> "error.methodNotAllowed";
+            default -> clientError ? "error.badRequest" : "error.server";
+        });
+        try {
+            views.problem(original, response, shown, reason, message);
+        } catch (RuntimeException e) {
+            // The page itself failed (whatever broke the request may break it too): the plain English answer.
+            LOG.log(Level.WARNING, "the error page could not be rendered", e);
+            if (!response.isCommitted()) {
+                response.reset();
+                Problems.send(response, shown, reason, clientError ? "We could not handle that request."
+                        : "Something went wrong on our side. Please try again in a moment.", original);
+            }
         }
     }
 }

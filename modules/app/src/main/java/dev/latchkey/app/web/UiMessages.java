@@ -90,13 +90,23 @@ final class UiMessages implements IMessageResolver {
 
     @Override
     public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
-        Locale locale = Languages.byTag(context.getLocale().toLanguageTag()).orElse(Languages.FALLBACK);
+        return resolve(context.getLocale(), key, parameters);
+    }
+
+    /**
+     * The message in a language (English when it has none), arguments in place; a single {@link java.util.List}
+     * argument is spread over {0}, {1} ... (a {@link UiText}'s arguments); {@code null} for an unknown key.
+     */
+    String resolve(Locale language, String key, Object[] parameters) {
+        Locale locale = Languages.byTag(language.toLanguageTag()).orElse(Languages.FALLBACK);
         String message = bundles.get(locale).getProperty(key, bundles.get(Languages.FALLBACK).getProperty(key));
         if (message == null || parameters == null) {
             return message;
         }
-        for (int i = 0; i < parameters.length; i++) {
-            message = message.replace("{" + i + "}", String.valueOf(parameters[i]));
+        Object[] values = parameters.length == 1 && parameters[0] instanceof java.util.List<?> list
+                ? list.toArray() : parameters;
+        for (int i = 0; i < values.length; i++) {
+            message = message.replace("{" + i + "}", String.valueOf(values[i]));
         }
         return message;
     }

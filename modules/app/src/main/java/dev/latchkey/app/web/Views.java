@@ -1,6 +1,7 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.CsrfFilter;
+import dev.latchkey.app.security.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,6 +39,7 @@ public class Views {
 
     private volatile JakartaServletWebApplication application;
     private volatile TemplateEngine engine;
+    private volatile UiMessages messages;
 
     /** Renders a page's view model in the reader's language ({@link ReaderLanguage}). */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page)
@@ -112,6 +114,39 @@ public class Views {
     }
 
     /**
+     * An error answer in the reader's language: JSON ({@code reason}, {@code error}) for scripts and the API
+     * ({@link Problems#wantsJson}), otherwise the {@code error} page with the message.
+     */
+    public void problem(HttpServletRequest request, HttpServletResponse response, int status, String reason,
+                        UiText message) throws IOException {
+        if (Problems.wantsJson(request)) {
+            Problems.send(response, status, reason, text(request, message), request);
+        } else {
+            render(request, response, status, "error", Map.of("message", message));
+        }
+    }
+
+    /**
+     * A sentence in the reader's language, for answers that are not pages (the JSON of the WebAuthn script):
+     * the same messages as the templates use. An unknown key shows as {@code ??key??}, as on a page.
+     */
+    public String text(HttpServletRequest request, UiText text) {
+        return text(language.of(request), request, text);
+    }
+
+    /** A sentence in a given language (see {@link #text(HttpServletRequest, UiText)}). */
+    public String text(Locale locale, HttpServletRequest request, UiText text) {
+        ensureStarted(request);
+        String message = messages.resolve(locale, text.key(), new Object[] {text.args()});
+        return message == null ? "??" + text.key() + "??" : message;
+    }
+
+    /** The reader's language for this request ({@link ReaderLanguage}). */
+    public Locale language(HttpServletRequest request) {
+        return language.of(request);
+    }
+
+    /**
      * Where the language switcher returns to: this page when it was reached by GET (its query kept when
      * {@link Paths#safeNext} accepts it), otherwise the page that sent the form, if it is on this site.
      */
@@ -138,7 +173,9 @@ public class Views {
                     resolver.setCacheable(true);
                     TemplateEngine e = new TemplateEngine();
                     e.setTemplateResolver(resolver);
-                    e.setMessageResolver(new UiMessages(request.getServletContext()));
+                    UiMessages m = new UiMessages(request.getServletContext());
+                    e.setMessageResolver(m);
+                    messages = m;
                     engine = e;
                 }
             }

@@ -46,11 +46,34 @@ public interface EmailCodes {
      */
     class TooManyRequests extends RuntimeException {
         private static final long serialVersionUID = 1L;
+
+        /** Which cap was reached: a stable code for pages in any language (the message is English). */
+        public enum Cap {
+            /** Codes asked for this address from this client address. */
+            ADDRESS_FROM_CLIENT,
+            /** Codes asked for this address from anywhere. */
+            ADDRESS,
+            /** Codes asked from this client address for any address. */
+            NETWORK,
+            /** Codes sent to this address for confirming or moving to it. */
+            SENT
+        }
+
         private final java.time.Duration retryAfter;
+        private final Cap cap;
 
         public TooManyRequests(String message, java.time.Duration retryAfter) {
+            this(Cap.ADDRESS, message, retryAfter);
+        }
+
+        public TooManyRequests(Cap cap, String message, java.time.Duration retryAfter) {
             super(message);
+            this.cap = cap;
             this.retryAfter = retryAfter.isNegative() || retryAfter.isZero() ? java.time.Duration.ofSeconds(1) : retryAfter;
+        }
+
+        public Cap cap() {
+            return cap;
         }
 
         public java.time.Duration retryAfter() {

@@ -51,7 +51,7 @@ class AddressCodes {
         if (mine.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR
                 || all.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_HOUR) {
             Window full = mine.count() >= JpaEmailCodes.MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR ? mine : all;
-            throw new EmailCodes.TooManyRequests("Several codes were sent to this address in the last hour."
+            throw new EmailCodes.TooManyRequests(EmailCodes.TooManyRequests.Cap.SENT, "Several codes were sent to this address in the last hour."
                     + " Use the newest one or try again later.", full.retryAfter());
         }
     }

@@ -66,17 +66,17 @@ class JpaEmailCodes implements EmailCodes {
         AddressCodes.Window pair = addressCodes.window("email = ? and client_address = ? and purpose = 'SIGN_IN'",
                 email.value(), client);
         if (pair.count() >= MAX_PER_ADDRESS_PER_CLIENT_PER_HOUR) {
-            throw new TooManyRequests("Several codes were requested for this address in the last hour. Use the newest"
+            throw new TooManyRequests(TooManyRequests.Cap.ADDRESS_FROM_CLIENT, "Several codes were requested for this address in the last hour. Use the newest"
                     + " one, wait a while, or sign in with a passkey or a recovery code.", pair.retryAfter());
         }
         AddressCodes.Window address = addressCodes.window("email = ? and purpose = 'SIGN_IN'", email.value());
         if (address.count() >= MAX_PER_ADDRESS_PER_HOUR) {
-            throw new TooManyRequests("Many codes were requested for this address in the last hour. Use the newest"
+            throw new TooManyRequests(TooManyRequests.Cap.ADDRESS, "Many codes were requested for this address in the last hour. Use the newest"
                     + " one, wait a while, or sign in with a passkey or a recovery code.", address.retryAfter());
         }
         AddressCodes.Window network = addressCodes.window("client_address = ? and purpose = 'SIGN_IN'", client);
         if (network.count() >= MAX_PER_CLIENT_PER_HOUR) {
-            throw new TooManyRequests("Too many codes were requested from your network. Try again later.",
+            throw new TooManyRequests(TooManyRequests.Cap.NETWORK, "Too many codes were requested from your network. Try again later.",
                     network.retryAfter());
         }
         // A suspended address is treated like an unknown one here: an attempt is stored, no mail

@@ -32,8 +32,8 @@ public class ConfirmEmailCancel extends ConfirmEmailPage {
                 views.render(request, response, 200, new SignUpCancelledView(relyingParty.id(),
                         account.userHandle().base64Url()));
             }
-            case TOO_LATE -> page(request, response, 409, account, null, "This sign-up is more than a day old and can"
-                    + " no longer be cancelled here. Confirm the address, or ask the operator of this site for help.");
+            case TOO_LATE -> page(request, response, 409, account, null,
+                    dev.latchkey.app.web.UiText.of("confirm.error.tooLate"));
             case ALREADY_CONFIRMED, NOT_FOUND -> response.sendRedirect(dev.latchkey.app.web.Paths.ACCOUNT);
         }
     }

@@ -2,6 +2,7 @@ package dev.latchkey.app.web.account;
 
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.identity.api.Account;
 import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.EmailConfirmations;
@@ -58,9 +59,9 @@ public class ConfirmEmailPage extends HttpServlet {
         switch (confirmations.confirm(account.id(), request.getParameter("code"))) {
             case CONFIRMED, ALREADY_CONFIRMED -> response.sendRedirect(Paths.ACCOUNT + "?emailConfirmed");
             case WRONG -> page(request, response, 422, account, null,
-                    "That code is not right. Check the newest email from us and try again.");
+                    UiText.of("confirm.error.wrong"));
             case NEEDS_NEW_CODE -> page(request, response, 422, account, null,
-                    "That code has expired or was tried too often. Send yourself a new one.");
+                    UiText.of("confirm.error.expired"));
         }
     }
 
@@ -69,8 +70,7 @@ public class ConfirmEmailPage extends HttpServlet {
     }
 
     void page(HttpServletRequest request, HttpServletResponse response, int status, Account account,
-              String notice, String error) throws IOException {
-        views.render(request, response, status, new ConfirmEmailView(account.email().value(), notice != null,
-                error == null ? "" : error));
+              String notice, UiText error) throws IOException {
+        views.render(request, response, status, new ConfirmEmailView(account.email().value(), notice != null, error));
     }
 }

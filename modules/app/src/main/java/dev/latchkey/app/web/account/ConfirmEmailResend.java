@@ -22,7 +22,7 @@ public class ConfirmEmailResend extends ConfirmEmailPage {
             response.sendRedirect(PATH + "?resent");
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
-            page(request, response, 429, account, null, e.getMessage());
+            page(request, response, 429, account, null, dev.latchkey.app.web.Refusals.of(e));
         }
     }
 }

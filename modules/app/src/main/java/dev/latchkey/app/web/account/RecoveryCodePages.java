@@ -7,6 +7,8 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.SharedDevices;
 import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.Refusals;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.NudgeRedirects;
 import dev.latchkey.app.web.signin.RecoverySignInView;
@@ -95,7 +97,7 @@ public class RecoveryCodePages extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         var client = BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request));
         if (email.isEmpty()) {
-            signInPage(request, response, 422, "Enter the email address of your account.", next, request.getParameter("email"));
+            signInPage(request, response, 422, UiText.of("recovery.error.email"), next, request.getParameter("email"));
             return;
         }
         // One call: identity applies the limits, spends the code, logs the attempt and signs in.
@@ -110,14 +112,14 @@ public class RecoveryCodePages extends HttpServlet {
             case THROTTLED -> {
                 AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
                 refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-                signInPage(request, response, 429, refusal.message(), next, email.get().value());
+                signInPage(request, response, 429, Refusals.of(refusal), next, email.get().value());
             }
-            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, "That email address and recovery code do"
-                    + " not match, or the code was already used. Each code works once.", next, email.get().value());
+            case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, UiText.of("recovery.error.wrong"), next,
+                    email.get().value());
         }
     }
 
-    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String error,
+    private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, UiText error,
                             String next, String typedEmail) throws IOException {
         views.render(request, response, status, RecoverySignInView.refused(next, typedEmail, error));
     }

@@ -1,7 +1,6 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.config.LatchkeySettings;
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.ClientAddress;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
@@ -34,11 +33,11 @@ public class DevOutboxPage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!settings.developmentOutbox() || !ClientAddress.loopback(request)) {
-            Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
+            views.problem(request, response, 404, "NOT_FOUND", dev.latchkey.app.web.UiText.of("error.notFound"));
             return;
         }
         views.render(request, response, 200, new DevOutboxView(outbox.newest(20).stream()
-                .map(m -> new DevOutboxView.Message(m.recipient(), m.subject(), m.body(), When.shown(m.queuedAt())))
+                .map(m -> new DevOutboxView.Message(m.recipient(), m.subject(), m.body(), When.shown(m.queuedAt(), views.language(request))))
                 .toList()));
     }
 }

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The one door of every page under {@code /operator}: signed in (otherwise to sign-in), a role that
@@ -94,7 +93,8 @@ public class StaffGate {
             Problems.send(response, 403, "ROLE_REQUIRED", new Staff.NotPermitted(permission).getMessage(), request);
             return;
         }
-        views.render(request, response, 403, new StaffForbiddenView(permission.words(), permission.rolesInWords(),
-                roles.isEmpty() ? "" : roles.stream().map(StaffRole::words).collect(Collectors.joining(", "))));
+        views.render(request, response, 403, new StaffForbiddenView(permission.name(),
+                java.util.EnumSet.copyOf(permission.grantedTo()).stream().map(StaffRole::name).toList(),
+                roles.stream().sorted().map(StaffRole::name).toList()));
     }
 }

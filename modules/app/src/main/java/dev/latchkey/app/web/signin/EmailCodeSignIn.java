@@ -7,6 +7,8 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.SharedDevices;
 import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.Refusals;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.nudges.NudgeRedirects;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
@@ -73,7 +75,7 @@ public class EmailCodeSignIn extends HttpServlet {
             post(request, response);
         } catch (FallbackSignIns.NotOffered e) {
             // Switched off for this deployment: as if it did not exist.
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            views.problem(request, response, 404, "NOT_FOUND", UiText.of("error.notFound"));
         }
     }
 
@@ -87,7 +89,7 @@ public class EmailCodeSignIn extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
             signInPage(request, response, 422, request.getParameter("email"),
-                    "Enter the email address of your account, like name@example.com.", next);
+                    UiText.of("signin.error.email"), next);
             return;
         }
         EmailCodes.AttemptToken attempt;
@@ -95,7 +97,7 @@ public class EmailCodeSignIn extends HttpServlet {
             attempt = fallbacks.requestEmailCode(email.get(), ClientAddress.of(request));
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
-            choices(request, response, 429, email.get(), e.getMessage(), next);
+            choices(request, response, 429, email.get(), Refusals.of(e), next);
             return;
         }
         cookies.write(response, Cookies.CODE_ATTEMPT, attempt.value(), "Strict");
@@ -118,17 +120,17 @@ public class EmailCodeSignIn extends HttpServlet {
             }
             case WRONG -> {
                 codeForm(request, response, 422, attempt.flatMap(codes::addressOf).orElse(null),
-                        "That code is not right. Check the newest email from us and try again ("
-                                + result.triesLeft() + (result.triesLeft() == 1 ? " try" : " tries") + " left).", next);
+                        result.triesLeft() == 1 ? UiText.of("code.error.wrong.one")
+                                : UiText.of("code.error.wrong", result.triesLeft()), next);
             }
             case THROTTLED -> {
                 result.refusal().flatMap(AbuseLimits.Refusal::retryAfter)
                         .ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
                 codeForm(request, response, 429, attempt.flatMap(codes::addressOf).orElse(null),
-                        result.refusal().map(AbuseLimits.Refusal::message).orElse("Too many attempts."), next);
+                        result.refusal().map(Refusals::of).orElse(UiText.of("limits.tooMany")), next);
             }
             case NEEDS_NEW_CODE -> {
-                String message = "That code has expired, was already used, or was tried too often. Ask for a new code.";
+                UiText message = UiText.of("code.error.expired");
                 Optional<EmailAddress> address = attempt.flatMap(codes::addressOf);
                 cookies.clear(response, Cookies.CODE_ATTEMPT);
                 if (address.isPresent()) {
@@ -145,21 +147,21 @@ public class EmailCodeSignIn extends HttpServlet {
     }
 
     private void codeForm(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress address,
-                          String error, String next) throws IOException {
+                          UiText error, String next) throws IOException {
         views.render(request, response, status, new SignInCodeView(address == null ? "" : address.value(),
-                error == null ? "" : error, Paths.safeNext(next), EmailCodes.VALID_MINUTES));
+                error, Paths.safeNext(next), EmailCodes.VALID_MINUTES));
     }
 
     /** The first sign-in step again, the address field saying why. */
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, String typed,
-                            String emailError, String next) throws IOException {
+                            UiText emailError, String next) throws IOException {
         views.render(request, response, status, SignInView.emailRefused(next, sharedDevices.isShared(request),
                 sharedDevices.inSharedNetwork(ClientAddress.of(request)), typed, emailError));
     }
 
     /** The ways to sign in for this address again, the email-code choice saying why (the same for any address). */
     private void choices(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress email,
-                         String error, String next) throws IOException {
+                         UiText error, String next) throws IOException {
         views.render(request, response, status, SignInMethodsView.emailCodeRefused(email.value(), next,
                 sharedDevices.isShared(request), error));
     }

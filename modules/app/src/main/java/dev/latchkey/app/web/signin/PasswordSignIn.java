@@ -6,6 +6,8 @@ import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.SharedDevices;
 import dev.latchkey.app.web.SignInSessions;
 import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.Refusals;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.nudges.NudgeRedirects;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailAddress;
@@ -31,8 +33,7 @@ import java.util.Optional;
 public class PasswordSignIn extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
-    static final String REFUSED = "That email address and password do not match. Check both, or use another way to"
-            + " sign in.";
+    static final UiText REFUSED = UiText.of("password.refused");
 
     @Inject
     transient NudgeRedirects nudgeRedirects;
@@ -73,7 +74,7 @@ public class PasswordSignIn extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!fallbacks.offered().password()) {
             // Switched off for this deployment (identity refuses too): as if it did not exist, whatever was typed.
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", "We could not find that page.", request);
+            views.problem(request, response, 404, "NOT_FOUND", UiText.of("error.notFound"));
             return;
         }
         String next = Paths.safeNext(request.getParameter("next"));
@@ -83,11 +84,11 @@ public class PasswordSignIn extends HttpServlet {
         if (email.isEmpty()) {
             views.render(request, response, 422, SignInView.emailRefused(next, sharedDevices.isShared(request),
                     sharedDevices.inSharedNetwork(dev.latchkey.app.web.ClientAddress.of(request)), typedEmail,
-                    "Enter the email address of your account, like name@example.com."));
+                    UiText.of("signin.error.email")));
             return;
         }
         if (password == null || password.isEmpty()) {
-            signInPage(request, response, 422, email.get(), "Enter your password.", next);
+            signInPage(request, response, 422, email.get(), UiText.of("password.missing"), next);
             return;
         }
         // The sign-in page's script reports the browser's passkey capabilities in hidden fields
@@ -98,11 +99,11 @@ public class PasswordSignIn extends HttpServlet {
         try {
             result = fallbacks.withPassword(email.get(), password, signInSessions.context(request, client));
         } catch (FallbackSignIns.NotOffered e) {
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            views.problem(request, response, 404, "NOT_FOUND", UiText.of("error.notFound"));
             return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            signInPage(request, response, 503, email.get(), e.getMessage(), next);
+            signInPage(request, response, 503, email.get(), UiText.of("password.busy"), next);
             return;
         }
         switch (result.outcome()) {
@@ -124,7 +125,7 @@ public class PasswordSignIn extends HttpServlet {
             case THROTTLED -> {
                 AbuseLimits.Refusal refusal = result.refusal().orElseThrow();
                 refusal.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(d.toSeconds())));
-                signInPage(request, response, 429, email.get(), refusal.message(), next);
+                signInPage(request, response, 429, email.get(), Refusals.of(refusal), next);
             }
             case WRONG, NEEDS_NEW_CODE -> signInPage(request, response, 422, email.get(), REFUSED, next);
         }
@@ -132,7 +133,7 @@ public class PasswordSignIn extends HttpServlet {
 
     /** The ways to sign in for this address again, the password saying why (the same for any address). */
     private void signInPage(HttpServletRequest request, HttpServletResponse response, int status, EmailAddress email,
-                            String passwordError, String next) throws IOException {
+                            UiText passwordError, String next) throws IOException {
         views.render(request, response, status, SignInMethodsView.passwordRefused(email.value(), next,
                 sharedDevices.isShared(request), passwordError));
     }

@@ -43,7 +43,7 @@ public class SignInContinue extends HttpServlet {
         if (email.isEmpty()) {
             views.render(request, response, 422, SignInView.emailRefused(next, shared,
                     sharedDevices.inSharedNetwork(ClientAddress.of(request)), typed,
-                    "Enter the email address of your account, like name@example.com."));
+                    dev.latchkey.app.web.UiText.of("signin.error.email")));
             return;
         }
         response.setHeader("Cache-Control", "no-store");

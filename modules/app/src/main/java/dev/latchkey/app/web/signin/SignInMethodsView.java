@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.signin;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.UiText;
 
 /**
  * The view model of {@code signin-methods}, the page after "Continue": every way this deployment offers to sign
@@ -12,7 +13,7 @@ import dev.latchkey.app.web.PageView;
  * @param emailCodeError why a code was not sent (too many codes)
  * @param passwordError  why the password sign-in was refused
  */
-public record SignInMethodsView(String email, String next, boolean shared, String emailCodeError, String passwordError)
+public record SignInMethodsView(String email, String next, boolean shared, UiText emailCodeError, UiText passwordError)
         implements PageView {
 
     @Override
@@ -24,11 +25,11 @@ public record SignInMethodsView(String email, String next, boolean shared, Strin
         return new SignInMethodsView(email, next, shared, null, null);
     }
 
-    static SignInMethodsView emailCodeRefused(String email, String next, boolean shared, String error) {
+    static SignInMethodsView emailCodeRefused(String email, String next, boolean shared, UiText error) {
         return new SignInMethodsView(email, next, shared, error, null);
     }
 
-    static SignInMethodsView passwordRefused(String email, String next, boolean shared, String error) {
+    static SignInMethodsView passwordRefused(String email, String next, boolean shared, UiText error) {
         return new SignInMethodsView(email, next, shared, null, error);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.signin;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.UiText;
 
 /**
  * The view model of {@code signin}, the identifier-first page: one email field (with passkey autofill) and
@@ -14,7 +15,7 @@ import dev.latchkey.app.web.PageView;
  * @param passkeyRequired an application asks for a passkey (acr phr): the page says so
  */
 public record SignInView(String next, boolean signedOut, boolean shared, boolean sharedByNetwork, String email,
-                         String emailError, boolean passkeyRequired) implements PageView {
+                         UiText emailError, boolean passkeyRequired) implements PageView {
 
     @Override
     public String template() {
@@ -36,7 +37,7 @@ public record SignInView(String next, boolean signedOut, boolean shared, boolean
     }
 
     /** The address was refused (not an address, or a code that can no longer be used): the field says why. */
-    static SignInView emailRefused(String next, boolean shared, boolean sharedByNetwork, String typed, String emailError) {
+    static SignInView emailRefused(String next, boolean shared, boolean sharedByNetwork, String typed, UiText emailError) {
         return new SignInView(next, false, shared, sharedByNetwork,
                 typed == null || typed.length() > dev.latchkey.identity.api.EmailAddress.MAX_LENGTH ? null : typed.strip(),
                 emailError, false);

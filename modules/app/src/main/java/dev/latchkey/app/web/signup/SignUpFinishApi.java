@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.signup;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.CeremonyEndpoint;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.SignInSessions;
@@ -52,7 +51,7 @@ public class SignUpFinishApi extends CeremonyEndpoint {
             signedIn = ceremonies.finishSignUp(finish.credentialJson(), exchange.existingBinding(request), invitation,
                     signInSessions.context(request, finish.client()));
         } catch (Invitations.Unusable e) {
-            Problems.send(response, 410, "INVITATION_UNUSABLE", e.getMessage(), request);
+            views.problem(request, response, 410, "INVITATION_UNUSABLE", dev.latchkey.app.web.UiText.of("signup.error.invitationUnusable"));
             return;
         }
         if (invitation.isPresent()) {

@@ -4,6 +4,7 @@ import dev.latchkey.app.web.CeremonyEndpoint;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.ClientAddress;
 import dev.latchkey.app.web.SharedDevices;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.credentials.api.PasskeyCeremonies;
 import dev.latchkey.identity.api.NewAccount;
@@ -39,20 +40,28 @@ public class SignUpOptionsApi extends CeremonyEndpoint {
     @Inject
     transient InvitedSignUp invitedSignUp;
 
+    @Inject
+    transient SignUpRefusals refusals;
+
     @Override
     protected void post(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<?, ?> form = exchange.readObject(request);
         NewAccount.Validation validation = NewAccount.validate(string(form.get("email")), string(form.get("displayName")));
         if (!validation.valid()) {
-            exchange.writeJson(response, 422, Map.of("reason", "INVALID", "error", "Please correct the marked fields.",
-                    "errors", validation.errors()));
+            // In the reader's language, like the page (the script shows them as they come).
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            SignUpPage.errors(validation).forEach((field, text) -> errors.put(field, views.text(request, text)));
+            exchange.writeJson(response, 422, Map.of("reason", "INVALID",
+                    "error", views.text(request, UiText.of("signup.error.fields")), "errors", errors));
             return;
         }
         NewAccount account = validation.account().orElseThrow();
-        Optional<SignUpGate.Refusal> refusal = signUpGate.refusal(account.email(), invitedSignUp.token(request));
+        Optional<String> token = invitedSignUp.token(request);
+        Optional<SignUpGate.Refusal> refusal = signUpGate.refusal(account.email(), token);
         if (refusal.isPresent()) {
+            String message = views.text(request, refusals.of(refusal.get(), token));
             exchange.writeJson(response, refusal.get().status(), Map.of("reason", refusal.get().reason(),
-                    "error", refusal.get().message(), "errors", Map.of("email", refusal.get().message())));
+                    "error", message, "errors", Map.of("email", message)));
             return;
         }
         // A taken address gets the same answer as a free one: the address is only ever the

@@ -1,7 +1,8 @@
 package dev.latchkey.app.web.signup;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.Refusals;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
@@ -47,6 +48,9 @@ public class SignUpPage extends HttpServlet {
     @Inject
     transient InvitedSignUp invitedSignUp;
 
+    @Inject
+    transient SignUpRefusals refusals;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getUserPrincipal() != null) {
@@ -61,7 +65,7 @@ public class SignUpPage extends HttpServlet {
                 Optional<EmailAddress> invited = invitations.usable(token.get());
                 if (invited.isEmpty()) {
                     invitedSignUp.forget(response);
-                    Problems.send(response, 410, "INVITATION_UNUSABLE", new Invitations.Unusable().getMessage(), request);
+                    views.problem(request, response, 410, "INVITATION_UNUSABLE", UiText.of("signup.error.invitationUnusable"));
                     return;
                 }
                 if (fromLink != null) {
@@ -84,14 +88,20 @@ public class SignUpPage extends HttpServlet {
         String email = Objects.requireNonNullElse(request.getParameter("email"), "");
         String displayName = Objects.requireNonNullElse(request.getParameter("displayName"), "");
         NewAccount.Validation checked = NewAccount.validate(email, displayName);
-        Optional<SignUpGate.Refusal> refusal = checked.account()
-                .flatMap(a -> signUpGate.refusal(a.email(), invitedSignUp.token(request)));
-        NewAccount.Validation validation = refusal
-                .map(r -> new NewAccount.Validation(Optional.empty(), Map.of("email", r.message())))
-                .orElse(checked);
-        views.render(request, response, validation.valid() ? 200 : refusal.map(SignUpGate.Refusal::status).orElse(422),
+        Optional<String> token = invitedSignUp.token(request);
+        Optional<SignUpGate.Refusal> refusal = checked.account().flatMap(a -> signUpGate.refusal(a.email(), token));
+        Map<String, UiText> errors = refusal.map(r -> Map.of("email", refusals.of(r, token)))
+                .orElseGet(() -> errors(checked));
+        boolean valid = checked.valid() && refusal.isEmpty();
+        views.render(request, response, valid ? 200 : refusal.map(SignUpGate.Refusal::status).orElse(422),
                 new SignUpView(email.length() > 300 ? "" : email, displayName.length() > 300 ? "" : displayName,
-                        validation.errors(), signUpPolicy.byInvitation() && invitedSignUp.token(request).isPresent(),
-                        validation.valid()));
+                        errors, signUpPolicy.byInvitation() && token.isPresent(), valid));
+    }
+
+    /** The form's problems by field, as words for the page. */
+    static Map<String, UiText> errors(NewAccount.Validation validation) {
+        Map<String, UiText> errors = new java.util.LinkedHashMap<>();
+        validation.problems().forEach((field, problem) -> errors.put(field, Refusals.of(problem)));
+        return Map.copyOf(errors);
     }
 }

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.signup;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.UiText;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * comes from an invitation (then it cannot be changed), and whether the form was fine and only
  * script is missing to create the passkey.
  */
-public record SignUpView(String email, String displayName, Map<String, String> errors, boolean invited,
+public record SignUpView(String email, String displayName, Map<String, UiText> errors, boolean invited,
                          boolean needsScript) implements PageView {
 
     @Override

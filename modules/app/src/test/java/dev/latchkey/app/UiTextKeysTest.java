@@ -1,0 +1,64 @@
+package dev.latchkey.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.StaffRole;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The message keys that Java hands to pages (a {@code UiText}, a step-up's purpose, the names the 403 page of
+ * the console looks up, a refused ceremony's reason) exist in English and German: {@code UiTranslationsTest} sees only the templates' keys.
+ */
+class UiTextKeysTest {
+
+    private static final Path I18N = Path.of("../../ui-templates/templates/i18n");
+    private static final Path SOURCES = Path.of("src/main/java");
+    private static final Pattern KEY = Pattern.compile("UiText\\.of\\(\\s*\"([\\w.]+)\"|\"(stepup\\.for\\.\\w+)\"");
+
+    @Test
+    void everyKeyJavaNamesExistsInEveryLanguage() throws IOException {
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = KEY.matcher(Files.readString(source));
+                while (m.find()) {
+                    String key = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (!key.endsWith(".")) { // a prefix completed at run time: checked below
+                        used.add(key);
+                    }
+                }
+            }
+        }
+        assertThat(used).contains("signin.error.email", "code.error.wrong", "stepup.for.removePasskey", "error.notFound");
+        Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));
+        Arrays.stream(StaffRole.values()).forEach(r -> used.add("forbidden.role." + r.name()));
+        Arrays.stream(CeremonyRejected.Reason.values()).forEach(r -> used.add("ceremony." + r.name()));
+        for (String file : new String[] {"messages.properties", "messages_de.properties"}) {
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(keys(file));
+            assertThat(missing).as("keys Java uses that %s lacks", file).isEmpty();
+        }
+    }
+
+    private static Set<String> keys(String name) throws IOException {
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(I18N.resolve(name), StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p.stringPropertyNames();
+    }
+}
