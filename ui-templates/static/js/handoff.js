@@ -1,11 +1,13 @@
 // Device 2 of the link handoff (/handoff/{token}): create a passkey here, show the pairing code,
 // then wait until the code was typed on device 1. Nothing on this page names the account until
 // then; after pairing, the passkey manager's entry gets the real name (signalCurrentUserDetails).
+// Its words come from the page, in the page's language (#handoff-device data-msg-*).
 import { createPasskeyFromLink, postJson, show } from './webauthn.js';
 
 const box = document.getElementById('handoff-device');
 if (box) {
   const token = box.dataset.token;
+  const words = box.dataset;
   const status = document.getElementById('handoff-status');
   const errorBox = document.getElementById('handoff-error');
   const codeBox = document.getElementById('handoff-code-box');
@@ -23,7 +25,7 @@ if (box) {
       }
       if (answer.state === 'PAIRED') {
         codeBox.hidden = true;
-        show(status, 'Done: your passkey is ready on this device. Next time, sign in here with it.');
+        show(status, words.msgDone);
         const user = answer.user;
         if (user && typeof PublicKeyCredential.signalCurrentUserDetails === 'function') {
           try {
@@ -40,8 +42,7 @@ if (box) {
         codeBox.hidden = true;
         show(status, '');
         show(errorBox, answer.state === 'FAILED'
-          ? 'The code was entered wrongly too often, so this passkey was removed. Make a new link on your other device.'
-          : 'The 5 minutes ran out, so this passkey was removed. Make a new link on your other device.');
+          ? words.msgFailed : words.msgExpired);
         return;
       }
     }
@@ -51,12 +52,12 @@ if (box) {
     prefix: 'handoff',
     api: '/api/handoff',
     token,
-    prompt: 'Follow your device’s prompt to create your passkey.',
+    prompt: words.msgPrompt,
     failure: 'Adding a passkey by link failed',
     done: (result) => {
       document.getElementById('handoff-code').textContent = result.code;
       codeBox.hidden = false;
-      show(status, 'Waiting for the code to be entered on your other device…');
+      show(status, words.msgWaiting);
       waitForPairing();
     },
   });

@@ -1,5 +1,6 @@
 // The person's phone in an assisted recovery (/recover/{token}): create a new passkey here, then
-// sign in with it. The page names no account and grants no session.
+// sign in with it. The page names no account and grants no session. Its words come from the page
+// (#recover-device data-msg-*), in the page's language.
 import { createPasskeyFromLink, show } from './webauthn.js';
 
 const box = document.getElementById('recover-device');
@@ -8,10 +9,10 @@ if (box) {
     prefix: 'recover',
     api: '/api/recover',
     token: box.dataset.token,
-    prompt: 'Follow your phone’s prompt to create your passkey.',
+    prompt: box.dataset.msgPrompt,
     failure: 'Creating a passkey for an assisted recovery failed',
     done: (answer, status) => {
-      show(status, 'Done: your new passkey is ready on this phone. Sign in with it now.');
+      show(status, box.dataset.msgDone);
       document.getElementById('recover-done').hidden = false;
     },
   });

@@ -33,6 +33,12 @@ public class AccountPasskeyPages extends HttpServlet {
     transient Views views;
 
     @Inject
+    transient AccountTips accountTips;
+
+    @Inject
+    transient dev.latchkey.app.web.ReaderLanguage language;
+
+    @Inject
     transient SharedDevices sharedDevices;
 
     @Inject
@@ -46,7 +52,7 @@ public class AccountPasskeyPages extends HttpServlet {
             return;
         }
         if (sharedDevices.isShared(request)) {
-            views.render(request, response, 200, new AddPasskeyView(true, List.of()));
+            views.render(request, response, 200, new AddPasskeyView(true, List.of(), null));
             return;
         }
         if (!stepUp.satisfied(session.get().sessionId())) {
@@ -55,6 +61,7 @@ public class AccountPasskeyPages extends HttpServlet {
         }
         // Only the places the registration policy accepts (an intranet may take security keys only).
         List<String> choices = Arrays.stream(Hint.values()).filter(registrationPolicy::allows).map(Hint::value).toList();
-        views.render(request, response, 200, new AddPasskeyView(false, choices));
+        views.render(request, response, 200, new AddPasskeyView(false, choices,
+                accountTips.beforeCreating(language.of(request)).orElse(null)));
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.app.web.account;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.SharedDevices;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
@@ -24,6 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,6 +74,12 @@ public class AccountSecurityPage extends HttpServlet {
     @Inject
     transient AutomaticUpgradeMarker automaticUpgrade;
 
+    @Inject
+    transient AccountTips accountTips;
+
+    @Inject
+    transient ReaderLanguage language;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<Account> account = signedIn(request);
@@ -87,7 +95,8 @@ public class AccountSecurityPage extends HttpServlet {
         if (sharedDevices.isShared(request)) {
             // A shared computer: who is signed in and "Sign out", none of the account's management (SharedDeviceFilter).
             views.render(request, response, 200, new SharedAccountView(account.displayName(), account.email().value(),
-                    request.getParameter("sharedDevice") != null));
+                    request.getParameter("sharedDevice") != null,
+                    accountTips.sharedDevice(language.of(request)).orElse(null)));
             return;
         }
         render(request, response, 200, account, AccountSecurityView.Refused.NONE);
@@ -152,8 +161,10 @@ public class AccountSecurityPage extends HttpServlet {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         UUID id = account.id();
         PasskeyForms.Cards cards = passkeyForms.cards(request, account);
-        String passwordSaved = request.getParameter("passwordSet") != null ? "Your password is added."
-                : request.getParameter("passwordChanged") != null ? "Your password is changed." : null;
+        String passwordSaved = request.getParameter("passwordSet") != null ? "account.password.added"
+                : request.getParameter("passwordChanged") != null ? "account.password.changed" : null;
+        Locale locale = language.of(request);
+        CoverageCard.View coverage = coverageCard.view(id, thisDevice).orElse(null);
         views.render(request, response, status, new AccountSecurityView(account,
                 cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
@@ -172,10 +183,12 @@ public class AccountSecurityPage extends HttpServlet {
                 request.getParameter("passwordRemoved") != null,
                 recoveryCodes.status(id).remaining(),
                 request.getParameter("emailConfirmed") != null && account.emailConfirmed(),
-                coverageCard.view(id, thisDevice).orElse(null),
+                coverage,
                 automaticUpgrade.decision(id, thisDevice).orElse(null),
                 refused.currentPasswordError(), refused.newPasswordErrors(), refused.passkeyProblem(),
                 refused.passkeyProblemId(), refused.passkeyRenameRefused(), refused.deviceProblem(),
-                refused.passwordProblem()));
+                refused.passwordProblem(),
+                accountTips.newPasskey(cards.passkeys(), request.getParameter("passkeyAdded"), locale).orElse(null),
+                accountTips.allOnOneDevice(coverage, cards.passkeys(), locale).orElse(null)));
     }
 }

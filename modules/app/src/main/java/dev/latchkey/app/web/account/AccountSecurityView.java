@@ -3,6 +3,7 @@ package dev.latchkey.app.web.account;
 import dev.latchkey.app.web.PageView;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.CoverageCard;
+import dev.latchkey.education.api.Tip;
 import dev.latchkey.identity.api.Account;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.UUID;
  * no coverage card (it failed), no automatic upgrade, and each refusal of {@link Refused} not there.
  *
  * @param autoUpgrade the decision id of the automatic upgrade the page script should try
+ * @param passwordSaved the message key of the password notice ({@code account.password.added}, {@code .changed})
+ * @param newPasskeyTip  right after a passkey was added: where it was saved, or {@code null}
+ * @param oneDeviceTip   while every passkey is on one device: the risk and what to do, or {@code null}
  */
 public record AccountSecurityView(Account account,
                                   List<PasskeyCardView> passkeys, boolean passkeyRemoved, boolean passkeyRenamed,
@@ -26,7 +30,8 @@ public record AccountSecurityView(Account account,
                                   CoverageCard.View coverage, String autoUpgrade,
                                   String currentPasswordError, List<String> newPasswordErrors,
                                   String passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
-                                  String deviceProblem, String passwordProblem) implements PageView {
+                                  String deviceProblem, String passwordProblem,
+                                  Tip newPasskeyTip, Tip oneDeviceTip) implements PageView {
 
     @Override
     public String template() {

@@ -34,7 +34,9 @@ public class AddPasskeyFinishApi extends AccountCeremonyEndpoint {
         CeremonyExchange.FinishRequest finish = exchange.readFinish(request);
         // One call, one transaction: credentials stores it, notes where it was made (not on this
         // device when made on a phone over the QR code) and announces it (PasskeyAdded: the owner is mailed).
-        ceremonies.finishAddPasskey(proof, s.deviceId(), finish.credentialJson(), exchange.existingBinding(request));
-        exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded"));
+        java.util.UUID added = ceremonies.finishAddPasskey(proof, s.deviceId(), finish.credentialJson(),
+                exchange.existingBinding(request));
+        // The account page names where the new passkey was saved (AccountTips.newPasskey).
+        exchange.writeJson(response, 200, Map.of("redirect", Paths.ACCOUNT + "?passkeyAdded=" + added));
     }
 }

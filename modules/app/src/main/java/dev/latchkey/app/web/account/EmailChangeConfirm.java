@@ -23,10 +23,8 @@ public class EmailChangeConfirm extends EmailChangePage {
             // detailsChanged: the account page then tells the passkey provider the new name
             // (signalCurrentUserDetails), so the passkey no longer shows the old address.
             case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?emailChanged&detailsChanged");
-            case WRONG -> page(request, response, 422, account, session, "",
-                    "That code is not right. Check the newest email we sent to the new address.");
-            case NEEDS_NEW_CODE -> page(request, response, 422, account, session, "",
-                    "That code has expired or was tried too often. Enter the new address again for a new code.");
+            case WRONG -> page(request, response, 422, account, session, "", "changeEmail.error.wrongCode");
+            case NEEDS_NEW_CODE -> page(request, response, 422, account, session, "", "changeEmail.error.newCode");
         }
     }
 }

@@ -74,12 +74,11 @@ public class EmailChangePage extends HttpServlet {
         }
         Optional<EmailAddress> wanted = EmailAddress.parse(request.getParameter("newEmail"));
         if (wanted.isEmpty()) {
-            page(request, response, 422, account, session,
-                    "Enter the new address, like name@example.com.", "");
+            page(request, response, 422, account, session, "changeEmail.error.invalid", "");
             return;
         }
         if (wanted.get().equals(account.email())) {
-            page(request, response, 422, account, session, "That is already your address.", "");
+            page(request, response, 422, account, session, "changeEmail.error.same", "");
             return;
         }
         try {
@@ -87,7 +86,7 @@ public class EmailChangePage extends HttpServlet {
             changes.request(proof.get(), wanted.get());
         } catch (EmailCodes.TooManyRequests e) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
-            page(request, response, 429, account, session, e.getMessage(), "");
+            page(request, response, 429, account, session, "changeEmail.error.tooMany", "");
             return;
         }
         response.sendRedirect(PATH + "?sent");

@@ -46,6 +46,12 @@ public class LostDevice extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient AccountTips accountTips;
+
+    @Inject
+    transient dev.latchkey.app.web.ReaderLanguage language;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (Paths.resumes(request)) {
@@ -63,7 +69,8 @@ public class LostDevice extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT + "#devices-heading");
             return;
         }
-        views.render(request, response, 200, LostDeviceView.of(plan.get()));
+        views.render(request, response, 200, LostDeviceView.of(plan.get(),
+                accountTips.lostDevice(language.of(request)).orElse(null)));
     }
 
     @Override

@@ -2,23 +2,27 @@ package dev.latchkey.app.web.account;
 
 import dev.latchkey.app.web.PageView;
 import dev.latchkey.credentials.api.LostDevicePlan;
+import dev.latchkey.education.api.Tip;
 import java.util.List;
 
 /**
  * The view model of {@code lost-device}: "I lost “Chrome on Android”", with the passkeys that will be
  * removed and those that stay (synced) and what to do at their provider instead.
  */
-public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCardView> removed, List<Kept> kept)
+public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCardView> removed, List<Kept> kept,
+                             Tip tip)
         implements PageView {
 
     /** A passkey that stays, why, and what to do instead. */
     public record Kept(PasskeyCardView passkey, String why, String whatToDo) {
     }
 
-    static LostDeviceView of(LostDevicePlan plan) {
+    /** @param tip education's tip for a lost device, or {@code null} */
+    static LostDeviceView of(LostDevicePlan plan, Tip tip) {
         return new LostDeviceView(plan.deviceId().toString(), plan.deviceLabel(),
                 plan.removed().stream().map(PasskeyCardView::of).toList(),
-                plan.kept().stream().map(k -> new Kept(PasskeyCardView.of(k.passkey()), k.why(), k.whatToDo())).toList());
+                plan.kept().stream().map(k -> new Kept(PasskeyCardView.of(k.passkey()), k.why(), k.whatToDo())).toList(),
+                tip);
     }
 
     @Override

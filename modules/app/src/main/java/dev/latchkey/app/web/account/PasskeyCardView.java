@@ -7,19 +7,22 @@ import dev.latchkey.credentials.api.PasskeyProvider;
 /**
  * One passkey card as the template shows it, in words. Icons are data URIs the credentials module
  * checked ({@code data:image/svg+xml} or {@code data:image/png}, base64 only): for {@code <img src>},
- * never inlined as markup. Empty strings mean "none".
+ * never inlined as markup. Empty strings mean "none" (a passkey never used: the page says so in its
+ * language, {@code cards.neverUsed}).
  */
 public record PasskeyCardView(String id, String name, boolean customName, String storage, String whereItLives,
+                              String providerName,
                               String iconLight, String iconDark, String created, String createdIso, String createdOn,
                               String lastUsed, String lastUsedIso, String lastUsedOn) {
 
     static PasskeyCardView of(PasskeyCard c) {
         return new PasskeyCardView(c.id().toString(), c.name(), c.customName(),
                 c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.whereItLives(),
+                c.provider().map(PasskeyProvider::name).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconLight).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconDark).orElse(""),
                 When.shown(c.createdAt()), When.iso(c.createdAt()), c.createdOn().orElse(""),
-                c.lastUsedAt().map(When::shown).orElse("Not used to sign in yet"),
+                c.lastUsedAt().map(When::shown).orElse(""),
                 c.lastUsedAt().map(When::iso).orElse(""), c.lastUsedOn().orElse(""));
     }
 }

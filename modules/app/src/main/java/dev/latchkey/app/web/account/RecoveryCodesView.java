@@ -15,11 +15,12 @@ public record RecoveryCodesView(int remaining, String createdAt, List<String> co
         return new RecoveryCodesView(remaining, createdAt, List.of(), "");
     }
 
-    /** New codes, shown this once, with the text of the file "Download" saves. */
+    /**
+     * New codes, shown this once; "Download" saves them in a file whose words are the page's
+     * ({@code codes.file}), the codes one a line.
+     */
     static RecoveryCodesView fresh(List<String> codes) {
-        return new RecoveryCodesView(codes.size(), "", codes, "Latchkey recovery codes\n\n" + String.join("\n", codes)
-                + "\n\nEach code signs you in once, if you lose every device with a passkey. Keep them somewhere safe;"
-                + " making new codes replaces these.\n");
+        return new RecoveryCodesView(codes.size(), "", codes, String.join("\n", codes));
     }
 
     @Override

@@ -108,7 +108,7 @@ public class HandoffPages extends HttpServlet {
             throws IOException {
         Optional<UUID> id = NudgePage.uuid(request.getParameter("h"));
         if (id.isEmpty()) {
-            views.render(request, response, 400, HandoffView.start("That form was not understood. Make a new link."));
+            views.render(request, response, 400, HandoffView.startWithKey("handoff.error.form"));
             return;
         }
         try {
@@ -131,7 +131,7 @@ public class HandoffPages extends HttpServlet {
                 || status.state() == Handoffs.State.WAITING_FOR_CODE;
         String link = token.map(t -> origin(request) + "/handoff/" + t).orElse(null);
         QrSvg qr = link == null ? null : QrSvg.of(link);
-        views.render(request, response, httpStatus, new HandoffView(open ? "pair" : "over", error,
+        views.render(request, response, httpStatus, new HandoffView(open ? "pair" : "over", error, null,
                 status.id().toString(), status.state().name(), status.triesLeft(), When.iso(status.expiresAt()),
                 When.shown(status.expiresAt()), link,
                 token.map(t -> origin(request).replaceFirst("^https?://", "") + "/handoff/" + grouped(t)).orElse(null),

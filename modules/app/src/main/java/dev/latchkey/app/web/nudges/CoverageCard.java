@@ -36,7 +36,7 @@ public class CoverageCard {
 
     /** One device (or one platform and browser, private windows included) as the card lists it. */
     public record Row(String label, String providers, String verdict, String explanation, String lastSeen,
-                      String lastSeenIso, String nextStep, boolean current) {
+                      long lastSeenDays, String lastSeenIso, String nextStep, boolean current) {
     }
 
     /** The account page's prompt: its decision id, what it asks, its copy variant, and its words ({@code PromptWords}). */
@@ -88,12 +88,13 @@ public class CoverageCard {
         boolean current = thisDevice.filter(d::includes).isPresent();
         String next = PromptWords.nextStep(d, current);
         return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), d.explanation(),
-                ago(d.lastSeen(), now), When.iso(d.lastSeen()), next, current);
+                ago(d.lastSeen(), now), Math.max(0, Duration.between(d.lastSeen(), now).toDays()), When.iso(d.lastSeen()),
+                next, current);
     }
 
-    /** "today", "yesterday", "2 days ago". */
+    /** The message key of "today", "yesterday", "2 days ago" ({@code lastSeenDays} is its argument). */
     static String ago(Instant then, Instant now) {
         long days = Duration.between(then, now).toDays();
-        return days <= 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
+        return days <= 0 ? "coverage.ago.today" : days == 1 ? "coverage.ago.yesterday" : "coverage.ago.days";
     }
 }

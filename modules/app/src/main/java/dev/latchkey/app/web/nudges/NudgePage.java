@@ -61,6 +61,9 @@ public class NudgePage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient dev.latchkey.app.web.ReaderLanguage language;
+
     static String path(UUID decisionId, String next) {
         return "/nudge?d=" + decisionId + "&next=" + NudgeRedirects.encode(Paths.safeNext(next));
     }
@@ -83,7 +86,7 @@ public class NudgePage extends HttpServlet {
         String device = d.device().map(c -> c.label()).orElse("this device");
         String providers = d.device().map(c -> String.join(" or ", c.providers())).orElse("");
         boolean stepUpFirst = createsHere(prompt) && !stepUp.satisfied(session.get().sessionId());
-        Optional<Tip> tip = tip(d);
+        Optional<Tip> tip = tip(d, language.of(request));
         // The words are the nudges module's (PromptWords): true for this decision's state, tested card by state.
         PromptWords words = PromptWords.afterSignIn(prompt, d.scenario(), d.trigger(), d.variant(), d.device(),
                 stepUpFirst, tip.map(Tip::text));
@@ -145,13 +148,13 @@ public class NudgePage extends HttpServlet {
         return prompt == Prompt.CREATE_HERE || prompt == Prompt.CONFIRM_SYNCED || prompt == Prompt.ADD_BACKUP;
     }
 
-    private Optional<Tip> tip(NudgeDecision d) {
+    private Optional<Tip> tip(NudgeDecision d, Locale locale) {
         try {
             if (d.scenario().filter(Scenario.HYBRID_SIGN_IN::equals).isPresent()) {
-                return Optional.of(tips.tip(TipKey.AFTER_HYBRID_SIGN_IN, Locale.ENGLISH, Map.of()));
+                return Optional.of(tips.tip(TipKey.AFTER_HYBRID_SIGN_IN, locale, Map.of()));
             }
             if (createsHere(d.prompt().orElseThrow())) {
-                return Optional.of(tips.tip(TipKey.BEFORE_CREATING_A_PASSKEY, Locale.ENGLISH, Map.of()));
+                return Optional.of(tips.tip(TipKey.BEFORE_CREATING_A_PASSKEY, locale, Map.of()));
             }
         } catch (RuntimeException e) {
             // Built-in copy serves when a tip is missing.
