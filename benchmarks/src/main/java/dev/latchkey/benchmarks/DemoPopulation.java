@@ -173,6 +173,7 @@ public final class DemoPopulation {
     private long[] lastPasskeyUse;
     private long[] passkeyCreated; // 0: when the account was created; else by a nudge, then
     private long[] lastPrompt; // when a prompt was last shown on the device
+    private long[] firstPasskeyUse; // the first sign-in with the device's own passkey (0: none)
     private int nudgedPasskeys;
     private final List<Provider> providers = new ArrayList<>();
     private final Map<Provider, Integer> providerIndex = new HashMap<>();
@@ -184,6 +185,10 @@ public final class DemoPopulation {
     private final Map<List<Object>, long[]> nudgeCohort = new HashMap<>();
     private final Map<List<Object>, long[]> signInMode = new HashMap<>();
     private final Map<List<Object>, long[]> nudgeMode = new HashMap<>();
+    private final Map<List<Object>, long[]> handoffDaily = new HashMap<>();
+    private final Map<List<Object>, long[]> articleDaily = new HashMap<>();
+    private long handoffSteps;
+    private long articleAnswers;
 
     private DemoPopulation(Options o, Connection c) {
         this.o = o;
@@ -315,6 +320,7 @@ public final class DemoPopulation {
         lastPasskeyUse = new long[devices];
         passkeyCreated = new long[devices];
         lastPrompt = new long[devices];
+        firstPasskeyUse = new long[devices];
         Arrays.fill(lastPrompt, Long.MIN_VALUE / 2);
         Arrays.fill(provider, (byte) -1);
         for (int d = 0; d < devices; d++) {
@@ -354,6 +360,9 @@ public final class DemoPopulation {
                 "scenario", "prompt", "reason", "variant", "decided_at");
         Sink nudgeEvents = sink("ndg_event", "type", "account_id", "device_id", "decision_id", "scenario", "variant",
                 "passkey_id", "occurred_at");
+        Sink handoffEvents = sink("ndg_handoff_event", "handoff_id", "account_id", "type", "detail", "occurred_at");
+        Sink eduEvents = sink("edu_event", "type", "article_slug", "locale", "helpful", "occurred_at");
+        Sink eduFeedback = sink("edu_feedback", "article_slug", "locale", "helpful", "browser_hash", "answered_at");
         long signIns = 0;
         long nudgeSteps = 0;
         for (int day = 0; day < o.days(); day++) {
@@ -398,6 +407,25 @@ public final class DemoPopulation {
                 lastSeen[d] = Math.max(lastSeen[d], at);
                 if (method == THIS_DEVICE) {
                     lastPasskeyUse[d] = at;
+                    if (firstPasskeyUse[d] == 0) {
+                        firstPasskeyUse[d] = at;
+                    }
+                    // Now and then a link handoff to a second device, started from a covered one.
+                    if (rnd.nextDouble() < 0.01) {
+                        handoff(handoffEvents, a, at);
+                    }
+                }
+                // Now and then someone answers "Was this helpful?" under a help article.
+                if (rnd.nextDouble() < 0.006) {
+                    articleAnswer(eduEvents, eduFeedback, at);
+                }
+                // Scenario e: after a password sign-in on a browser that can save a passkey without asking,
+                // an account without any passkey gets the automatic upgrade instead of a prompt.
+                if (!shared && method == PASSWORD && k.conditionalCreate() && !hasAnyPasskey(a)
+                        && at - lastPrompt[d] >= 7 * 86_400L && rnd.nextDouble() < 0.6) {
+                    lastPrompt[d] = at;
+                    nudgeSteps += upgrade(decisions, nudgeEvents, a, d, at);
+                    continue;
                 }
                 // Nudges: after a hybrid or fallback sign-in on a personal device with no passkey of its own.
                 // At most one prompt per device in 7 days (LATCHKEY_NUDGES_DEVICE_PERIOD_DAYS), none after "don't ask again".
@@ -408,9 +436,17 @@ public final class DemoPopulation {
                 }
             }
         }
+        // Links that matched nothing (mistyped, or guessed).
+        for (int i = 0; i < o.days() / 3; i++) {
+            long at = start + rnd.nextLong(end - start);
+            handoffStep(handoffEvents, null, -1, "REFUSED_UNKNOWN", "peek", at);
+        }
         events.close();
         decisions.close();
         nudgeEvents.close();
+        handoffEvents.close();
+        eduEvents.close();
+        eduFeedback.close();
 
         log("accounts, invitations, passwords");
         UUID operatorId = uuid(9, 0);
@@ -477,6 +513,9 @@ public final class DemoPopulation {
         }
         deviceRows.close();
         passkeyRows.close();
+
+        log("time to a second covered device");
+        secondDevices();
 
         log("rollups");
         long rollupRows = writeRollups();
@@ -645,6 +684,145 @@ public final class DemoPopulation {
         return 1;
     }
 
+    private boolean hasAnyPasskey(int a) {
+        if (hasKey[a]) {
+            return true;
+        }
+        for (int d = devStart[a]; d < devStart[a + 1]; d++) {
+            if (provider[d] >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scenario e: offered; then saved, declined, failed, or no outcome reported. */
+    private int upgrade(Sink decisions, Sink nudgeEvents, int a, int d, long at) throws SQLException, IOException {
+        UUID decision = uuid(7, decisionCount);
+        decisionCount++;
+        String variant = variant(uuid(1, a));
+        String scenario = "AUTOMATIC_UPGRADE";
+        decisions.row(decision, uuid(1, a), uuid(2, d), "AFTER_SIGN_IN", "PASSWORD", null, scenario, null,
+                "CONDITIONAL_CREATE_AFTER_PASSWORD", variant, at + 1);
+        int steps = step(nudgeEvents, "OFFERED", a, d, decision, scenario, variant, null, at + 1);
+        double r = rnd.nextDouble();
+        if (r < 0.62) {
+            provider[d] = (byte) providerIndex(providerFor(kind[d]));
+            passkeyCreated[d] = at + 8;
+            nudgedPasskeys++;
+            steps += step(nudgeEvents, "COMPLETED", a, d, decision, scenario, variant, uuid(4, d), at + 8);
+        } else if (r < 0.8) {
+            steps += step(nudgeEvents, "DECLINED", a, d, decision, scenario, variant, null, at + 8);
+        } else if (r < 0.86) {
+            steps += step(nudgeEvents, "FAILED", a, d, decision, scenario, variant, null, at + 8);
+        }
+        return steps;
+    }
+
+    private int handoffCount;
+
+    /** A link handoff started by account a: created, opened, a passkey created, paired; or expired, refused. */
+    private void handoff(Sink handoffEvents, int a, long at) throws SQLException, IOException {
+        UUID id = uuid(10, handoffCount++);
+        handoffStep(handoffEvents, id, a, "ISSUED", null, at + 30);
+        if (rnd.nextDouble() < 0.85) {
+            handoffStep(handoffEvents, id, a, "CLAIMED", null, at + 90);
+            if (rnd.nextDouble() < 0.85) {
+                handoffStep(handoffEvents, id, a, "PASSKEY_PENDING", "no device record", at + 120);
+                boolean wrong = rnd.nextDouble() < 0.12;
+                if (wrong) {
+                    handoffStep(handoffEvents, id, a, "CODE_WRONG", "try 1", at + 140);
+                }
+                if (rnd.nextDouble() < 0.93) {
+                    handoffStep(handoffEvents, id, a, "PAIRED", null, at + 160);
+                } else if (wrong) {
+                    handoffStep(handoffEvents, id, a, "CODE_WRONG", "try 2", at + 170);
+                    handoffStep(handoffEvents, id, a, "FAILED", "wrong code 3 times: pending passkey dropped", at + 180);
+                } else {
+                    handoffStep(handoffEvents, id, a, "EXPIRED", "pending passkey dropped", at + 330);
+                }
+            } else {
+                handoffStep(handoffEvents, id, a, "CEREMONY_REFUSED", "NOT_ALLOWED", at + 110);
+                handoffStep(handoffEvents, id, a, "EXPIRED", null, at + 330);
+            }
+        } else {
+            handoffStep(handoffEvents, id, a, "EXPIRED", null, at + 330);
+            if (rnd.nextDouble() < 0.3) {
+                handoffStep(handoffEvents, id, a, "REFUSED_EXPIRED", "options", at + 600);
+            }
+        }
+    }
+
+    private void handoffStep(Sink handoffEvents, UUID handoff, int a, String type, String detail, long at)
+            throws SQLException, IOException {
+        handoffEvents.row(handoff, a < 0 ? null : uuid(1, a), type, detail, at);
+        LocalDate on = LocalDate.ofEpochDay(Math.floorDiv(at, 86_400L));
+        add(handoffDaily, List.of(on, a < 0 ? "" : DOMAINS[domain[a]], a < 0 ? "" : invited[a] ? "INVITATION" : "SELF", type));
+        handoffSteps++;
+    }
+
+    /** Help articles readers answer under (slugs of the shipped articles). */
+    static final String[] ARTICLES = {"what-is-a-passkey", "passkeys-and-passwords", "synced-and-device-bound-passkeys",
+        "a-passkey-on-each-device", "signing-in-on-another-device", "lost-or-replaced-phone", "shared-and-public-computers"};
+
+    private void articleAnswer(Sink eduEvents, Sink eduFeedback, long at) throws SQLException, IOException {
+        int i = rnd.nextInt(ARTICLES.length);
+        String language = rnd.nextDouble() < 0.75 ? "en" : "de";
+        // Some articles help more than others.
+        boolean helpful = rnd.nextDouble() < 0.9 - 0.08 * i;
+        eduEvents.row("FEEDBACK_GIVEN", ARTICLES[i], language, helpful, at);
+        eduFeedback.row(ARTICLES[i], language, helpful, bytes(32), at);
+        add(articleDaily, List.of(LocalDate.ofEpochDay(Math.floorDiv(at, 86_400L)), ARTICLES[i], language, helpful));
+        articleAnswers++;
+    }
+
+    /**
+     * Time to a second covered device, as insights counts it: an account counts from its first passkey;
+     * a personal device is covered from its first platform passkey or its first sign-in with its own
+     * passkey; the second such device's moment, in whole days from the first passkey.
+     */
+    private void secondDevices() throws SQLException, IOException {
+        Sink progress = sink("ins_account_progress", "account_id", "signed_up_on", "email_domain", "sign_up",
+                "first_passkey_at", "second_covered_at");
+        Sink coveredRows = sink("ins_covered_device", "account_id", "device_id", "covered_at");
+        for (int a = 0; a < o.accounts(); a++) {
+            long first = Long.MAX_VALUE;
+            List<Long> covered = new ArrayList<>();
+            for (int d = devStart[a]; d < devStart[a + 1]; d++) {
+                long coveredAt = Long.MAX_VALUE;
+                if (provider[d] >= 0) {
+                    long createdAt = passkeyCreated[d] == 0 ? created[a] + 90 : passkeyCreated[d];
+                    first = Math.min(first, createdAt);
+                    coveredAt = createdAt;
+                }
+                if (firstPasskeyUse[d] != 0) {
+                    coveredAt = Math.min(coveredAt, firstPasskeyUse[d]);
+                }
+                if (branch[d] < 0 && coveredAt != Long.MAX_VALUE) {
+                    covered.add(coveredAt);
+                    coveredRows.row(uuid(1, a), uuid(2, d), coveredAt);
+                }
+            }
+            if (hasKey[a]) {
+                first = Math.min(first, created[a] + 3_600);
+            }
+            if (first == Long.MAX_VALUE) {
+                continue;
+            }
+            covered.sort(null);
+            Long second = covered.size() >= 2 ? covered.get(1) : null;
+            LocalDate signedUp = LocalDate.ofEpochDay(Math.floorDiv(created[a], 86_400L));
+            String signUp = invited[a] ? "INVITATION" : "SELF";
+            progress.row(uuid(1, a), signedUp, DOMAINS[domain[a]], signUp, first, second);
+            int days = second == null ? -1 : (int) Math.max(0, Math.floorDiv(second - first, 86_400L));
+            add(secondDeviceDaily, List.of(signedUp, DOMAINS[domain[a]], signUp, days));
+        }
+        progress.close();
+        coveredRows.close();
+    }
+
+    private final Map<List<Object>, long[]> secondDeviceDaily = new HashMap<>();
+
     /** The copy variant nudges give this account: as {@code NudgeRules.variant} with the default A,B. */
     static String variant(UUID account) {
         byte[] h = sha256("variant:" + account);
@@ -689,6 +867,24 @@ public final class DemoPopulation {
         s = sink("ins_nudge_cohort_daily", "on_day", "email_domain", "sign_up", "shared_device", "scenario",
                 "device_group", "variant", "step", "events");
         for (var e : nudgeCohort.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        s = sink("ins_handoff_daily", "on_day", "email_domain", "sign_up", "step", "events");
+        for (var e : handoffDaily.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        s = sink("ins_article_feedback_daily", "on_day", "slug", "language", "helpful", "answers");
+        for (var e : articleDaily.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        s = sink("ins_second_device_daily", "signed_up_on", "email_domain", "sign_up", "days", "accounts");
+        for (var e : secondDeviceDaily.entrySet()) {
             s.row(concat(e.getKey(), e.getValue()[0]));
             rows++;
         }

@@ -115,6 +115,92 @@ class DemoPopulationTest {
     }
 
     @Test
+    void handoffRollupsEqualADirectCountOverTheHandoffLogByIssuingAccount() throws SQLException {
+        assertThat(rows("select cast(on_day as varchar) || ' ' || email_domain || ' ' || sign_up || ' ' || step || ' ' || events"
+                + " from ins_handoff_daily"))
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(rows("select d || ' ' || dm || ' ' || su || ' ' || type || ' ' || count(*) from"
+                        + " (select cast(cast(h.occurred_at as date) as varchar) as d, " + DOMAIN + " as dm, " + SIGN_UP
+                        + " as su, h.type from ndg_handoff_event h left join idn_account a on a.id = h.account_id) x"
+                        + " group by d, dm, su, type"));
+        assertThat(rows("select distinct step from ins_handoff_daily order by step"))
+                .contains("ISSUED", "CLAIMED", "PASSKEY_PENDING", "PAIRED", "EXPIRED", "REFUSED_UNKNOWN");
+    }
+
+    @Test
+    void articleRollupsEqualADirectCountOverTheEducationLogAndTheTalliesAgree() throws SQLException {
+        assertThat(rows("select cast(on_day as varchar) || ' ' || slug || ' ' || language || ' ' || helpful || ' ' || answers"
+                + " from ins_article_feedback_daily"))
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(rows("select d || ' ' || article_slug || ' ' || locale || ' ' || helpful"
+                        + " || ' ' || count(*) from (select cast(cast(occurred_at as date) as varchar) as d, article_slug, locale,"
+                        + " helpful from edu_event where type = 'FEEDBACK_GIVEN') x group by d, article_slug, locale, helpful"));
+        // The article pages' own tallies (edu_feedback) hold the same answers.
+        assertThat(count("select count(*) from edu_feedback")).isEqualTo(count("select count(*) from edu_event"));
+        assertThat(rows("select distinct language from ins_article_feedback_daily order by language")).containsExactly("de", "en");
+    }
+
+    @Test
+    void automaticUpgradesAreOfferedAndEndSavedDeclinedFailedOrWithoutAnOutcome() throws SQLException {
+        assertThat(rows("select distinct step from ins_nudge_daily where scenario = 'AUTOMATIC_UPGRADE' order by step"))
+                .containsExactly("COMPLETED", "DECLINED", "FAILED", "OFFERED");
+        // One outcome at most per offer, and only after an offer.
+        assertThat(count("select count(*) from (select decision_id from ndg_event where scenario = 'AUTOMATIC_UPGRADE'"
+                + " and type <> 'OFFERED' group by decision_id having count(*) > 1) x")).isZero();
+        assertThat(count("select count(*) from ndg_event e where e.scenario = 'AUTOMATIC_UPGRADE' and e.type <> 'OFFERED'"
+                + " and not exists (select 1 from ndg_event o where o.decision_id = e.decision_id and o.type = 'OFFERED')"))
+                .isZero();
+    }
+
+    /**
+     * Time to a second covered device, recomputed here from the raw tables as the rule says: from the
+     * account's first passkey (any) to the moment its second personal device was covered (the first
+     * platform passkey created on it, or its first sign-in with its own passkey), in whole days.
+     */
+    @Test
+    void secondDeviceRollupsEqualWhatTheRawPasskeysAndSignInsGive() throws SQLException {
+        java.util.Map<String, Long> first = new java.util.HashMap<>();
+        for (String r : rows("select cast(account_id as varchar) || ' ' || cast(min(created_at) as varchar) from cred_passkey"
+                + " group by account_id")) {
+            String[] p = r.split(" ", 2);
+            first.put(p[0], seconds(p[1]));
+        }
+        java.util.Map<String, java.util.Map<String, Long>> covered = new java.util.HashMap<>();
+        for (String r : rows("select cast(c.account_id as varchar) || ' ' || cast(c.device_id as varchar) || ' '"
+                + " || cast(min(c.at) as varchar) from (select p.account_id, p.created_device_id as device_id, p.created_at as at"
+                + " from cred_passkey p where p.created_device_id is not null and coalesce(p.attachment, '') <> 'cross-platform'"
+                + " union all select s.account_id, s.device_id, s.occurred_at from idn_sign_in_event s where s.succeeded"
+                + " and s.method = 'PASSKEY_THIS_DEVICE') c join idn_device d on d.id = c.device_id and not d.shared"
+                + " group by c.account_id, c.device_id")) {
+            String[] p = r.split(" ", 3);
+            covered.computeIfAbsent(p[0], k -> new java.util.HashMap<>()).put(p[1], seconds(p[2]));
+        }
+        java.util.Map<String, String> cohort = new java.util.HashMap<>();
+        for (String r : rows("select cast(a.id as varchar) || ' ' || cast(cast(a.created_at as date) as varchar) || ' ' || "
+                + DOMAIN + " || ' ' || " + SIGN_UP + " from idn_account a")) {
+            String[] p = r.split(" ", 2);
+            cohort.put(p[0], p[1]);
+        }
+        java.util.Map<String, Long> expected = new java.util.HashMap<>();
+        first.forEach((account, f) -> {
+            List<Long> times = covered.getOrDefault(account, java.util.Map.of()).values().stream().sorted().toList();
+            long days = times.size() < 2 ? -1 : Math.max(0, Math.floorDiv(times.get(1) - f, 86_400L));
+            expected.merge(cohort.get(account) + " " + days, 1L, Long::sum);
+        });
+        List<String> want = expected.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+        assertThat(rows("select cast(signed_up_on as varchar) || ' ' || email_domain || ' ' || sign_up || ' ' || days"
+                + " || ' ' || accounts from ins_second_device_daily"))
+                .isNotEmpty().containsExactlyInAnyOrderElementsOf(want);
+        assertThat(count("select count(*) from ins_second_device_daily where days >= 0")).isPositive();
+        assertThat(count("select count(*) from ins_second_device_daily where days > 7")).isPositive();
+    }
+
+    private static long seconds(String timestamp) {
+        return java.sql.Timestamp.valueOf(timestamp.length() > 19 && timestamp.charAt(19) == '+'
+                ? timestamp.substring(0, 19) : timestamp.replaceAll("[+-][0-9]{2}(:[0-9]{2})?$", "")).getTime() / 1000;
+    }
+
+    @Test
     void passkeysComeFromTheShippedProviderListOrAreSecurityKeysAndBothSyncedAndDeviceBoundOccur() throws Exception {
         String shipped;
         try (InputStream in = DemoPopulation.class.getResourceAsStream("/META-INF/latchkey/aaguid/aaguid.json")) {

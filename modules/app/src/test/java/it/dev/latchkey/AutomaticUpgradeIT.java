@@ -53,10 +53,28 @@ class AutomaticUpgradeIT {
         assertThat(passkeys(email)).isOne();
         assertThat(Database.strings("select e.type from ndg_event e join ndg_decision d on d.id = e.decision_id"
                 + " where d.scenario = 'AUTOMATIC_UPGRADE' and d.account_id = " + ACCOUNT_OF, email, email))
-                .containsExactly("COMPLETED");
+                .containsExactlyInAnyOrder("OFFERED", "COMPLETED");
         String after = laptop.get("/account/security").body();
         assertThat(after).containsPattern("Your passkeys work on:[\\s\\S]*Chrome on Linux[\\s\\S]*This device")
                 .doesNotContain("id=\"auto-upgrade\"");
+    }
+
+    @Test
+    void thePageReportsADeclinedUpgradeOnceAndNothingAfterIt() throws Exception {
+        String email = passwordOnlyAccount("declined");
+        Browser laptop = new Browser();
+        passwordSignIn(laptop, email, true);
+        assertThat(laptop.postJson("/api/account/upgrade/outcome", "{\"outcome\":\"maybe\"}").statusCode()).isEqualTo(400);
+        HttpResponse<String> declined = laptop.postJson("/api/account/upgrade/outcome", "{\"outcome\":\"declined\"}");
+        assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+        assertThat(laptop.postJson("/api/account/upgrade/outcome", "{\"outcome\":\"failed\"}").statusCode())
+                .as("the offer stands, its outcome is kept").isEqualTo(200);
+        assertThat(Database.strings("select e.type from ndg_event e join ndg_decision d on d.id = e.decision_id"
+                + " where d.scenario = 'AUTOMATIC_UPGRADE' and d.account_id = " + ACCOUNT_OF, email, email))
+                .containsExactlyInAnyOrder("OFFERED", "DECLINED");
+        // Without an offer there is nothing to report.
+        assertThat(new Browser().postJson("/api/account/upgrade/outcome", "{\"outcome\":\"failed\"}").statusCode())
+                .isBetween(400, 499);
     }
 
     @Test

@@ -33,4 +33,10 @@ public interface ArticleFeedback {
 
     /** @return the answers counted for one article in exactly this language */
     FeedbackTally tally(String slug, Locale locale);
+
+    /**
+     * Hands every counted answer ({@code edu_event} FEEDBACK_GIVEN rows) to {@code each}, oldest first,
+     * in one read-only pass: for insights rebuilding its rollups. Nothing is changed or fired.
+     */
+    void replay(java.util.function.Consumer<ArticleFeedbackGiven> each);
 }

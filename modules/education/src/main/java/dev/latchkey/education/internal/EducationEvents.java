@@ -15,13 +15,14 @@ class EducationEvents {
     EntityManager em;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    void feedbackGiven(String slug, String locale, boolean helpful) {
+    void feedbackGiven(String slug, String locale, boolean helpful, java.time.Instant at) {
         em.createNativeQuery("insert into edu_event (type, article_slug, locale, helpful, occurred_at)"
-                        + " values (?, ?, ?, ?, current_timestamp)")
+                        + " values (?, ?, ?, ?, ?)")
                 .setParameter(1, Type.FEEDBACK_GIVEN.name())
                 .setParameter(2, slug)
                 .setParameter(3, locale)
                 .setParameter(4, helpful)
+                .setParameter(5, at)
                 .executeUpdate();
     }
 }

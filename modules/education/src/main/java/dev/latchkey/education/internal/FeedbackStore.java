@@ -58,8 +58,9 @@ class FeedbackStore implements ArticleFeedback {
         if (inserted == 0) {
             return Outcome.ALREADY_COUNTED;
         }
-        events.feedbackGiven(slug, language, helpful);
-        given.fire(new ArticleFeedbackGiven(slug, shown.get().locale(), helpful, Instant.now()));
+        Instant at = dev.latchkey.platform.api.Timestamps.now();
+        events.feedbackGiven(slug, language, helpful, at);
+        given.fire(new ArticleFeedbackGiven(slug, shown.get().locale(), helpful, at));
         return Outcome.COUNTED;
     }
 
@@ -94,6 +95,20 @@ class FeedbackStore implements ArticleFeedback {
             }
         }
         return new FeedbackTally(helpful, notHelpful);
+    }
+
+    @Override
+    public void replay(java.util.function.Consumer<ArticleFeedbackGiven> each) {
+        em.createNativeQuery("select article_slug, locale, helpful, occurred_at from edu_event where type = ?"
+                        + " order by occurred_at, id")
+                .setParameter(1, EducationEvents.Type.FEEDBACK_GIVEN.name())
+                .setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream()
+                .forEach(row -> {
+                    Object[] r = (Object[]) row;
+                    each.accept(new ArticleFeedbackGiven((String) r[0], Locale.forLanguageTag((String) r[1]),
+                            Boolean.TRUE.equals(r[2]), dev.latchkey.platform.api.NativeColumns.instant(r[3])));
+                });
     }
 
     static byte[] hash(String browserToken) {

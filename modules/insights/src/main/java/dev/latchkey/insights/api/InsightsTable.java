@@ -9,9 +9,17 @@ import java.util.List;
  * @param id      a short name, also the CSV file's ({@code sign-ins-by-method})
  * @param chart   how a page may draw it; {@link Chart#NONE} for tables that are only tables
  * @param series  the columns a chart draws (by index; the first column is always the labels)
+ * @param filters which of the dashboard's filters the table follows, in words ("The date range applies;
+ *                the cohort filters do not: ..."); empty when all of them do
  */
 public record InsightsTable(String id, String title, String caption, List<String> columns, List<List<String>> rows,
-                            Chart chart, List<Integer> series) {
+                            Chart chart, List<Integer> series, String filters) {
+
+    /** A table that follows every filter. */
+    public InsightsTable(String id, String title, String caption, List<String> columns, List<List<String>> rows,
+                         Chart chart, List<Integer> series) {
+        this(id, title, caption, columns, rows, chart, series, "");
+    }
 
     public InsightsTable {
         series = List.copyOf(series);

@@ -61,6 +61,18 @@ class JpaInsights implements Insights {
     @Inject
     Cohorts cohorts;
 
+    @Inject
+    JourneySections journeys;
+
+    @Inject
+    SecondDevices secondDevices;
+
+    @Inject
+    dev.latchkey.nudges.api.Handoffs handoffs;
+
+    @Inject
+    dev.latchkey.education.api.ArticleFeedback feedback;
+
     @Override
     public Dashboard dashboard(StepUpProof viewer, DateRange range, Cohort cohort) {
         staff.confirm(viewer, Permission.INSIGHTS);
@@ -69,6 +81,7 @@ class JpaInsights implements Insights {
         Optional<java.time.Instant> snapshotAt = coverage(range, headlines, tables);
         signIns(range, cohort, headlines, tables);
         funnel(range, cohort, tables);
+        journeys.add(range, cohort, tables);
         return new Dashboard(range, cohort, snapshotAt, headlines, tables);
     }
 
@@ -76,7 +89,7 @@ class JpaInsights implements Insights {
      * The where clause of a cohort query over a cohort rollup (after the date range's two
      * parameters), and its parameters in order.
      */
-    private static String cohortClause(Cohort cohort, List<Object> parameters) {
+    static String cohortClause(Cohort cohort, List<Object> parameters) {
         StringBuilder where = new StringBuilder();
         cohort.emailDomain().ifPresent(d -> {
             where.append(" and email_domain = ?");
@@ -355,9 +368,15 @@ class JpaInsights implements Insights {
         Map<List<Object>, Long> signInCohorts = new HashMap<>();
         Map<UUID, Cohorts.AccountPart> accountParts = new HashMap<>();
         Map<List<UUID>, Cohorts.Key> deviceKeys = new HashMap<>();
-        long[] read = new long[2];
+        long[] read = new long[4];
+        Map<UUID, Map<UUID, java.time.Instant>> signedInHere = new HashMap<>();
         signIns.replay(e -> {
             read[0]++;
+            if (e.succeeded() && e.method() == SignInMethod.PASSKEY_THIS_DEVICE && e.accountId().isPresent()
+                    && e.deviceId().isPresent()) {
+                signedInHere.computeIfAbsent(e.accountId().get(), a -> new HashMap<>())
+                        .merge(e.deviceId().get(), e.at(), (x, y) -> x.isBefore(y) ? x : y);
+            }
             String reason = e.succeeded() ? "" : e.reason().orElse("");
             signInCounts.merge(List.of(Rollups.day(e.at()), e.method().name(), e.succeeded(), reason), 1L, Long::sum);
             // Sign-ins of one cohort from several device groups add up in one row of the cohort tables.
@@ -383,8 +402,27 @@ class JpaInsights implements Insights {
                 (String) k.get(3), (String) k.get(4), n));
         nudgeCohorts.forEach((k, n) -> rollups.insertNudgeCohort((LocalDate) k.get(0), (Cohorts.Key) k.get(1),
                 (String) k.get(2), (String) k.get(3), (String) k.get(4), n));
+        Map<List<Object>, Long> handoffCounts = new HashMap<>();
+        handoffs.replay(step -> {
+            read[2]++;
+            Cohorts.AccountPart part = step.accountId().map(a -> accountParts.computeIfAbsent(a, cohorts::account))
+                    .orElse(Cohorts.AccountPart.UNKNOWN);
+            handoffCounts.merge(List.of(Rollups.day(step.at()), part.emailDomain(), part.signUp(), step.type()), 1L, Long::sum);
+        });
+        handoffCounts.forEach((k, n) -> rollups.add("ins_handoff_daily", List.of("on_day", "email_domain", "sign_up", "step"),
+                k, "events", n));
+        Map<List<Object>, Long> answers = new HashMap<>();
+        feedback.replay(answer -> {
+            read[3]++;
+            answers.merge(List.of(Rollups.day(answer.at()), answer.slug(), answer.locale().toLanguageTag(), answer.helpful()),
+                    1L, Long::sum);
+        });
+        answers.forEach((k, n) -> rollups.add("ins_article_feedback_daily", List.of("on_day", "slug", "language", "helpful"),
+                k, "answers", n));
+        secondDevices.rebuild(signedInHere);
         long accounts = snapshots.take();
-        actions.record(adminId, "INSIGHTS_REBUILD", read[0] + " sign-ins, " + read[1] + " nudge steps, " + accounts + " accounts");
+        actions.record(adminId, "INSIGHTS_REBUILD", read[0] + " sign-ins, " + read[1] + " nudge steps, " + read[2]
+                + " handoff steps, " + read[3] + " article answers, " + accounts + " accounts");
         return new RebuildReport(read[0], read[1], accounts);
     }
 
@@ -409,11 +447,11 @@ class JpaInsights implements Insights {
         return whole == 0 ? "0.0" : String.format(Locale.ROOT, "%.1f", 100.0 * part / whole);
     }
 
-    private static long num(Object o) {
+    static long num(Object o) {
         return o == null ? 0 : ((Number) o).longValue();
     }
 
-    private static LocalDate localDate(Object o) {
+    static LocalDate localDate(Object o) {
         if (o instanceof LocalDate d) {
             return d;
         }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /**
  * Writes the daily rollups. Each count is insert-then-increment: the row is inserted with zero
@@ -158,8 +159,58 @@ class Rollups {
         nudgeCohortRow(false, day, cohort, scenario, variant, step, events);
     }
 
+    /** One more handoff step of a cohort, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void handoff(LocalDate day, Cohorts.AccountPart cohort, String step, long events) {
+        add("ins_handoff_daily", List.of("on_day", "email_domain", "sign_up", "step"),
+                List.of(day, cohort.emailDomain(), cohort.signUp(), step), "events", events);
+    }
+
+    /** One more "Was this helpful?" answer, in a transaction of its own. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void articleFeedback(LocalDate day, String slug, String language, boolean helpful, long answers) {
+        add("ins_article_feedback_daily", List.of("on_day", "slug", "language", "helpful"),
+                List.of(day, slug, language, helpful), "answers", answers);
+    }
+
+    /**
+     * Adds {@code delta} to the count of one row, inserting the row with zero first when it is
+     * missing (in the caller's transaction); a row whose count reaches zero is deleted, so that
+     * counts kept as events happen and those of a rebuild have the same rows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void add(String table, List<String> keyColumns, List<Object> key, String countColumn, long delta) {
+        String columns = String.join(", ", keyColumns);
+        String marks = String.join(", ", java.util.Collections.nCopies(keyColumns.size(), "?"));
+        String where = keyColumns.stream().map(c -> c + " = ?").collect(java.util.stream.Collectors.joining(" and "));
+        var insert = em.createNativeQuery("insert into " + table + " (" + columns + ", " + countColumn + ") values ("
+                + marks + ", 0) on conflict do nothing");
+        for (int i = 0; i < key.size(); i++) {
+            insert.setParameter(i + 1, key.get(i));
+        }
+        insert.executeUpdate();
+        var update = em.createNativeQuery("update " + table + " set " + countColumn + " = " + countColumn + " + ? where " + where);
+        update.setParameter(1, delta);
+        for (int i = 0; i < key.size(); i++) {
+            update.setParameter(i + 2, key.get(i));
+        }
+        update.executeUpdate();
+        if (delta < 0) {
+            var delete = em.createNativeQuery("delete from " + table + " where " + where + " and " + countColumn + " = 0");
+            for (int i = 0; i < key.size(); i++) {
+                delete.setParameter(i + 1, key.get(i));
+            }
+            delete.executeUpdate();
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     void clear() {
+        em.createNativeQuery("delete from ins_handoff_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_article_feedback_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_covered_device").executeUpdate();
+        em.createNativeQuery("delete from ins_account_progress").executeUpdate();
+        em.createNativeQuery("delete from ins_second_device_daily").executeUpdate();
         em.createNativeQuery("delete from ins_sign_in_daily").executeUpdate();
         em.createNativeQuery("delete from ins_nudge_daily").executeUpdate();
         em.createNativeQuery("delete from ins_sign_in_cohort_daily").executeUpdate();

@@ -119,6 +119,12 @@ public interface Handoffs {
     record UserDetails(String userId, String name, String displayName) {
     }
 
+    /**
+     * Hands every recorded handoff step ({@code ndg_handoff_event}) to {@code each}, oldest first, in
+     * one read-only pass: for insights rebuilding its rollups. Nothing is changed or fired.
+     */
+    void replay(java.util.function.Consumer<HandoffStep> each);
+
     /** A handoff step was refused; nothing changed except the audit log (and a used-up try). */
     final class Refused extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -24,6 +24,15 @@ public record NudgeEvent(Type type, UUID accountId, UUID deviceId, UUID decision
         /** "Not now" / "Remind me later". */
         SNOOZED,
         /** A passkey was created on the device after the user accepted. */
-        COMPLETED
+        COMPLETED,
+        /**
+         * Scenario e only: the automatic upgrade was offered to the page after a password sign-in
+         * (nothing is shown, so there is no SHOWN step).
+         */
+        OFFERED,
+        /** Scenario e only: the browser saved no passkey because the person or the passkey manager said no. */
+        DECLINED,
+        /** Scenario e only: the automatic upgrade failed for any other reason (the browser or the server refused it). */
+        FAILED
     }
 }

@@ -32,6 +32,13 @@ public interface PasskeyUpgrades {
     /** The upgrade's passkey was created: the funnel's COMPLETED step. */
     void completed(UUID accountId, UUID deviceId, UUID decisionId, UUID passkeyId);
 
+    /**
+     * The page reported that the upgrade did not happen: the funnel's DECLINED step ({@code declined},
+     * the browser's {@code NotAllowedError}) or FAILED step (anything else). Once per offer, and
+     * never after it was completed; an unknown or foreign offer changes nothing.
+     */
+    void notCompleted(UUID accountId, UUID deviceId, UUID decisionId, boolean declined);
+
     /** Deployment switch, on by default ({@code LATCHKEY_NUDGES_AUTO_UPGRADE}). */
     record Settings(boolean enabled) {
     }

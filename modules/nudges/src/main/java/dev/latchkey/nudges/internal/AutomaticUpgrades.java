@@ -22,8 +22,9 @@ import java.util.UUID;
 
 /**
  * Scenario e. The decision is stored in {@code ndg_decision} like every other (scenario
- * {@code AUTOMATIC_UPGRADE}, no prompt: nothing is shown), and its success is the funnel's
- * COMPLETED step; there is no SHOWN step, because the user sees nothing.
+ * {@code AUTOMATIC_UPGRADE}, no prompt: nothing is shown) with an OFFERED step; its success is the
+ * funnel's COMPLETED step, and what the page reports otherwise its DECLINED or FAILED step. There
+ * is no SHOWN step, because the user sees nothing.
  */
 @ApplicationScoped
 class AutomaticUpgrades implements PasskeyUpgrades {
@@ -66,8 +67,10 @@ class AutomaticUpgrades implements PasskeyUpgrades {
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
+        String variant = NudgeRules.variant(accountId, settings);
         em.persist(new DecisionEntity(id, accountId, deviceId, Moment.AFTER_SIGN_IN.name(), SignInMethod.PASSWORD.name(),
-                null, Scenario.AUTOMATIC_UPGRADE.name(), null, REASON, NudgeRules.variant(accountId, settings), now));
+                null, Scenario.AUTOMATIC_UPGRADE.name(), null, REASON, variant, now));
+        log.record(NudgeEvent.Type.OFFERED, accountId, deviceId, id, Scenario.AUTOMATIC_UPGRADE, variant, Optional.empty(), now);
         return Optional.of(id);
     }
 
@@ -94,9 +97,29 @@ class AutomaticUpgrades implements PasskeyUpgrades {
                 Optional.of(passkeyId), Timestamps.now());
     }
 
+    @Override
+    @Transactional
+    public void notCompleted(UUID accountId, UUID deviceId, UUID decisionId, boolean declined) {
+        DecisionEntity d = em.find(DecisionEntity.class, decisionId);
+        if (d == null || !d.accountId.equals(accountId) || !d.deviceId.equals(deviceId)
+                || !Scenario.AUTOMATIC_UPGRADE.name().equals(d.scenario) || ended(decisionId)) {
+            return;
+        }
+        log.record(declined ? NudgeEvent.Type.DECLINED : NudgeEvent.Type.FAILED, accountId, deviceId, decisionId,
+                Scenario.AUTOMATIC_UPGRADE, d.variant, Optional.empty(), Timestamps.now());
+    }
+
     private boolean completed(UUID decisionId) {
         return em.createQuery("select count(e) from EventEntity e where e.decisionId = :d and e.type = :t", Long.class)
                 .setParameter("d", decisionId).setParameter("t", NudgeEvent.Type.COMPLETED.name())
+                .getSingleResult() > 0;
+    }
+
+    /** Whether the offer already has its outcome (completed, declined or failed). */
+    private boolean ended(UUID decisionId) {
+        return em.createQuery("select count(e) from EventEntity e where e.decisionId = :d and e.type in :t", Long.class)
+                .setParameter("d", decisionId).setParameter("t", List.of(NudgeEvent.Type.COMPLETED.name(),
+                        NudgeEvent.Type.DECLINED.name(), NudgeEvent.Type.FAILED.name()))
                 .getSingleResult() > 0;
     }
 }

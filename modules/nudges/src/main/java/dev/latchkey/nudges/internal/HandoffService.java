@@ -11,6 +11,7 @@ import dev.latchkey.identity.api.Accounts;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.DeviceKey;
 import dev.latchkey.identity.api.Devices;
+import dev.latchkey.nudges.api.HandoffStep;
 import dev.latchkey.nudges.api.Handoffs;
 import dev.latchkey.nudges.api.Handoffs.Refused.Reason;
 import dev.latchkey.platform.api.Sha256;
@@ -54,6 +55,9 @@ class HandoffService implements Handoffs {
 
     @PersistenceContext(unitName = "nudges")
     EntityManager em;
+
+    @Inject
+    jakarta.enterprise.event.Event<HandoffStep> steps;
 
     @Inject
     EnrollmentCeremonies enrollment;
@@ -371,11 +375,27 @@ class HandoffService implements Handoffs {
     }
 
     private void audit(UUID handoffId, UUID accountId, String type, String detail) {
+        java.time.Instant at = dev.latchkey.platform.api.Timestamps.now();
         em.createNativeQuery("insert into ndg_handoff_event (handoff_id, account_id, type, detail, occurred_at)"
-                        + " values (?, ?, ?, ?, current_timestamp)")
+                        + " values (?, ?, ?, ?, ?)")
                 .setParameter(1, handoffId).setParameter(2, accountId).setParameter(3, type)
                 .setParameter(4, detail == null ? null : detail.substring(0, Math.min(200, detail.length())))
+                .setParameter(5, at)
                 .executeUpdate();
+        steps.fire(new HandoffStep(Optional.ofNullable(handoffId), Optional.ofNullable(accountId), type, at));
+    }
+
+    @Override
+    public void replay(java.util.function.Consumer<HandoffStep> each) {
+        em.createNativeQuery("select handoff_id, account_id, type, occurred_at from ndg_handoff_event order by occurred_at, id")
+                .setHint("org.hibernate.fetchSize", 1000)
+                .getResultStream()
+                .forEach(row -> {
+                    Object[] r = (Object[]) row;
+                    each.accept(new HandoffStep(Optional.ofNullable(r[0]).map(dev.latchkey.platform.api.NativeColumns::uuid),
+                            Optional.ofNullable(r[1]).map(dev.latchkey.platform.api.NativeColumns::uuid), (String) r[2],
+                            dev.latchkey.platform.api.NativeColumns.instant(r[3])));
+                });
     }
 
     /** The token as typed or scanned: case and hyphens do not matter; anything else does not parse. */

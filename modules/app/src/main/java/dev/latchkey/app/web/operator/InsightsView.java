@@ -56,12 +56,16 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** A table as the page shows it. */
-    public record TableView(String id, String title, String caption, List<String> columns, List<List<String>> rows,
-                            String chart, String series, String exportHref) {
+    /**
+     * A table as the page shows it.
+     *
+     * @param filters which filters the table follows, in words; empty when it follows all of them
+     */
+    public record TableView(String id, String title, String caption, String filters, List<String> columns,
+                            List<List<String>> rows, String chart, String series, String exportHref) {
 
         static TableView of(InsightsTable t, String from, String to, Cohort cohort) {
-            return new TableView(t.id(), t.title(), t.caption(), t.columns(), t.rows(),
+            return new TableView(t.id(), t.title(), t.caption(), t.filters(), t.columns(), t.rows(),
                     t.chart() == InsightsTable.Chart.NONE ? "" : t.chart().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     t.series().stream().map(String::valueOf).collect(Collectors.joining(",")),
                     "/operator/insights/export?table=" + t.id() + "&from=" + enc(from) + "&to=" + enc(to)
