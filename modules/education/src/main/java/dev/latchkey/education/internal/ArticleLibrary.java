@@ -27,6 +27,8 @@ import java.util.Set;
  *   <li>{@code <language>/<slug>.md}: one file per article and language, front matter
  *       ({@link FrontMatter}) then Markdown. English must exist; a missing translation falls
  *       back to English.</li>
+ *   <li>{@code synonyms_<language>.txt} (optional): words readers search for that the articles say
+ *       differently ({@link Synonyms}).</li>
  * </ul>
  * Loading fails with a {@link ContentException} naming the file when anything is wrong, including
  * a link to an article that does not exist.
@@ -54,7 +56,7 @@ final class ArticleLibrary {
     private final Map<Locale, Map<String, Entry>> byLocale;
     private final Map<Locale, SearchIndex<Article>> indexes = new HashMap<>();
 
-    private ArticleLibrary(List<String> slugs, Map<Locale, Map<String, Entry>> byLocale) {
+    private ArticleLibrary(List<String> slugs, Map<Locale, Map<String, Entry>> byLocale, Map<Locale, Synonyms> synonyms) {
         this.slugs = List.copyOf(slugs);
         this.byLocale = byLocale;
         for (Locale locale : Languages.supported()) {
@@ -65,7 +67,7 @@ final class ArticleLibrary {
                 entries.add(SearchIndex.entry(a, i, a.title(), a.summary() + " " + String.join(" ", a.tags()),
                         entry.plainText()));
             }
-            indexes.put(locale, new SearchIndex<>(entries));
+            indexes.put(locale, new SearchIndex<>(entries, synonyms.getOrDefault(locale, Synonyms.NONE)));
         }
     }
 
@@ -105,7 +107,12 @@ final class ArticleLibrary {
             }
             byLocale.put(locale, Map.copyOf(entries));
         }
-        return new ArticleLibrary(slugs, Map.copyOf(byLocale));
+        Map<Locale, Synonyms> synonyms = new HashMap<>();
+        for (Locale locale : Languages.supported()) {
+            String file = ROOT + "synonyms_" + locale.toLanguageTag() + ".txt";
+            read(resources, file).ifPresent(text -> synonyms.put(locale, Synonyms.parse(file, text)));
+        }
+        return new ArticleLibrary(slugs, Map.copyOf(byLocale), synonyms);
     }
 
     /** @return slugs in reading order */

@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
  * Word search over a handful of articles, in memory. Words are compared without case and
  * accents ("Gerät" and "gerat" are the same word, "ß" is "ss"); every query word must occur.
  * A query word matches a word that starts with it, and from four letters any word that contains
- * it, which is how German compounds ("Sicherheitsschlüssel") are found by their parts.
+ * it, which is how German compounds ("Sicherheitsschlüssel") are found by their parts; an
+ * inflected query word ("Telefone", "phones") matches its stem. A query word also matches where
+ * one of its {@link Synonyms} does ("Handy" where the articles say "Telefon").
  */
 final class SearchIndex<T> {
 
@@ -30,9 +32,15 @@ final class SearchIndex<T> {
     }
 
     private final List<Entry<T>> entries;
+    private final Synonyms synonyms;
 
     SearchIndex(List<Entry<T>> entries) {
+        this(entries, Synonyms.NONE);
+    }
+
+    SearchIndex(List<Entry<T>> entries, Synonyms synonyms) {
         this.entries = List.copyOf(entries);
+        this.synonyms = synonyms;
     }
 
     static <T> Entry<T> entry(T item, int order, String title, String summaryAndTags, String body) {
@@ -50,21 +58,28 @@ final class SearchIndex<T> {
         }
         record Hit<T>(Entry<T> entry, int score) {
         }
+        List<Set<String>> expanded = terms.stream().map(synonyms::of).toList();
         return entries.stream()
-                .map(e -> new Hit<>(e, score(e, terms)))
+                .map(e -> new Hit<>(e, score(e, expanded)))
                 .filter(h -> h.score() > 0)
                 .sorted(Comparator.comparingInt((Hit<T> h) -> -h.score()).thenComparingInt(h -> h.entry().order()))
                 .map(h -> h.entry().item())
                 .toList();
     }
 
-    /** Sum over the terms of the best field each occurs in; 0 when any term occurs nowhere. */
-    private static int score(Entry<?> entry, List<String> terms) {
+    /**
+     * Sum over the query words of the best field each (or one of its synonyms) occurs in; 0 when
+     * any query word occurs nowhere.
+     */
+    private static int score(Entry<?> entry, List<Set<String>> terms) {
         int total = 0;
-        for (String term : terms) {
-            int best = matches(entry.title(), term) ? TITLE
-                    : matches(entry.summary(), term) ? SUMMARY
-                    : matches(entry.body(), term) ? BODY : 0;
+        for (Set<String> term : terms) {
+            int best = 0;
+            for (String word : term) {
+                best = Math.max(best, matches(entry.title(), word) ? TITLE
+                        : matches(entry.summary(), word) ? SUMMARY
+                        : matches(entry.body(), word) ? BODY : 0);
+            }
             if (best == 0) {
                 return 0;
             }
@@ -75,7 +90,7 @@ final class SearchIndex<T> {
 
     private static boolean matches(Set<String> words, String term) {
         for (String word : words) {
-            if (word.startsWith(term) || (term.length() >= 4 && word.contains(term))) {
+            if (word.startsWith(term) || (term.length() >= 4 && word.contains(term)) || Synonyms.inflected(term, word)) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.education.api.Article;
 import dev.latchkey.education.api.Languages;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,46 @@ class ArticleSearchTest {
         assertThat(slugs(library.search("lost phone", Locale.ENGLISH))).first().isEqualTo("lost-or-replaced-phone");
         assertThat(library.search("bluetooth xylophone", Locale.ENGLISH)).isEmpty();
         assertThat(slugs(library.search("privacy", Locale.ENGLISH))).first().isEqualTo("your-privacy");
+    }
+
+    @Test
+    void aGermanReaderFindsThePhoneArticlesByHandyOrSmartphone() {
+        for (String query : List.of("Handy", "handy", "Smartphone", "Handys", "Smartphones", "Mobiltelefon")) {
+            List<String> found = slugs(library.search(query, Locale.GERMAN));
+            assertThat(found).as(query).contains("lost-or-replaced-phone", "signing-in-on-another-device");
+            assertThat(found).as(query + ": the article with the word in its title comes first")
+                    .first().isEqualTo("lost-or-replaced-phone");
+        }
+        assertThat(slugs(library.search("Handy verloren", Locale.GERMAN))).first().isEqualTo("lost-or-replaced-phone");
+        assertThat(slugs(library.search("Smartphone QR-Code", Locale.GERMAN))).first()
+                .isEqualTo("signing-in-on-another-device");
+    }
+
+    @Test
+    void theArticlesDoNotSayHandySoOnlyTheSynonymsFindThem() {
+        Article lost = library.exact("lost-or-replaced-phone", Locale.GERMAN).orElseThrow().article();
+        String text = library.exact("lost-or-replaced-phone", Locale.GERMAN).orElseThrow().plainText() + lost.title();
+        assertThat(text).doesNotContainIgnoringCase("handy").doesNotContainIgnoringCase("smartphone");
+        assertThat(library.search("Handy", Locale.ENGLISH)).as("a German word in English search finds nothing").isEmpty();
+    }
+
+    @Test
+    void inflectedQueryWordsFindTheirStem() {
+        assertThat(slugs(library.search("Telefone", Locale.GERMAN))).contains("lost-or-replaced-phone");
+        assertThat(slugs(library.search("phones", Locale.ENGLISH))).first().isEqualTo("lost-or-replaced-phone");
+        assertThat(slugs(library.search("cellphone", Locale.ENGLISH))).first().isEqualTo("lost-or-replaced-phone");
+    }
+
+    @Test
+    void synonymGroupsAreSingleWordsAndAtLeastTwo() {
+        assertThat(Synonyms.parse("x", "# comment\ntelefon, Handy # trailing\n").of("handys"))
+                .containsExactlyInAnyOrder("handys", "telefon", "handy");
+        assertThat(Synonyms.parse("x", "telefon, handy").of("hand")).as("too short to stand for handy")
+                .containsExactly("hand");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synonyms.parse("x", "cell phone, mobile"))
+                .isInstanceOf(ContentException.class).hasMessageContaining("not one word");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synonyms.parse("x", "alone"))
+                .isInstanceOf(ContentException.class).hasMessageContaining("two words");
     }
 
     @Test
