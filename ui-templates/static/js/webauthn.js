@@ -95,7 +95,7 @@ export function explain(error, ceremony) {
     case 'AbortError':
       return text('abort', 'The passkey request was stopped. Try again.');
     default:
-      return error?.message || text('unknown', 'Something went wrong with the passkey. Please try again.');
+      return error?.message || text('unknown', 'The passkey could not be used. Please try again.');
   }
 }
 

@@ -139,7 +139,9 @@ class EmailCodeSignInIT {
     void theDevelopmentOutboxDoesNotExistWithoutItsFlag() {
         HttpResponse<String> page = new Browser().get("/dev/outbox");
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.body()).contains("We could not find that page.").doesNotContain("outbox");
+        // Nothing of the outbox: no mail, no link to it (the header's language switcher only returns to the path).
+        assertThat(page.body()).contains("We could not find that page.").doesNotContain("Development outbox")
+                .doesNotContain("class=\"mail\"").doesNotContain("href=\"/dev/outbox\"");
     }
 
     private static String registered(String prefix) throws InterruptedException {

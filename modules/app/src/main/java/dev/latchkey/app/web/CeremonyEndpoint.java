@@ -2,7 +2,6 @@ package dev.latchkey.app.web;
 
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.credentials.api.CeremonyRejected;
-import dev.latchkey.education.api.Languages;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,21 +26,10 @@ public abstract class CeremonyEndpoint extends HttpServlet {
         try {
             post(request, response);
         } catch (CeremonyRejected e) {
-            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), words(request, e), request);
+            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e), request);
         } catch (CeremonyExchange.BadRequest e) {
             Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
         }
-    }
-
-    /**
-     * What the page's script shows: in English the credentials module's own sentence (it may name a number or a
-     * device kind), in another language the words for the reason ({@code ceremony.<REASON>}).
-     */
-    private String words(HttpServletRequest request, CeremonyRejected e) {
-        if (views == null || Languages.FALLBACK.getLanguage().equals(views.language(request).getLanguage())) {
-            return e.getMessage();
-        }
-        return views.text(request, UiText.of("ceremony." + e.reason().name()));
     }
 
     @Override

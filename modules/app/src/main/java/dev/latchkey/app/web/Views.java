@@ -122,7 +122,8 @@ public class Views {
         if (Problems.wantsJson(request)) {
             Problems.send(response, status, reason, text(request, message), request);
         } else {
-            render(request, response, status, "error", Map.of("message", message));
+            // The switcher returns to the path alone: a query may hold what an error page must not echo (a token).
+            render(request, response, status, "error", Map.of("message", message, "here", request.getRequestURI()));
         }
     }
 
@@ -139,6 +140,18 @@ public class Views {
         ensureStarted(request);
         String message = messages.resolve(locale, text.key(), new Object[] {text.args()});
         return message == null ? "??" + text.key() + "??" : message;
+    }
+
+    /**
+     * What a page's script shows for a refused ceremony: in English the credentials module's own sentence (it may
+     * name a number or a device kind), in another language the words for its reason ({@code ceremony.<REASON>}).
+     */
+    public String words(HttpServletRequest request, dev.latchkey.credentials.api.CeremonyRejected rejected) {
+        Locale locale = language.of(request);
+        if (dev.latchkey.education.api.Languages.FALLBACK.getLanguage().equals(locale.getLanguage())) {
+            return rejected.getMessage();
+        }
+        return text(locale, request, UiText.of("ceremony." + rejected.reason().name()));
     }
 
     /** The reader's language for this request ({@link ReaderLanguage}). */

@@ -21,6 +21,10 @@ import java.util.Optional;
 public abstract class AccountCeremonyEndpoint extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    /** Words a refused ceremony in the reader's language ({@code Views.words}). */
+    @jakarta.inject.Inject
+    protected transient dev.latchkey.app.web.Views views;
+
     /** Serves the POST of a signed-in session; what it throws of ceremonies and requests becomes a 4xx. */
     protected abstract void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession session)
             throws IOException;
@@ -36,7 +40,7 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         } catch (StepUpProof.Expired e) {
             stepUpRequired(request, response);
         } catch (CeremonyRejected e) {
-            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), e.getMessage(), request);
+            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e), request);
         } catch (CeremonyExchange.BadRequest e) {
             Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
         }
