@@ -90,7 +90,12 @@ final class UiMessages implements IMessageResolver {
 
     @Override
     public String resolveMessage(ITemplateContext context, Class<?> origin, String key, Object[] parameters) {
-        Locale locale = Languages.byTag(context.getLocale().toLanguageTag()).orElse(Languages.FALLBACK);
+        return message(context.getLocale(), key, parameters);
+    }
+
+    /** A key's text in a language (English where it lacks one), or {@code null} for a key nobody defined. */
+    String message(Locale language, String key, Object[] parameters) {
+        Locale locale = Languages.byTag(language.toLanguageTag()).orElse(Languages.FALLBACK);
         String message = bundles.get(locale).getProperty(key, bundles.get(Languages.FALLBACK).getProperty(key));
         if (message == null || parameters == null) {
             return message;
