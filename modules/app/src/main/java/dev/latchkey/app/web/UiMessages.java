@@ -93,6 +93,11 @@ final class UiMessages implements IMessageResolver {
         return resolve(context.getLocale(), key, parameters);
     }
 
+    /** A key's text in a language (English where it lacks one), or {@code null} for a key nobody defined. */
+    String message(Locale language, String key, Object[] parameters) {
+        return resolve(language, key, parameters);
+    }
+
     /**
      * The message in a language (English when it has none), arguments in place; a single {@link java.util.List}
      * argument is spread over {0}, {1} ... (a {@link UiText}'s arguments); {@code null} for an unknown key.

@@ -41,6 +41,17 @@ public class Views {
     private volatile TemplateEngine engine;
     private volatile UiMessages messages;
 
+    /**
+     * One text of the pages' bundles in a language, for words that a module chose by key (such as the
+     * nudges' {@code PromptWords}) and a page shows among others; arguments as in {@code #{key(a, b)}}.
+     * A key that no bundle defines shows as {@code ??key??}, as in a template.
+     */
+    public String message(HttpServletRequest request, Locale locale, String key, Object... args) {
+        ensureStarted(request);
+        String text = messages.message(locale, key, args);
+        return text == null ? "??" + key + "??" : text;
+    }
+
     /** Renders a page's view model in the reader's language ({@link ReaderLanguage}). */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page)
             throws IOException {

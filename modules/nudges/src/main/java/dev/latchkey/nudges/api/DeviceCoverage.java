@@ -22,6 +22,8 @@ import java.util.UUID;
  * @param providers   names of the synced providers that cover it (likely covered), or that created
  *                    the passkey on it, where known ("iCloud Keychain")
  * @param nextStep    what the user can do next for this device, in plain words; empty when covered
+ * @param explanationWords {@code explanation} for pages, in the reader's language ({@link Words})
+ * @param nextStepWords    {@code nextStep} for pages, in the reader's language
  */
 public record DeviceCoverage(
         List<UUID> deviceIds,
@@ -34,7 +36,9 @@ public record DeviceCoverage(
         String explanation,
         List<String> providers,
         Instant lastSeen,
-        Optional<String> nextStep) {
+        Optional<String> nextStep,
+        Words explanationWords,
+        Optional<Words> nextStepWords) {
 
     public DeviceCoverage {
         deviceIds = List.copyOf(deviceIds);

@@ -31,7 +31,8 @@ final class DisplayGroups {
             List<String> providers = group.stream().flatMap(d -> d.providers().stream()).distinct().toList();
             var lastSeen = group.stream().map(DeviceCoverage::lastSeen).max(Comparator.naturalOrder()).orElseThrow();
             merged.add(new DeviceCoverage(ids, best.label(), best.platform(), best.browser(), best.deviceClass(),
-                    best.verdict(), best.reason(), best.explanation(), providers, lastSeen, best.nextStep()));
+                    best.verdict(), best.reason(), best.explanation(), providers, lastSeen, best.nextStep(),
+                    best.explanationWords(), best.nextStepWords()));
         }
         merged.sort(Comparator.comparing(DeviceCoverage::lastSeen).reversed());
         return merged;

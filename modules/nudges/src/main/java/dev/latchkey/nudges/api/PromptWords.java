@@ -9,22 +9,27 @@ import java.util.Optional;
  * What a prompt says and offers, as a pure function of the decision's state, so that every card is
  * checked against every state it can be shown in (tests of card × state, no server): after a
  * password it never speaks of a code, "may already be here" does not lead with "Create", and so on.
- * Pages render these words; they add none of their own.
+ * Pages render these words in the reader's language ({@link Words}: message keys of the pages'
+ * bundles, with the device labels and provider names as arguments); they add none of their own.
  *
  * @param heading     the card's heading
  * @param text        its paragraphs, in order
  * @param primary     the main button
  * @param alternative a second way to accept, when there is one ("It is not here: create one")
  */
-public record PromptWords(String heading, List<String> text, Action primary, Optional<Action> alternative) {
+public record PromptWords(Words heading, List<Words> text, Action primary, Optional<Action> alternative) {
 
     public PromptWords {
         text = List.copyOf(text);
     }
 
     /** A button: its label and the answer it records ({@code accept}, {@code not-now}). */
-    public record Action(String label, NudgeResponse answer) {
+    public record Action(Words label, NudgeResponse answer) {
     }
+
+    private static final Words CREATE_HERE = Words.of("words.createHere");
+    private static final Words GOT_IT = Words.of("words.gotIt");
+    private static final Words SHOW_ME_HOW = Words.of("words.showMeHow");
 
     /**
      * The interstitial after a sign-in.
@@ -32,60 +37,54 @@ public record PromptWords(String heading, List<String> text, Action primary, Opt
      * @param trigger     how the user just signed in
      * @param here        this device's coverage, as the decision saw it
      * @param stepUpFirst creating a passkey here leads through "Confirm it's you" with an existing passkey first
-     * @param tip         education's words for the prompt, when there are some
+     * @param tip         education's words for the prompt, already in the reader's language, when there are some
      */
     public static PromptWords afterSignIn(Prompt prompt, Optional<Scenario> scenario, Optional<SignInMethod> trigger,
                                           String variant, Optional<DeviceCoverage> here, boolean stepUpFirst,
                                           Optional<String> tip) {
-        String device = here.map(DeviceCoverage::label).orElse("this device");
-        String providers = here.map(c -> String.join(" or ", c.providers())).orElse("");
-        String fallback = trigger.filter(SignInMethod.PASSWORD::equals).isPresent() ? "your password" : "a code";
+        Object device = here.<Object>map(DeviceCoverage::label).orElse(Words.of("words.thisDevice"));
+        List<String> providers = here.map(DeviceCoverage::providers).orElse(List.of());
+        boolean password = trigger.filter(SignInMethod.PASSWORD::equals).isPresent();
+        Words fallback = Words.of(password ? "words.fallback.password" : "words.fallback.code");
         boolean b = "B".equals(variant);
-        List<String> text = new ArrayList<>();
+        List<Words> text = new ArrayList<>();
         switch (prompt) {
             case CONFIRM_SYNCED -> {
-                String yours = providers.isEmpty() ? "Your passkey" : "Your passkey in " + providers;
-                text.add(yours + " should work on " + device + ". Next time, choose \"Sign in with a passkey\" instead of "
-                        + fallback + ".");
-                text.add("If it does not appear then, you can create a passkey on this device.");
-                return new PromptWords("Your passkey may already be here", text,
-                        new Action("Got it", NudgeResponse.NOT_NOW),
-                        Optional.of(new Action("It is not here: create a passkey on this device", NudgeResponse.ACCEPT)));
+                text.add(providers.isEmpty() ? Words.of("words.confirmSynced.should", device, fallback)
+                        : Words.of("words.confirmSynced.shouldIn", Words.or(providers), device, fallback));
+                text.add(Words.of("words.confirmSynced.notThere"));
+                return new PromptWords(Words.of("words.confirmSynced.heading"), text,
+                        new Action(GOT_IT, NudgeResponse.NOT_NOW),
+                        Optional.of(new Action(Words.of("words.confirmSynced.create"), NudgeResponse.ACCEPT)));
             }
             case ADD_FROM_ANOTHER_DEVICE -> {
-                here.map(DeviceCoverage::explanation).ifPresent(text::add);
-                here.flatMap(DeviceCoverage::nextStep).ifPresent(text::add);
-                return new PromptWords("Add a passkey here from your computer", text,
-                        new Action("Got it", NudgeResponse.NOT_NOW),
-                        Optional.of(new Action("Use a recovery code", NudgeResponse.ACCEPT)));
+                here.map(DeviceCoverage::explanationWords).ifPresent(text::add);
+                here.flatMap(DeviceCoverage::nextStepWords).ifPresent(text::add);
+                return new PromptWords(Words.of("words.addFromAnother.heading"), text,
+                        new Action(GOT_IT, NudgeResponse.NOT_NOW),
+                        Optional.of(new Action(Words.of("words.addFromAnother.recoveryCode"), NudgeResponse.ACCEPT)));
             }
             case USE_PHONE_OR_KEY -> {
-                text.add(device + " cannot save a passkey. Next time, choose \"Sign in with a passkey\", then the phone"
-                        + " option, and scan the QR code with the phone that has your passkey. A security key works too.");
-                return new PromptWords("Sign in here with your phone next time", text,
-                        new Action("Show me how", NudgeResponse.ACCEPT), Optional.empty());
+                text.add(Words.of("words.usePhone.text", device));
+                return new PromptWords(Words.of("words.usePhone.heading"), text,
+                        new Action(SHOW_ME_HOW, NudgeResponse.ACCEPT), Optional.empty());
             }
             default -> {
                 boolean healing = scenario.filter(Scenario.HYBRID_SIGN_IN::equals).isPresent();
-                String heading;
+                Words heading;
                 if (healing) {
-                    heading = b ? "Sign in here without your phone" : "Save a passkey on this computer too";
-                    text.add(tip.orElse("You signed in with the passkey on your phone. Create a passkey on this device"
-                            + " and next time you will not need your phone."));
+                    heading = Words.of(b ? "words.healing.headingB" : "words.healing.heading");
+                    text.add(tip.map(t -> Words.of("words.literal", t)).orElse(Words.of("words.healing.text")));
                 } else {
-                    boolean password = "your password".equals(fallback);
-                    heading = b ? (password ? "Skip the password next time" : "Skip the code next time")
-                            : "Sign in faster on this device";
-                    text.add("Create a passkey on this device, and next time you sign in with your fingerprint, face or"
-                            + " screen lock. " + (password ? "No password to type." : "No code to wait for, nothing to type."));
-                    tip.ifPresent(text::add);
+                    heading = Words.of(b ? (password ? "words.create.headingB.password" : "words.create.headingB.code")
+                            : "words.create.heading");
+                    text.add(Words.of(password ? "words.create.text.password" : "words.create.text.code"));
+                    tip.ifPresent(t -> text.add(Words.of("words.literal", t)));
                 }
                 if (stepUpFirst) {
-                    text.add("First you confirm it is you with a passkey you already have. If it is on your phone,"
-                            + " choose the phone option and scan the QR code.");
+                    text.add(Words.of("words.stepUpFirst"));
                 }
-                return new PromptWords(heading, text, new Action("Create a passkey on this device", NudgeResponse.ACCEPT),
-                        Optional.empty());
+                return new PromptWords(heading, text, new Action(CREATE_HERE, NudgeResponse.ACCEPT), Optional.empty());
             }
         }
     }
@@ -93,18 +92,14 @@ public record PromptWords(String heading, List<String> text, Action primary, Opt
     /** A card on the account page (scenarios c and d). */
     public static PromptWords onAccountPage(Prompt prompt, String reason, String variant) {
         if (prompt == Prompt.COVER_OTHER_DEVICES) {
-            return new PromptWords("Your first passkey is ready. Now your other devices",
-                    List.of("You also sign in on the devices under \"Not yet on\". Each one needs its own passkey, or"
-                            + " your phone nearby. Their next steps are listed there."),
-                    new Action("Show me how", NudgeResponse.ACCEPT), Optional.empty());
+            return new PromptWords(Words.of("words.coverOthers.heading"), List.of(Words.of("words.coverOthers.text")),
+                    new Action(SHOW_ME_HOW, NudgeResponse.ACCEPT), Optional.empty());
         }
-        List<String> text = new ArrayList<>();
-        text.add("PASSKEY_NOT_BACKED_UP".equals(reason)
-                ? "One of your passkeys is not backed up right now. If you lose that device, you lose that passkey."
-                : "All your passkeys are on one device. If you lose or replace it, signing in gets harder.");
-        text.add("Add a second passkey: on a security key, or in a password manager that keeps it on your other devices too.");
-        return new PromptWords("B".equals(variant) ? "Keep a spare way in" : "Add a backup passkey", text,
-                new Action("Add a backup passkey", NudgeResponse.ACCEPT), Optional.empty());
+        List<Words> text = new ArrayList<>();
+        text.add(Words.of("PASSKEY_NOT_BACKED_UP".equals(reason) ? "words.backup.notBackedUp" : "words.backup.oneDevice"));
+        text.add(Words.of("words.backup.add"));
+        return new PromptWords(Words.of("B".equals(variant) ? "words.backup.headingB" : "words.backup.heading"), text,
+                new Action(Words.of("words.backup.heading"), NudgeResponse.ACCEPT), Optional.empty());
     }
 
     /**
@@ -127,11 +122,11 @@ public record PromptWords(String heading, List<String> text, Action primary, Opt
     }
 
     /** A device's next step as the coverage card shows it, to the device itself ({@code current}) or to another. */
-    public static String nextStep(DeviceCoverage d, boolean current) {
+    public static Optional<Words> nextStep(DeviceCoverage d, boolean current) {
         if (current && d.verdict() == Verdict.NOT_COVERED && offersAddHere(Optional.of(d))) {
-            return "Choose \"Add a passkey on this device\" on this page.";
+            return Optional.of(Words.of("words.next.addHere"));
         }
-        return d.nextStep().orElse("");
+        return d.nextStepWords();
     }
 
     /**

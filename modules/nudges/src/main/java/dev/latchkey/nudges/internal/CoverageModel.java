@@ -1,5 +1,6 @@
 package dev.latchkey.nudges.internal;
 
+import dev.latchkey.nudges.api.Words;
 import dev.latchkey.credentials.api.Passkey;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.SignInEvent;
@@ -83,7 +84,8 @@ final class CoverageModel {
                                           Function<UUID, Optional<String>> providerNames) {
         if (d.shared()) {
             return entry(d, Verdict.SHARED, "MARKED_SHARED", "Marked as a shared or public computer: no passkey is saved"
-                    + " here. Sign in with your phone or a security key.", List.of(), Optional.empty());
+                    + " here. Sign in with your phone or a security key.", List.of(), Optional.empty(),
+                    Words.of("words.explain.shared"), Optional.empty());
         }
         List<String> createdHere = new ArrayList<>();
         for (Passkey p : passkeys) {
@@ -93,15 +95,16 @@ final class CoverageModel {
         }
         if (!createdHere.isEmpty()) {
             return entry(d, Verdict.COVERED, "CREATED_HERE", "A passkey was created on this device.",
-                    createdHere.stream().filter(n -> !n.isEmpty()).distinct().toList(), Optional.empty());
+                    createdHere.stream().filter(n -> !n.isEmpty()).distinct().toList(), Optional.empty(),
+                    Words.of("words.explain.createdHere"), Optional.empty());
         }
         if (lastPasskeyMethod == SignInMethod.PASSKEY_THIS_DEVICE) {
             return entry(d, Verdict.COVERED, "USED_HERE", "You signed in here with a passkey this device holds.",
-                    List.of(), Optional.empty());
+                    List.of(), Optional.empty(), Words.of("words.explain.usedHere"), Optional.empty());
         }
         if (lastPasskeyMethod == SignInMethod.SECURITY_KEY) {
             return entry(d, Verdict.COVERED, "SECURITY_KEY_USED_HERE", "You sign in here with a security key.",
-                    List.of(), Optional.empty());
+                    List.of(), Optional.empty(), Words.of("words.explain.securityKeyUsedHere"), Optional.empty());
         }
         Set<String> reaching = new LinkedHashSet<>();
         boolean inferred = false;
@@ -126,7 +129,9 @@ final class CoverageModel {
                     : inferred ? "SYNCED_PROVIDER_LIKELY_REACHES" : "SYNCED_PROVIDER_REACHES";
             return entry(d, Verdict.LIKELY_COVERED, reason, capitalise(where) + " should work here, but it has not been"
                     + " used on this device yet.", names,
-                    Optional.of("Next time you sign in there, choose \"Sign in with a passkey\"."));
+                    Optional.of("Next time you sign in there, choose \"Sign in with a passkey\"."),
+                    names.isEmpty() ? Words.of("words.explain.likely") : Words.of("words.explain.likelyIn", Words.or(names)),
+                    Optional.of(Words.of("words.next.signInWithPasskey")));
         }
         if (d.capabilities().platformAuthenticator().filter(available -> !available).isPresent()) {
             // Only an account that has a passkey has one "on your phone" to use.
@@ -135,7 +140,9 @@ final class CoverageModel {
                     ? "Your account has no passkey yet. Create one on your phone or a security key first; then sign in"
                             + " there with it (choose \"Use a phone or tablet\" and scan the QR code)."
                     : "Sign in there with the passkey on your phone (choose"
-                            + " \"Use a phone or tablet\" and scan the QR code), or with a security key."));
+                            + " \"Use a phone or tablet\" and scan the QR code), or with a security key."),
+                    Words.of("words.explain.noPlatform"),
+                    Optional.of(Words.of(passkeys.isEmpty() ? "words.next.noPlatformNoPasskey" : "words.next.noPlatform")));
         }
         List<String> computers = onlyOnOtherComputers(d, passkeys, devices);
         if (!computers.isEmpty()) {
@@ -146,12 +153,15 @@ final class CoverageModel {
             return entry(d, Verdict.NOT_COVERED, "PASSKEYS_ONLY_ON_COMPUTERS", "Your passkey is only on " + where
                     + ", which cannot confirm it is you on this device.", List.of(), Optional.of("On " + where
                     + ", open your Security page and choose \"No Bluetooth? Use a link instead\", then open the link"
-                    + " here. Or, if you saved recovery codes, sign in here with one and then create a passkey."));
+                    + " here. Or, if you saved recovery codes, sign in here with one and then create a passkey."),
+                    Words.of("words.explain.onlyOnComputers", Words.or(computers)),
+                    Optional.of(Words.of("words.next.onlyOnComputers", Words.or(computers))));
         }
         return entry(d, Verdict.NOT_COVERED,
                 d.capabilities().platformAuthenticator().isPresent() ? "NONE_KNOWN" : "NONE_KNOWN_CAPABILITY_UNKNOWN",
                 "No passkey is known to work on this device.",
-                List.of(), Optional.of("Sign in there, then choose \"Create a passkey on this device\"."));
+                List.of(), Optional.of("Sign in there, then choose \"Create a passkey on this device\"."),
+                Words.of("words.explain.none"), Optional.of(Words.of("words.next.createThere")));
     }
 
     /**
@@ -220,9 +230,10 @@ final class CoverageModel {
     }
 
     private static DeviceCoverage entry(Device d, Verdict verdict, String reason, String explanation,
-                                        List<String> providers, Optional<String> nextStep) {
+                                        List<String> providers, Optional<String> nextStep, Words explanationWords,
+                                        Optional<Words> nextStepWords) {
         return new DeviceCoverage(List.of(d.id()), d.label(), d.platform(), d.browser(), d.deviceClass(), verdict,
-                reason, explanation, providers, d.lastSeen(), nextStep);
+                reason, explanation, providers, d.lastSeen(), nextStep, explanationWords, nextStepWords);
     }
 
     private static String capitalise(String s) {

@@ -92,7 +92,11 @@ class PromptWordsTest {
         PromptWords words = PromptWords.afterSignIn(outcome.prompt().orElseThrow(), outcome.scenario(), state.trigger(),
                 variant, Optional.of(here), stepUpFirst, Optional.empty());
         // Provider names ("Google Password Manager"), "QR code" and "recovery code" are not about how the user signed in.
-        String all = (words.heading() + " " + String.join(" ", words.text())).replace("QR code", "QR")
+        String heading = EnglishWords.of(words.heading());
+        List<String> text = words.text().stream().map(EnglishWords::of).toList();
+        String primary = EnglishWords.of(words.primary().label());
+        String alternative = words.alternative().map(a -> EnglishWords.of(a.label())).orElse("");
+        String all = (heading + " " + String.join(" ", text)).replace("QR code", "QR")
                 .replace("recovery code", "recovery-c");
         for (String provider : here.providers()) {
             all = all.replace(provider, "PROVIDER");
@@ -109,24 +113,24 @@ class PromptWordsTest {
                     .doesNotContain("passkey you already have").doesNotContain("phone that has your passkey");
         }
         if (outcome.prompt().get() == Prompt.CONFIRM_SYNCED) {
-            assertThat(words.primary().label()).as("'may already be here' leads with trying it, not creating")
+            assertThat(primary).as("'may already be here' leads with trying it, not creating")
                     .doesNotStartWith("Create");
             assertThat(words.alternative()).map(PromptWords.Action::answer).hasValue(NudgeResponse.ACCEPT);
         }
         if (words.primary().answer() == NudgeResponse.ACCEPT && outcome.prompt().get() == Prompt.CREATE_HERE) {
-            assertThat(words.primary().label()).isEqualTo("Create a passkey on this device");
+            assertThat(primary).isEqualTo("Create a passkey on this device");
             assertThat(here.verdict()).as("offered only where this device has no passkey yet")
                     .isIn(Verdict.NOT_COVERED, Verdict.LIKELY_COVERED);
         }
         if ("PASSKEYS_ONLY_ON_COMPUTERS".equals(here.reason())) {
             // The step-up in front of "Create a passkey on this device" cannot be completed here: not offered.
-            assertThat(words.primary().label()).doesNotContain("Create");
-            assertThat(words.alternative().map(PromptWords.Action::label).orElse("")).doesNotContain("Create");
-            assertThat(String.join(" ", words.text())).contains("Chrome on Windows").contains("Use a link instead")
+            assertThat(primary).doesNotContain("Create");
+            assertThat(alternative).doesNotContain("Create");
+            assertThat(String.join(" ", text)).contains("Chrome on Windows").contains("Use a link instead")
                     .contains("recovery code");
         }
-        assertThat(words.heading()).isNotBlank();
-        assertThat(words.text()).isNotEmpty();
+        assertThat(heading).isNotBlank();
+        assertThat(text).isNotEmpty();
     }
 
     static Stream<Arguments> coverageStates() {
@@ -152,6 +156,9 @@ class PromptWordsTest {
     void theCoverageCardIsTrueInEveryState(State state) {
         CoverageReport report = report(state);
         for (DeviceCoverage d : report.devices()) {
+            // What pages show in the reader's language says in English exactly what the report says.
+            assertThat(EnglishWords.of(d.explanationWords())).as("%s: explanation", d.label()).isEqualTo(d.explanation());
+            assertThat(d.nextStepWords().map(EnglishWords::of)).as("%s: next step", d.label()).isEqualTo(d.nextStep());
             String next = d.nextStep().orElse("");
             if (state.passkeys().isEmpty()) {
                 assertThat(next).as("%s: the account has no passkey", d.label()).doesNotContain("passkey on your phone");
@@ -170,10 +177,10 @@ class PromptWordsTest {
             }
             if ("PASSKEYS_ONLY_ON_COMPUTERS".equals(v.reason())) {
                 assertThat(PromptWords.offersAddHere(viewing)).as("a step-up this device cannot complete").isFalse();
-                assertThat(PromptWords.nextStep(v, true)).doesNotContain("Add a passkey on this device")
+                assertThat(PromptWords.nextStep(v, true).map(EnglishWords::of).orElse("")).doesNotContain("Add a passkey on this device")
                         .contains("Use a link instead");
             }
-            if (PromptWords.nextStep(v, true).contains("Add a passkey on this device")) {
+            if (PromptWords.nextStep(v, true).map(EnglishWords::of).orElse("").contains("Add a passkey on this device")) {
                 assertThat(PromptWords.offersAddHere(viewing)).as("the next step names a link that is there").isTrue();
             }
         });
@@ -184,6 +191,8 @@ class PromptWordsTest {
                 assertThat(state.passkeys()).as("a backup of a passkey the account has").isNotEmpty();
             }
             assertThat(words.primary().answer()).isEqualTo(NudgeResponse.ACCEPT);
+            assertThat(EnglishWords.of(words.heading())).isNotBlank();
+            words.text().forEach(t -> assertThat(EnglishWords.of(t)).isNotBlank());
         });
     }
 

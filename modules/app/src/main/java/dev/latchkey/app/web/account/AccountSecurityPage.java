@@ -78,6 +78,9 @@ public class AccountSecurityPage extends HttpServlet {
     transient AccountTips accountTips;
 
     @Inject
+    transient dev.latchkey.app.web.nudges.PageWords pageWords;
+
+    @Inject
     transient ReaderLanguage language;
 
     @Override
@@ -164,7 +167,7 @@ public class AccountSecurityPage extends HttpServlet {
         String passwordSaved = request.getParameter("passwordSet") != null ? "account.password.added"
                 : request.getParameter("passwordChanged") != null ? "account.password.changed" : null;
         Locale locale = language.of(request);
-        CoverageCard.View coverage = coverageCard.view(id, thisDevice).orElse(null);
+        CoverageCard.View coverage = coverageCard.view(id, thisDevice, pageWords.in(request, locale)).orElse(null);
         views.render(request, response, status, new AccountSecurityView(account,
                 cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,

@@ -35,15 +35,17 @@ public class AccountTips {
     /**
      * After a passkey was added ({@code ?passkeyAdded=<id>}; without an id, as after the link handoff,
      * the newest passkey): {@link TipKey#SAVED_IN_SYNCED_PROVIDER} naming the provider that syncs it, or
-     * {@link TipKey#SAVED_ON_ONE_DEVICE} naming what holds it. Nothing for a passkey that may sync but
-     * is not backed up yet, or one with no name to give.
+     * {@link TipKey#SAVED_ON_ONE_DEVICE} naming what holds it. That one says "on this device", so a
+     * device-bound passkey gets it only when it was made on this device (by id, on a device we know: not
+     * on a phone over a QR code or the handoff's link). Nothing for a passkey that may sync but is not
+     * backed up yet, or one with no name to give.
      */
     public Optional<Tip> newPasskey(List<PasskeyCardView> passkeys, String added, Locale locale) {
         if (added == null || passkeys.isEmpty()) {
             return Optional.empty();
         }
-        Optional<PasskeyCardView> card = passkeys.stream().filter(p -> p.id().equals(added)).findFirst()
-                .or(() -> passkeys.stream().max(Comparator.comparing(PasskeyCardView::createdIso)));
+        Optional<PasskeyCardView> byId = passkeys.stream().filter(p -> p.id().equals(added)).findFirst();
+        Optional<PasskeyCardView> card = byId.or(() -> passkeys.stream().max(Comparator.comparing(PasskeyCardView::createdIso)));
         if (card.isEmpty()) {
             return Optional.empty();
         }
@@ -51,8 +53,12 @@ public class AccountTips {
         return switch (p.storage()) {
             case "synced" -> named(p.providerName()).flatMap(n -> tip(TipKey.SAVED_IN_SYNCED_PROVIDER, locale,
                     Map.of("provider", n)));
-            case "device-bound", "security-key" -> named(p.providerName()).or(() -> named(p.createdOn()))
+            case "security-key" -> named(p.providerName()).or(() -> named(p.name()))
                     .flatMap(n -> tip(TipKey.SAVED_ON_ONE_DEVICE, locale, Map.of("provider", n)));
+            case "device-bound" -> byId.isPresent() && !p.createdOn().isBlank()
+                    ? named(p.providerName()).or(() -> named(p.createdOn()))
+                            .flatMap(n -> tip(TipKey.SAVED_ON_ONE_DEVICE, locale, Map.of("provider", n)))
+                    : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -8,6 +8,7 @@ import dev.latchkey.nudges.api.NudgeDecision;
 import dev.latchkey.nudges.api.PromptWords;
 import dev.latchkey.nudges.api.Nudges;
 import dev.latchkey.nudges.api.Verdict;
+import dev.latchkey.nudges.api.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,8 +54,12 @@ public class CoverageCard {
         }
     }
 
-    /** The card, or empty when it cannot be made (the page then leaves it out). */
-    public Optional<View> view(UUID accountId, Optional<UUID> thisDevice) {
+    /**
+     * The card, or empty when it cannot be made (the page then leaves it out).
+     *
+     * @param say the nudges module's words in the reader's language ({@link PageWords})
+     */
+    public Optional<View> view(UUID accountId, Optional<UUID> thisDevice, Function<Words, String> say) {
         try {
             CoverageReport report = coverage.of(accountId);
             Optional<Prompt> prompt = thisDevice.map(d -> nudges.onAccountPage(accountId, d))
@@ -61,16 +67,17 @@ public class CoverageCard {
                     .map(d -> {
                         PromptWords words = PromptWords.onAccountPage(d.prompt().orElseThrow(), d.reason(), d.variant());
                         return new Prompt(d.id().toString(), d.prompt().orElseThrow().name(), d.reason(), d.variant(),
-                                words.heading(), words.text(), words.primary().label());
+                                say.apply(words.heading()), words.text().stream().map(say).toList(),
+                                say.apply(words.primary().label()));
                     });
             CoverageReport shown = report.groupedForDisplay();
             Instant now = report.at();
             return Optional.of(new View(
-                    rows(shown, now, thisDevice, Verdict.COVERED),
-                    rows(shown, now, thisDevice, Verdict.LIKELY_COVERED),
+                    rows(shown, now, thisDevice, Verdict.COVERED, say),
+                    rows(shown, now, thisDevice, Verdict.LIKELY_COVERED, say),
                     shown.devices().stream().filter(d -> d.verdict() == Verdict.NOT_COVERED
-                            || d.verdict() == Verdict.CANNOT_HOLD_ONE).map(d -> row(d, now, thisDevice)).toList(),
-                    rows(shown, now, thisDevice, Verdict.SHARED),
+                            || d.verdict() == Verdict.CANNOT_HOLD_ONE).map(d -> row(d, now, thisDevice, say)).toList(),
+                    rows(shown, now, thisDevice, Verdict.SHARED, say),
                     report.backup().filter(b -> !"NO_PASSKEY".equals(b)).orElse(""),
                     prompt, PromptWords.offersAddOnPhone(thisDevice.flatMap(report::device)),
                     PromptWords.offersAddHere(thisDevice.flatMap(report::device))));
@@ -80,14 +87,15 @@ public class CoverageCard {
         }
     }
 
-    private static List<Row> rows(CoverageReport report, Instant now, Optional<UUID> thisDevice, Verdict verdict) {
-        return report.with(verdict).stream().map(d -> row(d, now, thisDevice)).toList();
+    private static List<Row> rows(CoverageReport report, Instant now, Optional<UUID> thisDevice, Verdict verdict,
+                                  Function<Words, String> say) {
+        return report.with(verdict).stream().map(d -> row(d, now, thisDevice, say)).toList();
     }
 
-    private static Row row(DeviceCoverage d, Instant now, Optional<UUID> thisDevice) {
+    private static Row row(DeviceCoverage d, Instant now, Optional<UUID> thisDevice, Function<Words, String> say) {
         boolean current = thisDevice.filter(d::includes).isPresent();
-        String next = PromptWords.nextStep(d, current);
-        return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), d.explanation(),
+        String next = PromptWords.nextStep(d, current).map(say).orElse("");
+        return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), say.apply(d.explanationWords()),
                 ago(d.lastSeen(), now), Math.max(0, Duration.between(d.lastSeen(), now).toDays()), When.iso(d.lastSeen()),
                 next, current);
     }

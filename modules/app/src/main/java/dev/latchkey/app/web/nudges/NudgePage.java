@@ -64,6 +64,9 @@ public class NudgePage extends HttpServlet {
     @Inject
     transient dev.latchkey.app.web.ReaderLanguage language;
 
+    @Inject
+    transient PageWords pageWords;
+
     static String path(UUID decisionId, String next) {
         return "/nudge?d=" + decisionId + "&next=" + NudgeRedirects.encode(Paths.safeNext(next));
     }
@@ -83,16 +86,17 @@ public class NudgePage extends HttpServlet {
         }
         NudgeDecision d = decision.get();
         Prompt prompt = d.prompt().orElseThrow();
-        String device = d.device().map(c -> c.label()).orElse("this device");
-        String providers = d.device().map(c -> String.join(" or ", c.providers())).orElse("");
+        String device = d.device().map(c -> c.label()).orElse("");
+        String providers = d.device().map(c -> String.join(", ", c.providers())).orElse("");
         boolean stepUpFirst = createsHere(prompt) && !stepUp.satisfied(session.get().sessionId());
-        Optional<Tip> tip = tip(d, language.of(request));
+        Locale locale = language.of(request);
+        Optional<Tip> tip = tip(d, locale);
         // The words are the nudges module's (PromptWords): true for this decision's state, tested card by state.
         PromptWords words = PromptWords.afterSignIn(prompt, d.scenario(), d.trigger(), d.variant(), d.device(),
                 stepUpFirst, tip.map(Tip::text));
         views.render(request, response, 200, new NudgeView(d.id().toString(), next, prompt.name(),
                 d.scenario().map(Scenario::name).orElse(""), d.variant(), device, providers, stepUpFirst,
-                WHAT_IS_A_PASSKEY, tip.orElse(null), NudgeView.Words.of(words)));
+                WHAT_IS_A_PASSKEY, tip.orElse(null), NudgeView.Words.of(words, pageWords.in(request, locale))));
     }
 
     @Override

@@ -10,8 +10,8 @@ import dev.latchkey.education.api.Tip;
  * @param next           where the user goes on to (a path of ours)
  * @param prompt         the {@code Prompt} name
  * @param scenario       the {@code Scenario} name, or empty
- * @param device         the device's label ("this device" when unknown)
- * @param providers      the passkey providers that may serve it, or empty
+ * @param device         the device's label (empty when unknown)
+ * @param providers      the passkey providers that may serve it, comma-separated, or empty
  * @param stepUpFirst    creating the passkey leads through "Confirm it's you" first
  * @param tip            education's tip for the prompt, or {@code null} for the built-in copy
  * @param words          what the page says and offers ({@code PromptWords}); the alternative is empty when none
@@ -24,9 +24,12 @@ public record NudgeView(String decision, String next, String prompt, String scen
     public record Words(String heading, java.util.List<String> text, String primary, String primaryAnswer,
                         String alternative) {
 
-        public static Words of(dev.latchkey.nudges.api.PromptWords w) {
-            return new Words(w.heading(), w.text(), w.primary().label(), answer(w.primary().answer()),
-                    w.alternative().map(dev.latchkey.nudges.api.PromptWords.Action::label).orElse(""));
+        /** @param say the words in the reader's language ({@link PageWords}) */
+        public static Words of(dev.latchkey.nudges.api.PromptWords w,
+                               java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
+            return new Words(say.apply(w.heading()), w.text().stream().map(say).toList(), say.apply(w.primary().label()),
+                    answer(w.primary().answer()),
+                    w.alternative().map(a -> say.apply(a.label())).orElse(""));
         }
 
         /** The {@code answer} form value of a response ({@code NudgePage}). */
