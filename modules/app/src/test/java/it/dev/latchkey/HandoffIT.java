@@ -245,7 +245,7 @@ class HandoffIT {
         return Journeys.signIn(browser, key.get(Journeys.signInOptions(browser, "modal")));
     }
 
-    private static String token(Link link) {
+    static String token(Link link) {
         return "{\"token\":\"" + link.token() + "\"}";
     }
 
@@ -253,7 +253,7 @@ class HandoffIT {
         return "{\"token\":\"" + link.token() + "\"," + Journeys.finishBody(credentialJson).substring(1);
     }
 
-    private static String finish(Browser phone, Link link, String credentialJson) {
+    static String finish(Browser phone, Link link, String credentialJson) {
         HttpResponse<String> finished = phone.postJson("/api/handoff/finish", finishBody(link, credentialJson));
         assertThat(finished.statusCode()).as(finished.body()).isEqualTo(200);
         return Authenticator.parse(finished.body()).get("code").stringValue();

@@ -6,6 +6,11 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +49,28 @@ class InsightsIT {
     private static final String ROLLED_MODE_SIGN_INS = "select method || ':' || succeeded || ':' || reason || '=' || sum(attempts)"
             + " from ins_sign_in_mode_daily group by method, succeeded, reason order by 1";
 
+    // The journeys' rollups: handoff steps, article answers, and time to a second covered device.
+    private static final String RAW_HANDOFFS = "select type || '=' || count(*) from ndg_handoff_event group by type order by 1";
+    private static final String ROLLED_HANDOFFS = "select step || '=' || sum(events) from ins_handoff_daily"
+            + " group by step order by 1";
+    private static final String RAW_ANSWERS = "select article_slug || ':' || locale || ':' || helpful || '=' || count(*)"
+            + " from edu_event where type = 'FEEDBACK_GIVEN' group by article_slug, locale, helpful order by 1";
+    private static final String ROLLED_ANSWERS = "select slug || ':' || language || ':' || helpful || '=' || sum(answers)"
+            + " from ins_article_feedback_daily group by slug, language, helpful order by 1";
+    private static final String ROLLED_SECOND_DEVICE = "select days || '=' || sum(accounts) from ins_second_device_daily"
+            + " where email_domain = ? group by days order by 1";
+
+    private static final String MEMBER_PROGRESS = "select count(*) from ins_account_progress p join idn_account a"
+            + " on a.id = p.account_id where a.email = ? and p.second_covered_at is not null"
+            + " and p.second_covered_at >= p.first_passkey_at";
+    private static final String MEMBER_COVERED = "select count(*) from ins_covered_device c join idn_account a"
+            + " on a.id = c.account_id where a.email = ?";
+    private static final String MEMBER_COVERED_RAW = "select count(distinct c.device_id) from (select p.account_id,"
+            + " p.created_device_id as device_id from cred_passkey p where p.created_device_id is not null"
+            + " union all select s.account_id, s.device_id from idn_sign_in_event s where s.succeeded"
+            + " and s.method = 'PASSKEY_THIS_DEVICE') c join idn_device d on d.id = c.device_id and not d.shared"
+            + " join idn_account a on a.id = c.account_id where a.email = ?";
+
     static StaffAccounts staff;
 
     @BeforeAll
@@ -63,6 +90,32 @@ class InsightsIT {
             new Browser().postForm("/signin/password", "email=nobody-" + i + "%40example.com&password=wrong-password-123");
         }
         assertThat(Database.count("select count(*) from idn_sign_in_event where succeeded = false")).isPositive();
+        // A link handoff from a new account to a phone, paired; and a link that matches nothing.
+        String handoffEmail = Journeys.uniqueEmail("insights-handoff").replace("@", "@handoff.");
+        Browser laptop = new Browser();
+        Journeys.signUp(laptop, new Authenticator(), handoffEmail);
+        HandoffIT.Link link = HandoffIT.issue(laptop);
+        Browser phone = new Browser();
+        String code = HandoffIT.finish(phone, link, new Authenticator().create(
+                phone.postJson("/api/handoff/options", HandoffIT.token(link)).body()));
+        assertThat(laptop.postForm("/account/handoff/pair", "h=" + link.id() + "&code=" + code).statusCode()).isEqualTo(302);
+        assertThat(new Browser().get("/handoff/0123456789ABCDEFGHJK").statusCode()).isEqualTo(404);
+        // Two answers under a help article, in English and in German.
+        answer("en", "yes");
+        answer("de", "no");
+        assertThat(Database.count("select count(*) from ndg_handoff_event where type = 'PAIRED'")).isPositive();
+        awaitEqual(RAW_HANDOFFS, ROLLED_HANDOFFS);
+        awaitEqual(RAW_ANSWERS, ROLLED_ANSWERS);
+        // Time to a second covered device, per domain, against a direct count.
+        awaitEqual(secondDeviceByDirectCount("staff.example"), ROLLED_SECOND_DEVICE, "staff.example");
+        // The member's passkey signed in from three new browsers: those devices are covered too, and the
+        // member got to a second covered device.
+        awaitEqual(List.of("1"), MEMBER_PROGRESS, staff.memberEmail);
+        assertThat(Database.count(MEMBER_COVERED, staff.memberEmail)).isGreaterThanOrEqualTo(4)
+                .isEqualTo(Database.count(MEMBER_COVERED_RAW, staff.memberEmail));
+        awaitEqual(secondDeviceByDirectCount("handoff.example.com"), ROLLED_SECOND_DEVICE, "handoff.example.com");
+        assertThat(Database.strings(ROLLED_SECOND_DEVICE, "handoff.example.com")).as("the handoff account has a passkey")
+                .isNotEmpty();
         awaitEqual(RAW_SIGN_INS, ROLLED_SIGN_INS);
         awaitEqual(RAW_NUDGES, ROLLED_NUDGES);
         awaitEqual(RAW_SIGN_INS, ROLLED_COHORT_SIGN_INS);
@@ -83,6 +136,15 @@ class InsightsIT {
         assertThat(Database.strings(ROLLED_MODE_SIGN_INS)).isEqualTo(Database.strings(RAW_SIGN_INS));
         assertThat(Database.strings(ROLLED_BY_DOMAIN)).isEqualTo(Database.strings(RAW_BY_DOMAIN));
         assertThat(Database.strings(ROLLED_COHORT_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
+        assertThat(Database.strings(ROLLED_HANDOFFS)).isEqualTo(Database.strings(RAW_HANDOFFS));
+        assertThat(Database.strings(ROLLED_ANSWERS)).isEqualTo(Database.strings(RAW_ANSWERS));
+        assertThat(Database.strings(ROLLED_SECOND_DEVICE, "staff.example"))
+                .containsExactlyInAnyOrderElementsOf(secondDeviceByDirectCount("staff.example"));
+        assertThat(Database.strings(ROLLED_SECOND_DEVICE, "handoff.example.com"))
+                .containsExactlyInAnyOrderElementsOf(secondDeviceByDirectCount("handoff.example.com"));
+        assertThat(Database.strings(MEMBER_PROGRESS, staff.memberEmail)).containsExactly("1");
+        assertThat(Database.count(MEMBER_COVERED, staff.memberEmail)).isEqualTo(Database.count(MEMBER_COVERED_RAW,
+                staff.memberEmail));
         assertThat(Database.count("select count(*) from ins_staff_action where action = 'INSIGHTS_REBUILD'"
                 + " and actor_email = ?", StaffAccounts.ADMIN)).isEqualTo(1);
         // The rebuild took today's coverage snapshot: every account, and the member's passkey among them.
@@ -94,9 +156,16 @@ class InsightsIT {
     void operatorsAndAdminsSeeTheDashboardOnlyAdminsAreOfferedTheRebuild() {
         String operators = StaffConsoleIT.ok(staff.operator, "/operator/insights");
         assertThat(operators).contains("Sign-ins by method", "Multi-device coverage", "Nudge funnel",
-                "Copy variants compared", "/operator/insights/export?table=sign-ins-by-method")
+                "Copy variants compared", "/operator/insights/export?table=sign-ins-by-method", "Link handoff funnel",
+                "Automatic passkey upgrade outcomes", "Help articles: was this helpful?", "Time to a second covered device",
+                "/operator/insights/export?table=second-device")
                 .doesNotContain("/operator/insights/rebuild");
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/insights")).contains("/operator/insights/rebuild");
+        // The journeys' sections in German, from the operator part of the page texts; their cells as the CSV has them.
+        HttpResponse<String> german = staff.operator.get("/operator/insights", "Accept-Language", "de");
+        assertThat(german.statusCode()).isEqualTo(200);
+        assertThat(german.body()).contains("Zeit bis zum zweiten abgedeckten Gerät", "Übergabe per Link: Verlauf",
+                "Hilfeartikel: War das hilfreich?", "als CSV herunterladen", "Sign-up month");
         // The charts' library is served by the application itself.
         HttpResponse<String> chartJs = staff.operator.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
         assertThat(chartJs.statusCode()).isEqualTo(200);
@@ -108,6 +177,8 @@ class InsightsIT {
         // The failed password attempts named no account: an unknown domain counts none of them.
         String nobody = StaffConsoleIT.ok(staff.operator, "/operator/insights?domain=nobody.invalid&signup=self&device=personal");
         assertThat(nobody).contains("accounts at nobody.invalid, signed up themselves, on personal devices",
+                // Where a filter does not apply, the section says so.
+                "the device filter does not apply", "the cohort filters do not apply",
                 "/operator/insights/export?table=sign-ins-by-method", "&amp;domain=nobody.invalid&amp;signup=self&amp;device=personal");
         HttpResponse<String> csv = staff.operator.get("/operator/insights/export?table=sign-ins-by-method&domain=nobody.invalid");
         assertThat(csv.statusCode()).isEqualTo(200);
@@ -150,10 +221,84 @@ class InsightsIT {
                 .startsWith("attachment; filename=\"sign-ins-by-method_");
         assertThat(csv.body()).startsWith("Method,Succeeded,Failed,Share of successful (%)\r\n")
                 .contains("\r\npasskey on this device,");
-        for (String table : new String[] {"sign-ins-per-day", "failed-sign-ins", "nudge-funnel", "nudge-ab"}) {
+        for (String table : new String[] {"sign-ins-per-day", "failed-sign-ins", "nudge-funnel", "nudge-ab",
+            "handoff-refusals"}) {
             assertThat(staff.operator.get("/operator/insights/export?table=" + table).statusCode()).as(table).isEqualTo(200);
         }
+        // The journeys' tables, cell for cell as the page shows them.
+        answer("en", "yes");
+        assertThat(staff.operator.get("/operator/insights/export?table=handoff-funnel").body())
+                .startsWith("Step,Handoffs,Of links created (%)\r\n");
+        assertThat(staff.operator.get("/operator/insights/export?table=upgrade-outcomes").body())
+                .startsWith("Copy variant,Offered,Passkey created,Declined,Failed,No outcome reported,Created per offered (%)\r\n");
+        long yes = Database.count("select count(*) from edu_event where type = 'FEEDBACK_GIVEN' and article_slug = 'what-is-a-passkey'"
+                + " and locale = 'en' and helpful = true");
+        long no = Database.count("select count(*) from edu_event where type = 'FEEDBACK_GIVEN' and article_slug = 'what-is-a-passkey'"
+                + " and locale = 'en' and helpful = false");
+        assertThat(staff.operator.get("/operator/insights/export?table=article-helpfulness").body())
+                .startsWith("Article,Language,Yes,No,Helpful (%)\r\n")
+                .contains("\r\nwhat-is-a-passkey,en," + yes + "," + no + ",");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String month = today.toString().substring(0, 7);
+        String secondDevice = staff.operator.get("/operator/insights/export?table=second-device&from="
+                + today.withDayOfMonth(1) + "&to=" + today).body();
+        assertThat(secondDevice).startsWith("Sign-up month,Accounts with a passkey,Reached a second device,Median days,"
+                + "90th percentile days,Within 7 days (%),Within 30 days (%)\r\n").contains("\r\n" + month + ",");
+        // The month's row: the accounts of the month's histogram rows, those that got there, and the shares.
+        long withPasskey = Database.count("select sum(accounts) from ins_second_device_daily where signed_up_on >= ?",
+                today.withDayOfMonth(1));
+        long reached = Database.count("select coalesce(sum(accounts), 0) from ins_second_device_daily where signed_up_on >= ?"
+                + " and days >= 0", today.withDayOfMonth(1));
+        assertThat(secondDevice.lines().filter(l -> l.startsWith(month + ",")).findFirst().orElseThrow())
+                .startsWith(month + "," + withPasskey + "," + reached + ",");
         assertThat(staff.operator.get("/operator/insights/export?table=idn_account").statusCode()).isEqualTo(404);
+    }
+
+    private static void answer(String language, String helpful) {
+        Browser reader = new Browser();
+        reader.get("/learn/what-is-a-passkey", "Accept-Language", language);
+        assertThat(reader.postForm("/learn/what-is-a-passkey/feedback", "helpful=" + helpful).statusCode()).isEqualTo(303);
+    }
+
+    /**
+     * Time to a second covered device for one email domain, counted from the raw tables as the rule
+     * says: from the account's first passkey to the moment its second personal device was covered (a
+     * platform passkey created there, or a sign-in with its own passkey), in whole days; -1 when not yet.
+     */
+    static List<String> secondDeviceByDirectCount(String domain) {
+        String accountsOfDomain = "(select id from idn_account where lower(coalesce(email, pending_email)) like ?)";
+        String like = "%@" + domain;
+        Map<String, Long> first = new HashMap<>();
+        for (String r : Database.strings("select cast(account_id as varchar) || ' ' || cast(extract(epoch from min(created_at))"
+                + " as bigint) from cred_passkey where account_id in " + accountsOfDomain + " group by account_id", like)) {
+            first.put(r.split(" ")[0], Long.parseLong(r.split(" ")[1]));
+        }
+        Map<String, List<Long>> covered = new HashMap<>();
+        for (String r : Database.strings("select cast(c.account_id as varchar) || ' ' || cast(extract(epoch from min(c.at))"
+                + " as bigint) from (select p.account_id, p.created_device_id as device_id, p.created_at as at from cred_passkey p"
+                + " where p.created_device_id is not null and coalesce(p.attachment, '') <> 'cross-platform'"
+                + " union all select s.account_id, s.device_id, s.occurred_at from idn_sign_in_event s where s.succeeded"
+                + " and s.method = 'PASSKEY_THIS_DEVICE') c join idn_device d on d.id = c.device_id and not d.shared"
+                + " where c.account_id in " + accountsOfDomain + " group by c.account_id, c.device_id", like)) {
+            covered.computeIfAbsent(r.split(" ")[0], k -> new ArrayList<>()).add(Long.parseLong(r.split(" ")[1]));
+        }
+        Map<Long, Long> histogram = new TreeMap<>();
+        first.forEach((account, f) -> {
+            List<Long> times = covered.getOrDefault(account, List.of()).stream().sorted().toList();
+            long days = times.size() < 2 ? -1 : Math.max(0, Math.floorDiv(times.get(1) - f, 86_400L));
+            histogram.merge(days, 1L, Long::sum);
+        });
+        return histogram.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+    }
+
+    private static void awaitEqual(List<String> expected, String rolled, Object... parameters) throws InterruptedException {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && !new java.util.HashSet<>(Database.strings(rolled, parameters))
+                .equals(new java.util.HashSet<>(expected))) {
+            Thread.sleep(200);
+        }
+        assertThat(Database.strings(rolled, parameters)).as("rollups against a direct count")
+                .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static void awaitEqual(String raw, String rolled) throws InterruptedException {

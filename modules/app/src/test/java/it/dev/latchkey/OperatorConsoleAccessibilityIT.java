@@ -57,6 +57,12 @@ class OperatorConsoleAccessibilityIT {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Operator console");
         Accessibility.checkAtPhoneAndDesktopWidth(driver, "the operator console's home");
 
+        // Something for the journeys' sections to show: an article answer and a link that matches nothing.
+        Browser reader = new Browser();
+        reader.get("/learn/what-is-a-passkey");
+        assertThat(reader.postForm("/learn/what-is-a-passkey/feedback", "helpful=yes").statusCode()).isEqualTo(303);
+        assertThat(new Browser().get("/handoff/0123456789ABCDEFGHJK").statusCode()).isEqualTo(404);
+
         driver.findElement(By.linkText("Insights")).click();
         wait.until(ExpectedConditions.urlToBe(BASE_URL + "/operator/insights"));
         driver.findElement(By.cssSelector("form[action='/operator/insights/rebuild'] button")).click();
@@ -67,7 +73,17 @@ class OperatorConsoleAccessibilityIT {
         wait.until(d -> (Boolean) driver.executeScript(
                 "return !!document.querySelector('canvas[data-chart-for] ') && typeof window.Chart === 'function'"
                         + " && !!window.Chart.getChart(document.querySelector('canvas[data-chart-for]'))"));
+        // The journeys' sections, each a table (with a chart where one helps).
+        for (String table : new String[] {"handoff-funnel", "article-helpfulness", "second-device"}) {
+            assertThat(driver.findElements(By.cssSelector("table#" + table + " tbody tr"))).as(table).isNotEmpty();
+        }
+        assertThat(driver.findElement(By.id("upgrade-outcomes-heading")).isDisplayed()).isTrue();
         Accessibility.checkAtPhoneAndDesktopWidth(driver, "the insights dashboard");
+
+        // A cohort filter: the sections it does not apply to say so.
+        driver.get(BASE_URL + "/operator/insights?signup=self&device=personal");
+        assertThat(driver.findElement(By.id("article-helpfulness-filters")).getText()).contains("do not apply");
+        Accessibility.checkAtPhoneAndDesktopWidth(driver, "the insights dashboard with a cohort filter");
 
         driver.get(BASE_URL + "/operator/insights?from=2020-01-01&to=2026-12-31");
         Accessibility.checkAtPhoneAndDesktopWidth(driver, "the insights dashboard refusing a range");

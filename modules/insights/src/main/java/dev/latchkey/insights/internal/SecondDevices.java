@@ -78,7 +78,10 @@ class SecondDevices {
     /** A passkey on the device itself signed in (after commit), in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void signedInHere(UUID accountId, UUID deviceId, Instant at) {
-        if (!personal(accountId, deviceId) || !progress(accountId, passkeys.of(accountId))) {
+        // The everyday case, a device that is covered already: one lookup, nothing to write.
+        if (((Number) em.createNativeQuery("select count(*) from ins_covered_device where account_id = ? and device_id = ?")
+                .setParameter(1, accountId).setParameter(2, deviceId).getSingleResult()).longValue() > 0
+                || !personal(accountId, deviceId) || !progress(accountId, passkeys.of(accountId))) {
             return;
         }
         covered(accountId, deviceId, at);
