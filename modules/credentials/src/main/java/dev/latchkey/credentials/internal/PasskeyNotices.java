@@ -87,6 +87,6 @@ class PasskeyNotices {
 
     private Optional<String> from(UUID accountId, Optional<UUID> deviceId) {
         return deviceId.flatMap(id -> devices.of(accountId).stream().filter(d -> d.id().equals(id)).findFirst())
-                .map(Device::label);
+                .map(Device::name);
     }
 }
