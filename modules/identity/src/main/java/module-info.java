@@ -21,6 +21,8 @@ module dev.latchkey.identity {
     requires nl.basjes.parse.useragent;
     // Argon2id for passwords (Argon2BytesGenerator); nothing else of Bouncy Castle is used.
     requires org.bouncycastle.provider;
+    // Mail subjects and bodies are rendered from TEXT templates (English and German).
+    requires thymeleaf;
 
     exports dev.latchkey.identity.api;
 

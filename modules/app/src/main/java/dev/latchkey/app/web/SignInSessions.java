@@ -22,10 +22,14 @@ public class SignInSessions {
     @Inject
     Cookies cookies;
 
-    /** What this request brings to a sign-in. */
+    @Inject
+    ReaderLanguage language;
+
+    /** What this request brings to a sign-in, with the page's language (a new account's mail language). */
     public SignInContext context(HttpServletRequest request, ClientDescription client) {
         return new SignInContext(cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse), client,
-                ClientAddress.of(request), cookies.read(request, Cookies.SESSION).map(Sessions.SessionToken::new));
+                ClientAddress.of(request), cookies.read(request, Cookies.SESSION).map(Sessions.SessionToken::new),
+                java.util.Optional.of(language.of(request)));
     }
 
     /** The browser keeps its device key (refreshed) and the new session's token. */

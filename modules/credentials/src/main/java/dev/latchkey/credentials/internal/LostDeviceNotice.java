@@ -15,7 +15,7 @@ record LostDeviceNotice(UUID accountId, String deviceLabel, List<String> removed
         keptPasskeys = List.copyOf(keptPasskeys);
     }
 
-    /** A passkey created on the device that stays (it syncs), and what to do instead. */
-    record Kept(String name, String whatToDo) {
+    /** A passkey created on the device that stays (it syncs, or lives on a security key); the mail says what to do instead. */
+    record Kept(String name, dev.latchkey.credentials.api.PasskeyCard.Storage storage, java.util.Optional<String> provider) {
     }
 }

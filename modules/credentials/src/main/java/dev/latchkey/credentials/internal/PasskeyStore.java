@@ -160,7 +160,8 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
         }
         lostNotices.fire(new LostDeviceNotice(lost.accountId(), plan.get().deviceLabel(),
                 plan.get().removed().stream().map(PasskeyCard::name).toList(),
-                plan.get().kept().stream().map(k -> new LostDeviceNotice.Kept(k.passkey().name(), k.whatToDo())).toList()));
+                plan.get().kept().stream().map(k -> new LostDeviceNotice.Kept(k.passkey().name(), k.passkey().storage(),
+                        k.passkey().provider().map(p -> p.name()))).toList()));
     }
 
     @Override

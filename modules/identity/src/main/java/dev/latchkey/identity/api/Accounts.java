@@ -32,4 +32,10 @@ public interface Accounts {
      * the address: a claim reserves nothing, so a taken and a free address are treated alike.
      */
     Account create(NewAccount account);
+
+    /**
+     * The language the account's mail is written in from now on: the one a signed-in person chose
+     * in the header's switcher. Identity writes English where it has no mail in that language.
+     */
+    void preferLanguage(UUID accountId, java.util.Locale language);
 }

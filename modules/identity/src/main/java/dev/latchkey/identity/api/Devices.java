@@ -25,6 +25,18 @@ public interface Devices {
     /** The account's devices, most recently seen first. */
     List<Device> of(UUID accountId);
 
+    /** The longest name a person may give a device, in characters (code points). */
+    int NAME_MAX = 40;
+
+    /**
+     * Gives one of the account's devices a name of the person's choosing, shown instead of its
+     * automatic label; a blank name removes it. Only the account's own devices: another account's
+     * device id is {@link Rename#NOT_FOUND}, as is an unknown one. Nothing changes unless NAMED or CLEARED.
+     */
+    Rename rename(UUID accountId, UUID deviceId, String name);
+
+    enum Rename { NAMED, CLEARED, TOO_LONG, NOT_ALLOWED_CHARACTERS, NOT_FOUND }
+
     /** A label for a browser that has no device record yet ("Chrome on Windows"). */
     String label(ClientDescription client);
 

@@ -25,7 +25,15 @@ public interface Invitations {
      * @throws IllegalStateException when the inviter is not an operator
      * @throws StepUpProof.Expired   when the step-up no longer holds (nothing sent)
      */
-    void issue(StepUpProof operator, EmailAddress email, String signUpUrl);
+    default void issue(StepUpProof operator, EmailAddress email, String signUpUrl) {
+        issue(operator, email, signUpUrl, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * As above, the mail in {@code language} (the inviting page's: nobody has an account at the
+     * address yet); English where identity has no mail in that language.
+     */
+    void issue(StepUpProof operator, EmailAddress email, String signUpUrl, java.util.Locale language);
 
     /** Invitations neither used, revoked nor expired, newest first (at most 100). */
     List<Invitation> pending();

@@ -31,6 +31,13 @@ class AccountEntity {
     @Column(name = "display_name", nullable = false, length = 256)
     String displayName;
 
+    /**
+     * The language the account's mail is written in (a language tag such as {@code de}): the page's
+     * at sign-up, then the header switcher's last choice. Null (older accounts): English.
+     */
+    @Column(name = "preferred_language", length = 8)
+    String preferredLanguage;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

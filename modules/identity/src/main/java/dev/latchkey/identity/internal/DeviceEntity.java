@@ -50,6 +50,10 @@ class DeviceEntity {
     @Column(nullable = false)
     boolean shared;
 
+    /** The person's own name for it (NFC, at most {@code Devices.NAME_MAX} code points); null when none. */
+    @Column(name = "given_name", length = 160)
+    String givenName;
+
     @Column(name = "first_seen_at", nullable = false)
     Instant firstSeenAt;
 

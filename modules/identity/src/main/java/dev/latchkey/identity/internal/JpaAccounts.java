@@ -83,6 +83,24 @@ class JpaAccounts implements Accounts {
         return toAccount(e);
     }
 
+    @Override
+    @Transactional
+    public void preferLanguage(UUID accountId, java.util.Locale language) {
+        storeLanguage(em, accountId, language);
+    }
+
+    /** Stores the language's primary subtag ("de"), nothing when it has none or looks like no language tag. */
+    static void storeLanguage(EntityManager em, UUID accountId, java.util.Locale language) {
+        String tag = language == null ? "" : language.getLanguage();
+        if (!tag.matches("[a-z]{2,3}")) {
+            return;
+        }
+        AccountEntity account = em.find(AccountEntity.class, accountId);
+        if (account != null) {
+            account.preferredLanguage = tag;
+        }
+    }
+
     private static Account toAccount(AccountEntity e) {
         boolean confirmed = e.email != null;
         return new Account(e.id, UserHandle.of(e.userHandle), new EmailAddress(confirmed ? e.email : e.pendingEmail),

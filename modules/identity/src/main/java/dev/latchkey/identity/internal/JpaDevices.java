@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -106,6 +107,24 @@ class JpaDevices implements Devices {
     }
 
     @Override
+    public Rename rename(UUID accountId, UUID deviceId, String name) {
+        String given = name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
+        if (given.codePointCount(0, given.length()) > NAME_MAX) {
+            return Rename.TOO_LONG;
+        }
+        // Control and format characters (bidi overrides among them) could make one name look like another.
+        if (given.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            return Rename.NOT_ALLOWED_CHARACTERS;
+        }
+        DeviceEntity device = deviceId == null ? null : em.find(DeviceEntity.class, deviceId);
+        if (device == null || !device.accountId.equals(accountId)) {
+            return Rename.NOT_FOUND;
+        }
+        device.givenName = given.isEmpty() ? null : given;
+        return given.isEmpty() ? Rename.CLEARED : Rename.NAMED;
+    }
+
+    @Override
     public String label(ClientDescription client) {
         return labels.of(client).label();
     }
@@ -125,7 +144,7 @@ class JpaDevices implements Devices {
 
     private static Device toDevice(DeviceEntity d) {
         return new Device(d.id, d.accountId, d.label, d.browser, d.platform, d.deviceClass, d.firstSeenAt,
-                d.lastSeenAt, capabilities(d), d.shared);
+                d.lastSeenAt, capabilities(d), d.shared, Optional.ofNullable(d.givenName));
     }
 
     private static byte[] hash(DeviceKey key) {

@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ class JpaEmailChanges implements EmailChanges {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    MailTemplates templates;
 
     @Inject
     IdentityEvents events;
@@ -50,9 +54,9 @@ class JpaEmailChanges implements EmailChanges {
         }
         String address = newAddress.value();
         codes.checkCap(address, "CHANGE", accountId);
-        List<UUID> owners = em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
-                .setParameter("e", address).getResultList();
-        boolean taken = !owners.isEmpty() && !owners.contains(accountId);
+        List<AccountEntity> owners = em.createQuery("select a from AccountEntity a where a.email = :e",
+                AccountEntity.class).setParameter("e", address).getResultList();
+        boolean taken = !owners.isEmpty() && owners.stream().noneMatch(o -> o.id.equals(accountId));
         String code = AddressCodes.newCode();
         // Earlier pending changes of this account end here: only the newest code counts.
         em.createNativeQuery("update idn_email_code set consumed_at = current_timestamp where account_id = ?"
@@ -62,18 +66,15 @@ class JpaEmailChanges implements EmailChanges {
                 "email-change", "CHANGE");
         events.record(IdentityEvents.Type.EMAIL_CHANGE_REQUESTED, accountId);
         if (taken) {
-            outbox.queue(address, "Someone tried to move another account to your address",
-                    "Hello,\n\nsomeone signed in to another Latchkey account just asked to change its email address"
-                            + " to this one, which already belongs to your account.\n\n"
-                            + "Nothing was changed: your address stays yours, and the other account cannot use it."
-                            + "\nYou need not do anything. If you keep getting these messages, tell whoever runs"
-                            + " this service.\n");
+            // To the address's owner, in the owner's language.
+            MailTemplates.Letter letter = templates.render(MailTemplates.Kind.ADDRESS_TAKEN_AT_CHANGE,
+                    MailTemplates.language(owners.get(0).preferredLanguage), Map.of());
+            outbox.queue(address, letter.subject(), letter.body());
         } else {
-            outbox.queue(address, "Confirm your new email address: " + code,
-                    "Hello " + account.displayName + ",\n\nyour code to confirm this address is: " + code + "\n\n"
-                            + "Enter it on the page where you asked to change your address. It is valid for "
-                            + EmailCodes.VALID_MINUTES + " minutes.\nUntil then your account keeps its old address."
-                            + " If you did not ask for this, ignore this message.\n", code);
+            MailTemplates.Letter letter = templates.render(MailTemplates.Kind.CONFIRM_NEW_ADDRESS,
+                    MailTemplates.language(account.preferredLanguage),
+                    Map.of("name", account.displayName, "code", code, "minutes", EmailCodes.VALID_MINUTES));
+            outbox.queue(address, letter.subject(), letter.body(), code);
         }
     }
 
@@ -119,14 +120,9 @@ class JpaEmailChanges implements EmailChanges {
         account.emailConfirmedAt = Timestamps.now();
         em.flush();
         events.record(IdentityEvents.Type.EMAIL_CHANGED, accountId);
-        outbox.queue(previous, "Your email address was changed",
-                "Hello " + account.displayName + ",\n\nthe email address of your Latchkey account was just changed"
-                        + " from this address to " + address + ".\nFrom now on, codes and notices go to the new"
-                        + " address, and this one no longer signs you in.\n\n"
-                        + "If it was you, you need not do anything.\n"
-                        + "If it was not you: sign in with your passkey and change the address back on your account"
-                        + " security page, then sign out your other sessions. If you cannot sign in any more, use"
-                        + " one of your recovery codes.\n");
+        MailTemplates.Letter letter = templates.render(MailTemplates.Kind.ADDRESS_CHANGED,
+                MailTemplates.language(account.preferredLanguage), Map.of("name", account.displayName, "address", address));
+        outbox.queue(previous, letter.subject(), letter.body());
         changed.fire(new EmailChanged(accountId, new EmailAddress(previous), new EmailAddress(address)));
         return Outcome.CHANGED;
     }

@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -44,6 +45,9 @@ class JpaEmailCodes implements EmailCodes {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    MailTemplates templates;
 
     @Inject
     AbuseLimits limits;
@@ -98,11 +102,15 @@ class JpaEmailCodes implements EmailCodes {
                 .setParameter(5, Sha256.of(token + code))
                 .setParameter(6, client)
                 .executeUpdate();
-        // The same writes whether or not the address has an account; only a real account's
-        // message is ever delivered (after commit, off the request thread).
-        outbox.queue(account.map(a -> a.email().value()).orElse(null),
-                "Your sign-in code: " + code,
-                account.map(a -> body(a, code)).orElse("(suppressed: no account uses this address)"), code);
+        // The same work and writes whether or not the address has an account (the mail is rendered
+        // either way, in the account's language); only a real account's message is ever delivered
+        // (after commit, off the request thread).
+        MailTemplates.Letter letter = templates.render(MailTemplates.Kind.SIGN_IN_CODE,
+                MailTemplates.language(account.map(a -> em.find(AccountEntity.class, a.id()))
+                        .map(a -> a.preferredLanguage).orElse(null)),
+                Map.of("name", account.map(Account::displayName).orElse(""), "code", code, "minutes", VALID_MINUTES));
+        outbox.queue(account.map(a -> a.email().value()).orElse(null), letter.subject(),
+                account.isPresent() ? letter.body() : "(suppressed: no account uses this address)", code);
         return new AttemptToken(token);
     }
 
@@ -186,11 +194,4 @@ class JpaEmailCodes implements EmailCodes {
         return rows.stream().findFirst().map(o -> new EmailAddress((String) o));
     }
 
-    private static String body(Account account, String code) {
-        return "Hello " + account.displayName() + ",\n\n"
-                + "your code to sign in is: " + code + "\n\n"
-                + "It is valid for " + VALID_MINUTES + " minutes and works once, in the browser where you asked for it.\n"
-                + "Nobody from us will ever ask you for this code. If you did not try to sign in, ignore this message:\n"
-                + "without the code, nobody can sign in with it.\n";
-    }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +24,9 @@ class JpaEmailConfirmations implements EmailConfirmations {
     MailOutbox outbox;
 
     @Inject
+    MailTemplates templates;
+
+    @Inject
     AddressCodes codes;
 
     @Override
@@ -33,25 +37,23 @@ class JpaEmailConfirmations implements EmailConfirmations {
         }
         String address = account.pendingEmail;
         codes.checkCap(address, "CONFIRM", accountId);
-        boolean takenElsewhere = !em.createQuery("select a.id from AccountEntity a where a.email = :e", UUID.class)
-                .setParameter("e", address).getResultList().isEmpty();
+        Optional<AccountEntity> owner = em.createQuery("select a from AccountEntity a where a.email = :e",
+                AccountEntity.class).setParameter("e", address).getResultStream().findFirst();
+        boolean takenElsewhere = owner.isPresent();
         String code = AddressCodes.newCode();
         codes.store(accountId, address, takenElsewhere ? Optional.empty() : Optional.of(Sha256.of(accountId + code)),
                 "confirmation", "CONFIRM");
         if (takenElsewhere) {
-            outbox.queue(address, "Someone tried to create an account with your address",
-                    "Hello,\n\nsomeone just tried to create a new Latchkey account with this email address,"
-                            + " which already belongs to your account.\n\n"
-                            + "If it was you: you already have an account. Press \"Cancel this sign-up\" on the page"
-                            + " that asks for a code, then sign in with your passkey or ask for a sign-in code"
-                            + " instead.\nIf it was not you: you need not do anything. The other"
-                            + " account cannot use your address, and your account is unchanged.\n");
+            // To the address's owner, in the owner's language.
+            MailTemplates.Letter letter = templates.render(MailTemplates.Kind.ADDRESS_TAKEN_AT_SIGN_UP,
+                    MailTemplates.language(owner.get().preferredLanguage), Map.of());
+            outbox.queue(address, letter.subject(), letter.body());
         } else {
-            outbox.queue(address, "Confirm your email address: " + code,
-                    "Hello " + account.displayName + ",\n\nyour code to confirm this address is: " + code + "\n\n"
-                            + "It is valid for " + EmailCodes.VALID_MINUTES + " minutes. Once confirmed, you can use"
-                            + " this address to sign in with a code and to recover your account.\n"
-                            + "If you did not create an account, ignore this message.\n", code);
+            // In the language of the page the account was made on (stored at sign-up).
+            MailTemplates.Letter letter = templates.render(MailTemplates.Kind.CONFIRM_ADDRESS,
+                    MailTemplates.language(account.preferredLanguage),
+                    Map.of("name", account.displayName, "code", code, "minutes", EmailCodes.VALID_MINUTES));
+            outbox.queue(address, letter.subject(), letter.body(), code);
         }
     }
 

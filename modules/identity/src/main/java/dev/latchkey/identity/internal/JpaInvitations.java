@@ -34,13 +34,17 @@ class JpaInvitations implements Invitations {
     MailOutbox outbox;
 
     @Inject
+    MailTemplates templates;
+
+    @Inject
     IdentityEvents events;
 
     @Inject
     Staff staff;
 
     @Override
-    public void issue(dev.latchkey.identity.api.StepUpProof operator, EmailAddress email, String signUpUrl) {
+    public void issue(dev.latchkey.identity.api.StepUpProof operator, EmailAddress email, String signUpUrl,
+                      java.util.Locale language) {
         UUID operatorAccountId = staff.confirm(operator, Permission.INVITATIONS);
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
@@ -54,12 +58,11 @@ class JpaInvitations implements Invitations {
                 .setParameter(4, operatorAccountId)
                 .executeUpdate();
         events.record(IdentityEvents.Type.INVITATION_SENT, operatorAccountId);
-        outbox.queue(email.value(), "You are invited to create an account",
-                "Hello,\n\nyou are invited to create an account with this email address.\n\n"
-                        + "Open this link to create it (it works once, for this address, for "
-                        + VALID_FOR.toDays() + " days):\n" + signUpUrl + "?invitation=" + token + "\n\n"
-                        + "You will sign in with a passkey: your device unlocks it with your fingerprint, face or"
-                        + " screen lock.\nIf you did not expect this invitation, ignore this message.\n", token);
+        // Nobody has an account at this address yet: the mail is in the inviting page's language.
+        MailTemplates.Letter letter = templates.render(MailTemplates.Kind.INVITATION, MailTemplates.language(
+                java.util.Optional.ofNullable(language)), java.util.Map.of("days", VALID_FOR.toDays(),
+                "link", signUpUrl + "?invitation=" + token));
+        outbox.queue(email.value(), letter.subject(), letter.body(), token);
     }
 
     @Override

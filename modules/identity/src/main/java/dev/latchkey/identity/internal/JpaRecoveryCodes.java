@@ -41,6 +41,9 @@ class JpaRecoveryCodes implements RecoveryCodes {
     MailOutbox outbox;
 
     @Inject
+    MailTemplates templates;
+
+    @Inject
     IdentityEvents events;
 
     @Inject
@@ -117,12 +120,10 @@ class JpaRecoveryCodes implements RecoveryCodes {
         int remaining = status(owner.id()).remaining();
         limits.lift(owner.id());
         events.record(IdentityEvents.Type.RECOVERY_CODE_USED, owner.id());
-        outbox.queue(owner.email().value(), "A recovery code was used to sign in to your account",
-                "Hello " + owner.displayName() + ",\n\none of your recovery codes was just used to sign in to your"
-                        + " account. You have " + remaining + " recovery " + (remaining == 1 ? "code" : "codes")
-                        + " left.\n\nIf this was you: create a passkey on the device you are using, and make new"
-                        + " recovery codes if you are running low.\nIf it was not you: sign in with your passkey,"
-                        + " choose \"Sign out my other sessions\", and make new recovery codes at once.\n");
+        MailTemplates.Letter letter = templates.render(MailTemplates.Kind.RECOVERY_CODE_USED,
+                MailTemplates.language(em.find(AccountEntity.class, owner.id()).preferredLanguage),
+                java.util.Map.of("name", owner.displayName(), "remaining", remaining));
+        outbox.queue(owner.email().value(), letter.subject(), letter.body());
         return new Redemption(true, Optional.of(owner.id()), remaining, Optional.empty());
     }
 

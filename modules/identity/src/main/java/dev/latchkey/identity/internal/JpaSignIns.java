@@ -63,6 +63,8 @@ class JpaSignIns implements SignIns {
     public SignedIn completeSignUp(UUID accountId, Optional<AuthenticatorFlags> flags, SignInContext context) {
         DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
         Device device = devices.seen(accountId, key, context.client());
+        // The page's language becomes the account's mail language (the confirmation code is the first mail).
+        context.language().ifPresent(language -> JpaAccounts.storeLanguage(em, accountId, language));
         return new SignedIn(accountId, SignInMethod.PASSKEY, device, key,
                 rotate(accountId, device, SignInMethod.PASSKEY, flags, context));
     }

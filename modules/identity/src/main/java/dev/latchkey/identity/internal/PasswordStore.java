@@ -10,10 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,9 +25,6 @@ import java.util.UUID;
 @Transactional
 class PasswordStore {
 
-    private static final DateTimeFormatter MAIL_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'",
-            Locale.ENGLISH).withZone(ZoneOffset.UTC);
-
     @PersistenceContext(unitName = "identity")
     EntityManager em;
 
@@ -42,6 +36,9 @@ class PasswordStore {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    MailTemplates templates;
 
     @Inject
     LastWayIn lastWayIn;
@@ -91,8 +88,7 @@ class PasswordStore {
         em.persist(p);
         em.flush();
         events.record(IdentityEvents.Type.PASSWORD_SET, accountId);
-        notifyOwner(accountId, "A password was added to your Latchkey account",
-                "A password was added to your Latchkey account on " + MAIL_TIME.format(now) + ".");
+        notifyOwner(accountId, MailTemplates.Kind.PASSWORD_ADDED, now);
         return true;
     }
 
@@ -109,8 +105,7 @@ class PasswordStore {
         }
         events.record(IdentityEvents.Type.PASSWORD_CHANGED, accountId);
         revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, java.util.Optional.empty(), "PASSWORD_CHANGED"));
-        notifyOwner(accountId, "Your Latchkey password was changed",
-                "The password of your Latchkey account was changed on " + MAIL_TIME.format(now) + ".");
+        notifyOwner(accountId, MailTemplates.Kind.PASSWORD_CHANGED, now);
         return true;
     }
 
@@ -124,15 +119,14 @@ class PasswordStore {
     }
 
     /** A new way into the account is news its owner must hear of, through another channel. */
-    private void notifyOwner(UUID accountId, String subject, String what) {
+    private void notifyOwner(UUID accountId, MailTemplates.Kind kind, Instant when) {
         AccountEntity account = em.find(AccountEntity.class, accountId);
         if (account == null || account.email == null) {
             return;
         }
-        outbox.queue(account.email, subject, "Hello " + account.displayName + ",\n\n"
-                + what + "\n\n"
-                + "If that was you, there is nothing to do. If it was not, sign in with your passkey now, change the\n"
-                + "password on the Security page and sign out your other sessions there.\n");
+        MailTemplates.Letter letter = templates.render(kind, MailTemplates.language(account.preferredLanguage),
+                java.util.Map.of("name", account.displayName, "when", when));
+        outbox.queue(account.email, letter.subject(), letter.body());
     }
 
     /**
@@ -140,16 +134,7 @@ class PasswordStore {
      * before locking the owner out, so the owner hears of it through another channel.
      */
     private void notifyOwnerOfRemoval(UUID accountId, Instant when) {
-        AccountEntity account = em.find(AccountEntity.class, accountId);
-        if (account == null || account.email == null) {
-            return;
-        }
-        outbox.queue(account.email, "The password was removed from your Latchkey account", "Hello "
-                + account.displayName + ",\n\n"
-                + "The password of your Latchkey account was removed on " + MAIL_TIME.format(when) + ".\n"
-                + "\n"
-                + "If that was you, there is nothing to do. If it was not, sign in with your passkey now, look at\n"
-                + "your passkeys on the Security page and sign out your other sessions there.\n");
+        notifyOwner(accountId, MailTemplates.Kind.PASSWORD_REMOVED, when);
     }
 
     Passwords.Removal remove(dev.latchkey.identity.api.StepUpProof proof) {

@@ -23,8 +23,6 @@ import jakarta.transaction.Transactional;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +57,6 @@ class AssistedRecoveryService implements AssistedRecovery {
     static final int REASON_MAX = 500;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
     private static final String ROW = "select new dev.latchkey.insights.internal.RecoveryRow(r.id, r.accountId,"
             + " r.agentId, r.agentEmail, r.reason, r.idDocument, r.approvalsNeeded, r.approverEmail, r.state,"
             + " r.claimantHash, r.createdAt, r.expiresAt, instant) from AssistedRecoveryEntity r";
@@ -158,12 +154,7 @@ class AssistedRecoveryService implements AssistedRecovery {
         Optional<String> link = needsApproval ? Optional.empty() : Optional.of(issue(id, agent, subject));
         RecoveryRow row = byId(id).orElseThrow();
         // Last, after every check: the notice goes out in its own transaction (identity's outbox).
-        notices.send(account.id(), "A recovery of your account was started",
-                "A branch agent started a recovery of your Latchkey account at " + SHOWN.format(row.createdAt())
-                        + ", after checking an identity document in person. It lets you create a new passkey on"
-                        + " your own phone with a link the agent shows you.\n\n"
-                        + "If this wasn't you, contact us right away: someone may be trying to take over your"
-                        + " account. Your existing passkeys keep working.");
+        notices.send(account.id(), new SecurityNotices.AssistedRecoveryStarted(row.createdAt()));
         return new Outcome(view(row, agent), link);
     }
 

@@ -38,10 +38,16 @@ public record AccountSecurityView(Account account,
         return "account-security";
     }
 
-    /** A device as listed: its label, when it was last seen, and whether it is the one in use. */
-    /** One device; first and last seen tell apart devices of the same label ("Edge on Windows" three times). */
+    /**
+     * One device; first and last seen, and a name the person gave it, tell apart devices of the same
+     * label ("Edge on Windows" three times).
+     *
+     * @param label          what to call it: the person's name for it, else the automatic label
+     * @param givenName      the person's name for it, empty when none
+     * @param automaticLabel the automatic label ("Edge on Windows")
+     */
     public record DeviceRow(String id, String label, String lastSeen, String lastSeenIso, boolean current,
-                            String firstSeen, String firstSeenIso) {
+                            String firstSeen, String firstSeenIso, String givenName, String automaticLabel) {
     }
 
     /** A recent sign-in as listed: "passkey on this device on Chrome on Linux". */

@@ -48,6 +48,9 @@ public class OperatorInvitationsPage extends HttpServlet {
     @Inject
     transient LatchkeySettings settings;
 
+    @Inject
+    transient dev.latchkey.app.web.ReaderLanguage language;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.INVITATIONS, PATH);
@@ -76,7 +79,8 @@ public class OperatorInvitationsPage extends HttpServlet {
                     "Enter the address to invite, like name@example.com.");
             return;
         }
-        invitations.issue(operator, email.get(), settings.publicBaseUrl() + "/signup");
+        // The invited person has no account yet: the mail is in the language of the page that invited them.
+        invitations.issue(operator, email.get(), settings.publicBaseUrl() + "/signup", language.of(request));
         response.sendRedirect(PATH + "?sent");
     }
 
