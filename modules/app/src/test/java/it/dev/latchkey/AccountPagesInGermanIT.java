@@ -43,7 +43,8 @@ class AccountPagesInGermanIT {
         Browser laptop = german();
         Authenticator laptopKey = new Authenticator();
         String email = Journeys.uniqueEmail("deutsch");
-        Mailbox.signUpConfirmed(SMTP, laptop, laptopKey, email);
+        // Signed up in German: the confirmation mail is German too.
+        Mailbox.signUpConfirmed(SMTP, laptop, laptopKey, email, "Bestätigen Sie Ihre E-Mail-Adresse");
 
         // The account page: German words, a help link on the card, and the single-device risk as education's tip.
         HttpResponse<String> account = laptop.get("/account/security");

@@ -89,8 +89,14 @@ final class Mailbox {
     /** Signs up with a passkey and confirms the address with the code from the mail. */
     static void signUpConfirmed(GreenMailExtension smtp, Browser browser, Authenticator authenticator, String email)
             throws InterruptedException {
+        signUpConfirmed(smtp, browser, authenticator, email, "Confirm your email address");
+    }
+
+    /** As above, for a sign-up whose mail comes in another language: the confirmation's subject in it. */
+    static void signUpConfirmed(GreenMailExtension smtp, Browser browser, Authenticator authenticator, String email,
+                                String confirmationSubject) throws InterruptedException {
         Journeys.signUp(browser, authenticator, email);
-        String code = code(await(smtp, email, "Confirm your email address"));
+        String code = code(await(smtp, email, confirmationSubject));
         var confirmed = browser.postForm("/account/confirm-email", "code=" + code);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(302);
         assertThat(confirmed.headers().firstValue("Location").orElseThrow()).contains("emailConfirmed");

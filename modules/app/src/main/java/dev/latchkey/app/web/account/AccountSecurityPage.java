@@ -172,12 +172,12 @@ public class AccountSecurityPage extends HttpServlet {
                 cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
                 devices.of(id).stream()
-                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.name(), When.shown(d.lastSeen()),
+                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.name(), When.shown(d.lastSeen(), locale),
                                 When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent(),
-                                When.shown(d.firstSeen()), When.iso(d.firstSeen()), d.givenName().orElse(""), d.label()))
+                                When.shown(d.firstSeen(), locale), When.iso(d.firstSeen()), d.givenName().orElse(""), d.label()))
                         .toList(),
                 signIns.recent(id, 10).stream()
-                        .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at()),
+                        .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at(), locale),
                                 When.iso(e.at())))
                         .toList(),
                 request.getParameter("otherSessionsEnded") != null,

@@ -70,7 +70,7 @@ public class LostDevice extends HttpServlet {
             return;
         }
         views.render(request, response, 200, LostDeviceView.of(plan.get(),
-                accountTips.lostDevice(language.of(request)).orElse(null)));
+                accountTips.lostDevice(language.of(request)).orElse(null), language.of(request)));
     }
 
     @Override

@@ -15,14 +15,15 @@ public record PasskeyCardView(String id, String name, boolean customName, String
                               String iconLight, String iconDark, String created, String createdIso, String createdOn,
                               String lastUsed, String lastUsedIso, String lastUsedOn) {
 
-    static PasskeyCardView of(PasskeyCard c) {
+    /** @param locale the page's language, for the dates */
+    static PasskeyCardView of(PasskeyCard c, java.util.Locale locale) {
         return new PasskeyCardView(c.id().toString(), c.name(), c.customName(),
                 c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.whereItLives(),
                 c.provider().map(PasskeyProvider::name).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconLight).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconDark).orElse(""),
-                When.shown(c.createdAt()), When.iso(c.createdAt()), c.createdOn().orElse(""),
-                c.lastUsedAt().map(When::shown).orElse(""),
+                When.shown(c.createdAt(), locale), When.iso(c.createdAt()), c.createdOn().orElse(""),
+                c.lastUsedAt().map(t -> When.shown(t, locale)).orElse(""),
                 c.lastUsedAt().map(When::iso).orElse(""), c.lastUsedOn().orElse(""));
     }
 }

@@ -44,13 +44,17 @@ public class PasskeyForms {
     @Inject
     RelyingParty relyingParty;
 
+    @Inject
+    dev.latchkey.app.web.ReaderLanguage language;
+
     /** The cards, the notices after a change, and what the page script signals to the passkey provider. */
     Cards cards(HttpServletRequest request, Account account) {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         List<PasskeyCard> cards = management.cards(account.id(), thisDevice);
         // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
         // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
-        return new Cards(cards.stream().map(PasskeyCardView::of).toList(),
+        java.util.Locale locale = language.of(request);
+        return new Cards(cards.stream().map(c -> PasskeyCardView.of(c, locale)).toList(),
                 request.getParameter("passkeyRemoved") != null, request.getParameter("passkeyRenamed") != null,
                 new Signals(relyingParty.id(), account.userHandle().base64Url(),
                         String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
@@ -73,7 +77,8 @@ public class PasskeyForms {
             return Optional.empty();
         }
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
-        return management.cards(account.id(), thisDevice).stream().map(PasskeyCardView::of)
+        java.util.Locale locale = language.of(request);
+        return management.cards(account.id(), thisDevice).stream().map(c -> PasskeyCardView.of(c, locale))
                 .filter(c -> c.id().equals(wanted.get().toString())).findFirst();
     }
 

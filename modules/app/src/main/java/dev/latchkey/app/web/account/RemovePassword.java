@@ -52,7 +52,7 @@ public class RemovePassword extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT + "#password");
             return;
         }
-        views.render(request, response, 200, new RemovePasswordView(dev.latchkey.app.web.When.shown(setAt.get()),
+        views.render(request, response, 200, new RemovePasswordView(dev.latchkey.app.web.When.shown(setAt.get(), views.language(request)),
                 setAt.get().toString()));
     }
 

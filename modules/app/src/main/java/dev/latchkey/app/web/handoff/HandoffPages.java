@@ -133,7 +133,7 @@ public class HandoffPages extends HttpServlet {
         QrSvg qr = link == null ? null : QrSvg.of(link);
         views.render(request, response, httpStatus, new HandoffView(open ? "pair" : "over", error, null,
                 status.id().toString(), status.state().name(), status.triesLeft(), When.iso(status.expiresAt()),
-                When.shown(status.expiresAt()), link,
+                When.shown(status.expiresAt(), views.language(request)), link,
                 token.map(t -> origin(request).replaceFirst("^https?://", "") + "/handoff/" + grouped(t)).orElse(null),
                 qr == null ? null : qr.path(), qr == null ? null : qr.viewBox()));
     }
