@@ -18,8 +18,10 @@ import java.util.List;
  *
  * <p>With several instances (two Liberty servers on one database, as behind a load balancer), each
  * request goes to the next instance in turn, so a ceremony's options and finish land on different
- * servers; every request carries the public origin (the first instance's), which every instance is
- * configured to accept. Cookies are the browser's, whatever the port (RFC 6265 cookies ignore it).
+ * servers; every request carries the public origin's Host and Origin (the first instance's), as a load
+ * balancer passes them on, and every instance is configured with that origin only. Cookies are the
+ * browser's, whatever the port (RFC 6265 cookies ignore it). Setting Host needs
+ * {@code -Djdk.httpclient.allowRestrictedHeaders=host}, which {@link LoadRun} sets.
  */
 final class BrowserProfile {
 
@@ -88,6 +90,9 @@ final class BrowserProfile {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (instances.size() > 1) {
+            request.header("Host", URI.create(origin).getAuthority());
+        }
         try {
             return http.send(request.timeout(TIMEOUT).header("User-Agent", USER_AGENT).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -58,6 +58,8 @@ public final class LoadRun {
     }
 
     public static void main(String[] args) throws Exception {
+        // Two instances behind a stand-in load balancer: every request names the public Host (BrowserProfile).
+        System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         List<String> instances = List.of("http://localhost:9437");
         List<Long> pids = List.of();
         Path out = null;
