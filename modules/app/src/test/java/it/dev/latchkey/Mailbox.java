@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /** The in-process SMTP server (GreenMail) the test server sends to, and reading codes from its mail. */
 final class Mailbox {
 
-    private static final Pattern CODE = Pattern.compile("code to (?:sign in|confirm this address) is: (\\d{6})");
+    /** The code in an English or a German code mail ("... lautet: 123456"; the raw body may be quoted-printable). */
+    private static final Pattern CODE = Pattern.compile("(?:code to (?:sign in|confirm this address) is|lautet): (\\d{6})");
 
     private Mailbox() {
     }
