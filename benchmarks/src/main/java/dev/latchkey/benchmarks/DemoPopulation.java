@@ -171,6 +171,9 @@ public final class DemoPopulation {
     private byte[] provider; // -1 none; index into providers
     private long[] lastSeen;
     private long[] lastPasskeyUse;
+    /** Each device's newest successful passkey sign-in (identity's idn_device.last_passkey_*): when, and its method (-1: none). */
+    private long[] lastPasskeySignIn;
+    private byte[] lastPasskeyMethod;
     private long[] passkeyCreated; // 0: when the account was created; else by a nudge, then
     private long[] lastPrompt; // when a prompt was last shown on the device
     private long[] firstPasskeyUse; // the first sign-in with the device's own passkey (0: none)
@@ -318,6 +321,9 @@ public final class DemoPopulation {
         provider = new byte[devices];
         lastSeen = new long[devices];
         lastPasskeyUse = new long[devices];
+        lastPasskeySignIn = new long[devices];
+        lastPasskeyMethod = new byte[devices];
+        Arrays.fill(lastPasskeyMethod, (byte) -1);
         passkeyCreated = new long[devices];
         lastPrompt = new long[devices];
         firstPasskeyUse = new long[devices];
@@ -405,6 +411,10 @@ public final class DemoPopulation {
                     continue;
                 }
                 lastSeen[d] = Math.max(lastSeen[d], at);
+                if (method <= PASSKEY && (lastPasskeyMethod[d] < 0 || at >= lastPasskeySignIn[d])) {
+                    lastPasskeySignIn[d] = at;
+                    lastPasskeyMethod[d] = (byte) method;
+                }
                 if (method == THIS_DEVICE) {
                     lastPasskeyUse[d] = at;
                     if (firstPasskeyUse[d] == 0) {
@@ -477,7 +487,7 @@ public final class DemoPopulation {
         log("devices and passkeys");
         Sink deviceRows = sink("idn_device", "id", "account_id", "device_key_hash", "label", "browser", "platform",
                 "device_class", "user_agent", "platform_authenticator", "conditional_get", "conditional_create",
-                "hybrid_transport", "first_seen_at", "last_seen_at", "shared");
+                "hybrid_transport", "first_seen_at", "last_seen_at", "shared", "last_passkey_method", "last_passkey_at");
         Sink passkeyRows = sink("cred_passkey", "id", "account_id", "credential_id", "public_key", "sign_count", "aaguid",
                 "transports", "backup_eligible", "backup_state", "user_verified", "attachment", "attestation_format",
                 "created_at", "last_used_at", "created_device_id", "last_used_device_id");
@@ -495,7 +505,9 @@ public final class DemoPopulation {
                 boolean shared = branch[d] >= 0;
                 deviceRows.row(uuid(2, d), account, shared ? branchKeys[branch[d]] : bytes(32), k.label(), k.browser(),
                         k.platform(), k.deviceClass(), k.userAgent(), k.platformAuthenticator(), true, k.conditionalCreate(),
-                        k.hybrid(), first, last, shared);
+                        k.hybrid(), first, last, shared,
+                        lastPasskeyMethod[d] < 0 ? null : METHODS[lastPasskeyMethod[d]],
+                        lastPasskeyMethod[d] < 0 ? null : lastPasskeySignIn[d]);
                 if (provider[d] >= 0) {
                     Provider p = providers.get(provider[d]);
                     passkeyRows.row(uuid(4, d), account, bytes(32), publicKey, 0L, p.aaguid(), "hybrid,internal",

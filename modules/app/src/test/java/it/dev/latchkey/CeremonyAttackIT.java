@@ -41,6 +41,56 @@ class CeremonyAttackIT {
         assertRejected(replay, 400, "UNKNOWN_CHALLENGE", before, victim);
     }
 
+    /**
+     * The challenge is spent inside the sign-in's own transaction: the same assertion finished six
+     * times at once signs in once, and every other finish is refused with the challenge spent (the
+     * second delete waits for the first transaction and then finds no row). With DB_KIND=postgres
+     * half of them go to the second server on the same database, as two instances behind one load
+     * balancer; it has another origin, so there it can only spend the challenge, never sign in.
+     */
+    @Test
+    void oneAssertionFinishedInParallelSignsInAtMostOnceAcrossInstances() throws Exception {
+        boolean twoServers = "postgres".equals(System.getenv("DB_KIND"));
+        String assertion = authenticator.get(Journeys.signInOptions(victim, "modal"));
+        Browser other = victim;
+        if (twoServers) {
+            other = AltServer.browser();
+            for (java.net.HttpCookie cookie : victim.cookies.getCookieStore().getCookies()) {
+                other.cookies.getCookieStore().add(java.net.URI.create(AltServer.BASE_URL), cookie);
+            }
+        }
+        String account = "(select id from idn_account where pending_email = ? or email = ?)";
+        long sessionsBefore = Database.count("select count(*) from idn_session where account_id = " + account, email, email);
+        long signInsBefore = Database.count("select count(*) from idn_sign_in_event where succeeded and account_id = "
+                + account, email, email);
+        List<java.util.concurrent.Callable<HttpResponse<String>>> finishes = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            Browser server = i % 2 == 0 ? victim : other;
+            finishes.add(() -> Journeys.signIn(server, assertion));
+        }
+        List<HttpResponse<String>> answers = CapsAndFairnessIT.all(finishes);
+
+        assertThat(answers).as("never a server error").extracting(HttpResponse::statusCode).isSubsetOf(200, 400);
+        long accepted = answers.stream().filter(r -> r.statusCode() == 200).count();
+        if (twoServers) {
+            assertThat(accepted).as("sign-ins accepted").isLessThanOrEqualTo(1);
+        } else {
+            assertThat(accepted).as("sign-ins accepted").isEqualTo(1);
+        }
+        assertThat(answers.stream().filter(r -> r.statusCode() == 400))
+                .allSatisfy(r -> assertThat(r.body()).containsAnyOf("\"reason\":\"UNKNOWN_CHALLENGE\"",
+                        "\"reason\":\"VERIFICATION_FAILED\""));
+        assertThat(answers.stream().filter(r -> r.body().contains("VERIFICATION_FAILED")).count())
+                .as("refused for the other origin: only on the other server, at most the one that won the challenge")
+                .isLessThanOrEqualTo(twoServers ? 1 : 0);
+        assertThat(Database.count("select count(*) from idn_session where account_id = " + account, email, email))
+                .as("sessions").isEqualTo(sessionsBefore + accepted);
+        assertThat(Database.count("select count(*) from idn_sign_in_event where succeeded and account_id = " + account,
+                email, email)).as("successful sign-ins logged").isEqualTo(signInsBefore + accepted);
+        // Spent: the same assertion once more is refused.
+        assertThat(Journeys.signIn(victim, assertion).body()).contains("\"reason\":\"UNKNOWN_CHALLENGE\"");
+    }
+
     @Test
     void anAssertionMadeForAnotherOriginIsRefused() {
         String options = Journeys.signInOptions(victim, "modal");

@@ -85,10 +85,27 @@ class ChallengeStore {
     /**
      * Deletes the ceremony with this challenge and returns it if it was still live. Runs in its
      * own transaction, committed before any verification: a challenge is spent even when the
-     * response that carried it is rejected (single use, #sctn-cryptographic-challenges).
+     * response that carried it is rejected (single use, #sctn-cryptographic-challenges), also by a
+     * caller whose own transaction rolls back on a refusal.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<PendingCeremony> consume(byte[] challenge) {
+        return spend(challenge);
+    }
+
+    /**
+     * As {@link #consume}, in the caller's transaction, for a caller that commits on every refusal
+     * (the passkey sign-in: {@code dontRollbackOn = CeremonyRejected}), so that the challenge is
+     * spent with the sign-in it allowed or with the refusal it ended in, one transaction fewer. The
+     * row lock of the delete holds until that transaction ends: a second finish with the same
+     * challenge, on any instance, waits for it and then finds the row gone.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Optional<PendingCeremony> consumeInCallersTransaction(byte[] challenge) {
+        return spend(challenge);
+    }
+
+    private Optional<PendingCeremony> spend(byte[] challenge) {
         List<?> rows = em.createNativeQuery("select id, purpose, account_id, mediation, binding_hash, user_handle,"
                         + " user_name, display_name,"
                         + " case when expires_at > current_timestamp then 1 else 0 end"

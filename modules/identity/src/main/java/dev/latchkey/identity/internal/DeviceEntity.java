@@ -54,6 +54,13 @@ class DeviceEntity {
     @Column(name = "given_name", length = 160)
     String givenName;
 
+    /** The newest successful passkey sign-in here: its {@code SignInMethod} name and moment; null when none. */
+    @Column(name = "last_passkey_method", length = 30)
+    String lastPasskeyMethod;
+
+    @Column(name = "last_passkey_at")
+    Instant lastPasskeyAt;
+
     @Column(name = "first_seen_at", nullable = false)
     Instant firstSeenAt;
 

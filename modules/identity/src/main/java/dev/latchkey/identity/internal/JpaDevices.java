@@ -44,6 +44,15 @@ class JpaDevices implements Devices {
 
     @Override
     public Device seen(UUID accountId, DeviceKey key, ClientDescription client) {
+        return seen(accountId, key, client, Optional.empty());
+    }
+
+    /**
+     * As {@link #seen(UUID, DeviceKey, ClientDescription)}, for a sign-in: a passkey sign-in
+     * ({@link dev.latchkey.identity.api.SignInMethod#isPasskey()}) becomes the device's newest one.
+     */
+    public Device seen(UUID accountId, DeviceKey key, ClientDescription client,
+                       Optional<dev.latchkey.identity.api.SignInMethod> passkey) {
         DeviceLabels.Label label = labels.of(client);
         Instant now = Timestamps.now();
         Optional<DeviceEntity> existing = entity(accountId, key);
@@ -68,6 +77,10 @@ class JpaDevices implements Devices {
         d.hybridTransport = known.hybridTransport().orElse(null);
         d.lastSeenAt = now;
         d.shared = client.shared();
+        passkey.filter(dev.latchkey.identity.api.SignInMethod::isPasskey).ifPresent(method -> {
+            d.lastPasskeyMethod = method.name();
+            d.lastPasskeyAt = now;
+        });
         if (existing.isEmpty()) {
             em.persist(d);
         }
@@ -144,7 +157,9 @@ class JpaDevices implements Devices {
 
     private static Device toDevice(DeviceEntity d) {
         return new Device(d.id, d.accountId, d.label, d.browser, d.platform, d.deviceClass, d.firstSeenAt,
-                d.lastSeenAt, capabilities(d), d.shared, Optional.ofNullable(d.givenName));
+                d.lastSeenAt, capabilities(d), d.shared, Optional.ofNullable(d.givenName),
+                Optional.ofNullable(d.lastPasskeyMethod).map(m -> new Device.PasskeySignIn(
+                        dev.latchkey.identity.api.SignInMethod.valueOf(m), d.lastPasskeyAt)));
     }
 
     private static byte[] hash(DeviceKey key) {

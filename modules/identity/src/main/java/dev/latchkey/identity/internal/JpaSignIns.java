@@ -41,22 +41,30 @@ class JpaSignIns implements SignIns {
     Sessions sessions;
 
     @Inject
+    JpaDevices seenDevices;
+
+    @Inject
     JpaSessions replacedSessions;
 
     @Inject
     AbuseLimits limits;
 
+    @Inject
+    dev.latchkey.identity.api.Staff staff;
+
     @Override
     public SignedIn complete(UUID accountId, SignInMethod method, Optional<AuthenticatorFlags> flags,
                              SignInContext context) {
         DeviceKey key = context.deviceKey().orElseGet(DeviceKey::random);
-        Device device = devices.seen(accountId, key, context.client());
+        // A passkey sign-in is kept with the device too (its newest): coverage reads it there, not in the log.
+        Device device = seenDevices.seen(accountId, key, context.client(), Optional.of(method));
         record(accountId, device.id(), device.label(), method, true, null);
         if (method.isPasskey()) {
             // A passkey proves possession: it ends any pause on the fallback methods (AbuseLimits).
             limits.lift(accountId);
         }
-        return new SignedIn(accountId, method, device, key, rotate(accountId, device, method, flags, context));
+        return new SignedIn(accountId, method, device, key, rotate(accountId, device, method, flags, context),
+                staff.roles(accountId));
     }
 
     @Override
@@ -66,7 +74,7 @@ class JpaSignIns implements SignIns {
         // The page's language becomes the account's mail language (the confirmation code is the first mail).
         context.language().ifPresent(language -> JpaAccounts.storeLanguage(em, accountId, language));
         return new SignedIn(accountId, SignInMethod.PASSKEY, device, key,
-                rotate(accountId, device, SignInMethod.PASSKEY, flags, context));
+                rotate(accountId, device, SignInMethod.PASSKEY, flags, context), staff.roles(accountId));
     }
 
     /** The browser's previous session ends; a new one, with a new token, starts (no session fixation). */

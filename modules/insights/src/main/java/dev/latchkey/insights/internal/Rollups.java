@@ -25,8 +25,8 @@ class Rollups {
         return at.atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** One more sign-in attempt, in a transaction of its own (observers run after the deciding one). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more sign-in attempt, in the caller's transaction ({@link EventCounting}: after the deciding one). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void signIn(LocalDate day, String method, boolean succeeded, String reason, long attempts) {
         em.createNativeQuery("insert into ins_sign_in_daily (on_day, method, succeeded, reason, attempts)"
                         + " values (?, ?, ?, ?, 0) on conflict do nothing")
@@ -38,8 +38,8 @@ class Rollups {
                 .setParameter(5, reason).executeUpdate();
     }
 
-    /** One more step of a nudge's funnel, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more step of a nudge's funnel, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void nudge(LocalDate day, String scenario, String deviceGroup, String variant, String step, long events) {
         em.createNativeQuery("insert into ins_nudge_daily (on_day, scenario, device_group, variant, step, events)"
                         + " values (?, ?, ?, ?, ?, 0) on conflict do nothing")
@@ -68,10 +68,10 @@ class Rollups {
     }
 
     /**
-     * One more sign-in attempt of a cohort, in a transaction of its own: into the cohort rollup
+     * One more sign-in attempt of a cohort, in the caller's transaction: into the cohort rollup
      * (with the domain) and the mode rollup (without it).
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.MANDATORY)
     public void signInCohort(LocalDate day, Cohorts.Key cohort, String method, boolean succeeded, String reason,
                              long attempts) {
         signInCohortRow(true, day, cohort, method, succeeded, reason, attempts);
@@ -104,8 +104,8 @@ class Rollups {
                 .setParameter(i++, succeeded).setParameter(i, reason).executeUpdate();
     }
 
-    /** One more nudge step of a cohort, in a transaction of its own (cohort and mode rollups). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more nudge step of a cohort, in the caller's transaction (cohort and mode rollups). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void nudgeCohort(LocalDate day, Cohorts.Key cohort, String scenario, String variant, String step, long events) {
         nudgeCohortRow(true, day, cohort, scenario, variant, step, events);
         nudgeCohortRow(false, day, cohort, scenario, variant, step, events);
@@ -159,15 +159,15 @@ class Rollups {
         nudgeCohortRow(false, day, cohort, scenario, variant, step, events);
     }
 
-    /** One more handoff step of a cohort, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more handoff step of a cohort, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void handoff(LocalDate day, Cohorts.AccountPart cohort, String step, long events) {
         add("ins_handoff_daily", List.of("on_day", "email_domain", "sign_up", "step"),
                 List.of(day, cohort.emailDomain(), cohort.signUp(), step), "events", events);
     }
 
-    /** One more "Was this helpful?" answer, in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** One more "Was this helpful?" answer, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void articleFeedback(LocalDate day, String slug, String language, boolean helpful, long answers) {
         add("ins_article_feedback_daily", List.of("on_day", "slug", "language", "helpful"),
                 List.of(day, slug, language, helpful), "answers", answers);

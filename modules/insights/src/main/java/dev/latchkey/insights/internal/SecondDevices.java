@@ -60,8 +60,8 @@ class SecondDevices {
     @Inject
     Passkeys passkeys;
 
-    /** A passkey was stored (after commit), in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** A passkey was stored (after commit), in the caller's transaction ({@link EventCounting}). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void passkeyAdded(UUID accountId, UUID passkeyId) {
         List<Passkey> keys = passkeys.of(accountId);
         Optional<Passkey> added = keys.stream().filter(p -> p.id().equals(passkeyId)).findFirst();
@@ -75,8 +75,8 @@ class SecondDevices {
         second(accountId);
     }
 
-    /** A passkey on the device itself signed in (after commit), in a transaction of its own. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** A passkey on the device itself signed in (after commit), in the caller's transaction ({@link EventCounting}). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void signedInHere(UUID accountId, UUID deviceId, Instant at) {
         // The everyday case, a device that is covered already: one lookup, nothing to write.
         if (((Number) em.createNativeQuery("select count(*) from ins_covered_device where account_id = ? and device_id = ?")

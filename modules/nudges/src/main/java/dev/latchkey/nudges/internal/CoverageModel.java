@@ -3,7 +3,6 @@ package dev.latchkey.nudges.internal;
 import dev.latchkey.nudges.api.Words;
 import dev.latchkey.credentials.api.Passkey;
 import dev.latchkey.identity.api.Device;
-import dev.latchkey.identity.api.SignInEvent;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
@@ -23,8 +22,8 @@ import java.util.function.Function;
 
 /**
  * The coverage verdicts, as a pure function of what identity and credentials report: the account's
- * devices (with capabilities and the shared mark), its passkeys (flags, AAGUID, where each was
- * created and last used) and its recent sign-ins (how each device signed in).
+ * devices (with capabilities, the shared mark and how a passkey last signed in on each) and its
+ * passkeys (flags, AAGUID, where each was created and last used).
  *
  * <p>Why sign-ins and not only "last used on": credentials notes the device a passkey was last
  * used from, and that is also the laptop when the passkey answered from a phone over a QR code.
@@ -43,25 +42,18 @@ final class CoverageModel {
      *              passkey cards use, operator-replaceable); the reach table's own label is used only
      *              where that list has none, as for the all-zero AAGUID that Safari sends
      */
-    static CoverageReport report(UUID accountId, List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns,
+    static CoverageReport report(UUID accountId, List<Device> devices, List<Passkey> passkeys,
                                  ProviderReach reach, Function<UUID, Optional<String>> names, Duration activeWindow,
                                  Instant now) {
         Map<UUID, Device> byId = new HashMap<>();
         devices.forEach(d -> byId.put(d.id(), d));
-        // The newest successful passkey sign-in per device (signIns are newest first).
-        Map<UUID, SignInEvent> lastPasskeySignIn = new HashMap<>();
-        for (SignInEvent e : signIns) {
-            if (e.succeeded() && e.method().isPasskey() && e.deviceId().isPresent()) {
-                lastPasskeySignIn.putIfAbsent(e.deviceId().get(), e);
-            }
-        }
         Instant activeSince = now.minus(activeWindow);
         List<DeviceCoverage> entries = new ArrayList<>();
         for (Device d : devices) {
             if (d.lastSeen().isBefore(activeSince)) {
                 continue;
             }
-            entries.add(verdict(d, passkeys, usedHere(lastPasskeySignIn.get(d.id()), passkeys), byId, reach, names));
+            entries.add(verdict(d, passkeys, usedHere(d.lastPasskeySignIn().orElse(null), passkeys), byId, reach, names));
         }
         entries.sort((a, b) -> b.lastSeen().compareTo(a.lastSeen()));
         return new CoverageReport(accountId, entries, passkeys.size(), backup(passkeys), now);
@@ -71,7 +63,7 @@ final class CoverageModel {
      * How the newest passkey sign-in on a device went, if a passkey that existed then still exists:
      * a sign-in with a passkey that was removed since (a lost device's) proves nothing about today.
      */
-    private static SignInMethod usedHere(SignInEvent lastPasskeySignIn, List<Passkey> passkeys) {
+    private static SignInMethod usedHere(Device.PasskeySignIn lastPasskeySignIn, List<Passkey> passkeys) {
         if (lastPasskeySignIn == null
                 || passkeys.stream().noneMatch(p -> !p.createdAt().isAfter(lastPasskeySignIn.at()))) {
             return null;

@@ -6,7 +6,6 @@ import dev.latchkey.credentials.api.PasskeyProviders;
 import dev.latchkey.credentials.api.Passkeys;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.SignInMethod;
-import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.nudges.api.Coverage;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
@@ -35,17 +34,11 @@ import java.util.UUID;
 @ApplicationScoped
 class JpaNudges implements Nudges, Coverage {
 
-    /** How many of the account's newest sign-ins the coverage model reads (how each device signed in). */
-    static final int SIGN_INS_READ = 200;
-
     /** A passkey counts as "just created" (scenario c) for this long. */
     static final Duration JUST_CREATED = Duration.ofMinutes(15);
 
     @Inject
     Devices devices;
-
-    @Inject
-    SignIns signIns;
 
     @Inject
     Passkeys passkeys;
@@ -71,7 +64,8 @@ class JpaNudges implements Nudges, Coverage {
     }
 
     private CoverageReport report(UUID accountId, List<Passkey> keys, Instant now) {
-        return CoverageModel.report(accountId, devices.of(accountId), keys, signIns.recent(accountId, SIGN_INS_READ),
+        // Each device carries its newest passkey sign-in (identity keeps it): no pass over the sign-in log.
+        return CoverageModel.report(accountId, devices.of(accountId), keys,
                 providers.reach(), aaguid -> names.of(aaguid).map(PasskeyProvider::name), settings.activeDevices(), now);
     }
 

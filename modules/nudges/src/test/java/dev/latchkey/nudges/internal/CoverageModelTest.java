@@ -32,7 +32,7 @@ class CoverageModelTest {
 
     private static CoverageReport report(List<Device> devices, List<Passkey> passkeys, List<SignInEvent> signIns,
                                          Function<UUID, Optional<String>> names) {
-        return CoverageModel.report(ACCOUNT, devices, passkeys, signIns, REACH, names, Duration.ofDays(90), NOW);
+        return CoverageModel.report(ACCOUNT, Fixtures.afterSignIns(devices, signIns), passkeys, REACH, names, Duration.ofDays(90), NOW);
     }
 
     private static DeviceCoverage of(CoverageReport report, Device device) {

@@ -52,6 +52,18 @@ final class Fixtures {
         return passkey(ZERO, false, false, "platform", List.of("internal"), createdOn, Duration.ofDays(30));
     }
 
+    /**
+     * The devices as identity reports them after these sign-ins: each with its newest successful
+     * passkey sign-in (identity keeps it with the device at every sign-in).
+     */
+    static List<Device> afterSignIns(List<Device> devices, List<SignInEvent> signIns) {
+        return devices.stream().map(d -> d.withLastPasskeySignIn(signIns.stream()
+                .filter(e -> e.succeeded() && e.method().isPasskey() && e.deviceId().equals(Optional.of(d.id())))
+                .max(java.util.Comparator.comparing(SignInEvent::at))
+                .map(e -> new Device.PasskeySignIn(e.method(), e.at()))
+                .or(d::lastPasskeySignIn))).toList();
+    }
+
     static SignInEvent signIn(Device device, SignInMethod method, Duration ago) {
         return new SignInEvent(Optional.of(ACCOUNT), Optional.of(device.id()), device.label(), method, true,
                 Optional.empty(), NOW.minus(ago));

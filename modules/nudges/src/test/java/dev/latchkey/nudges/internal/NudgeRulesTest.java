@@ -66,7 +66,7 @@ class NudgeRulesTest {
             if (!unknownDevice) {
                 all.add(0, device);
             }
-            CoverageReport report = CoverageModel.report(ACCOUNT, all, passkeys, signIns, REACH, aaguid -> java.util.Optional.empty(),
+            CoverageReport report = CoverageModel.report(ACCOUNT, Fixtures.afterSignIns(all, signIns), passkeys, REACH, aaguid -> java.util.Optional.empty(),
                     Duration.ofDays(90), NOW);
             return NudgeRules.decide(new NudgeRules.Situation(settings, moment, bucket, trigger, report.device(device.id()),
                     report, justCreated, lastShown, lastShownCompleted, shownOnAccount, lastSnoozed, optedOut, NOW, accepted));

@@ -205,7 +205,7 @@ class PromptWordsTest {
         all.add(0, s.device());
         List<SignInEvent> signIns = s.trigger().map(m -> List.of(signIn(s.device(), m, Duration.ofSeconds(5))))
                 .orElse(List.of());
-        return CoverageModel.report(ACCOUNT, all, s.passkeys(), signIns, REACH, aaguid -> Optional.empty(),
+        return CoverageModel.report(ACCOUNT, Fixtures.afterSignIns(all, signIns), s.passkeys(), REACH, aaguid -> Optional.empty(),
                 Duration.ofDays(90), NOW);
     }
 

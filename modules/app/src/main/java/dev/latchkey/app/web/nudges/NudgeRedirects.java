@@ -26,13 +26,10 @@ public class NudgeRedirects {
     @Inject
     Nudges nudges;
 
-    @Inject
-    dev.latchkey.identity.api.Staff staff;
-
     public String afterSignIn(SignedIn signedIn, String landing) {
-        // Staff who asked for no page in particular land on the operator console.
+        // Staff who asked for no page in particular land on the operator console (roles as the sign-in read them).
         String next = dev.latchkey.app.web.Paths.ACCOUNT.equals(landing)
-                && !staff.roles(signedIn.accountId()).isEmpty() ? "/operator" : landing;
+                && !signedIn.staffRoles().isEmpty() ? "/operator" : landing;
         try {
             NudgeDecision decision = nudges.afterSignIn(signedIn.accountId(), signedIn.device().id(), signedIn.method());
             if (decision.prompts()) {
