@@ -34,33 +34,19 @@ class JourneySections {
     @PersistenceContext(unitName = "insights")
     EntityManager em;
 
-    void add(DateRange range, Cohort cohort, List<InsightsTable> tables) {
+    /**
+     * @param nudgeRows the nudge rollup's rows in the range and cohort (scenario, device group, variant, step,
+     *                  events), as the dashboard read them for its funnel: the upgrade outcomes are among them
+     */
+    void add(DateRange range, Cohort cohort, List<Object[]> nudgeRows, List<InsightsTable> tables) {
         handoffs(range, cohort, tables);
-        upgrades(range, cohort, tables);
+        upgrades(nudgeRows, tables);
         articles(range, tables);
         secondDevice(range, cohort, tables);
     }
 
-    /** The email-domain and sign-up part of a cohort (tables without a device dimension). */
-    private static String accountClause(Cohort cohort, List<Object> parameters) {
-        StringBuilder where = new StringBuilder();
-        cohort.emailDomain().ifPresent(d -> {
-            where.append(" and email_domain = ?");
-            parameters.add(d);
-        });
-        cohort.signUp().ifPresent(m -> {
-            where.append(" and sign_up = ?");
-            parameters.add(m.name());
-        });
-        return where.toString();
-    }
-
     private List<?> rows(String sql, DateRange range, List<Object> more) {
-        var query = em.createNativeQuery(sql).setParameter(1, range.from()).setParameter(2, range.to());
-        for (int i = 0; i < more.size(); i++) {
-            query.setParameter(i + 3, more.get(i));
-        }
-        return query.getResultList();
+        return CohortQueries.rows(em, sql, range, more);
     }
 
     // --- handoffs -------------------------------------------------------------------------------
@@ -80,7 +66,7 @@ class JourneySections {
         List<Object> parameters = new ArrayList<>();
         Map<String, Long> steps = new TreeMap<>();
         for (Object row : rows("select step, sum(events) from ins_handoff_daily where on_day between ? and ?"
-                + accountClause(cohort, parameters) + " group by step", range, parameters)) {
+                + CohortQueries.accountClause(cohort, parameters) + " group by step", range, parameters)) {
             Object[] r = (Object[]) row;
             steps.merge((String) r[0], JpaInsights.num(r[1]), Long::sum);
         }
@@ -117,17 +103,14 @@ class JourneySections {
 
     // --- automatic upgrades ---------------------------------------------------------------------
 
-    private void upgrades(DateRange range, Cohort cohort, List<InsightsTable> tables) {
-        List<Object> parameters = new ArrayList<>();
-        String table = cohort.isAll() ? "ins_nudge_daily"
-                : cohort.emailDomain().isPresent() ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
+    private void upgrades(List<Object[]> nudgeRows, List<InsightsTable> tables) {
         Map<String, long[]> byVariant = new TreeMap<>();
         long[] all = new long[4];
-        for (Object row : rows("select variant, step, sum(events) from " + table + " where on_day between ? and ?"
-                + " and scenario = 'AUTOMATIC_UPGRADE'" + JpaInsights.cohortClause(cohort, parameters)
-                + " group by variant, step", range, parameters)) {
-            Object[] r = (Object[]) row;
-            int i = switch ((String) r[1]) {
+        for (Object[] r : nudgeRows) {
+            if (!"AUTOMATIC_UPGRADE".equals(r[0])) {
+                continue;
+            }
+            int i = switch ((String) r[3]) {
                 case "OFFERED" -> 0;
                 case "COMPLETED" -> 1;
                 case "DECLINED" -> 2;
@@ -135,8 +118,8 @@ class JourneySections {
                 default -> -1;
             };
             if (i >= 0) {
-                long n = JpaInsights.num(r[2]);
-                byVariant.computeIfAbsent((String) r[0], k -> new long[4])[i] += n;
+                long n = JpaInsights.num(r[4]);
+                byVariant.computeIfAbsent((String) r[2], k -> new long[4])[i] += n;
                 all[i] += n;
             }
         }
@@ -188,7 +171,7 @@ class JourneySections {
         Map<Integer, Long> all = new TreeMap<>();
         for (Object row : rows("select extract(year from signed_up_on), extract(month from signed_up_on), days,"
                 + " sum(accounts) from ins_second_device_daily where signed_up_on between ? and ?"
-                + accountClause(cohort, parameters)
+                + CohortQueries.accountClause(cohort, parameters)
                 + " group by extract(year from signed_up_on), extract(month from signed_up_on), days", range, parameters)) {
             Object[] r = (Object[]) row;
             String month = String.format(Locale.ROOT, "%04d-%02d", JpaInsights.num(r[0]), JpaInsights.num(r[1]));

@@ -80,38 +80,15 @@ class JpaInsights implements Insights {
         List<InsightsTable> tables = new ArrayList<>();
         Optional<java.time.Instant> snapshotAt = coverage(range, headlines, tables);
         signIns(range, cohort, headlines, tables);
-        funnel(range, cohort, tables);
-        journeys.add(range, cohort, tables);
+        // The nudge rollup is read once: the funnel and the automatic upgrade's outcomes share its rows.
+        List<Object[]> nudgeRows = nudgeRows(range, cohort);
+        funnel(nudgeRows, tables);
+        journeys.add(range, cohort, nudgeRows, tables);
         return new Dashboard(range, cohort, snapshotAt, headlines, tables);
     }
 
-    /**
-     * The where clause of a cohort query over a cohort rollup (after the date range's two
-     * parameters), and its parameters in order.
-     */
-    static String cohortClause(Cohort cohort, List<Object> parameters) {
-        StringBuilder where = new StringBuilder();
-        cohort.emailDomain().ifPresent(d -> {
-            where.append(" and email_domain = ?");
-            parameters.add(d);
-        });
-        cohort.signUp().ifPresent(m -> {
-            where.append(" and sign_up = ?");
-            parameters.add(m.name());
-        });
-        cohort.sharedDevice().ifPresent(b -> {
-            where.append(" and shared_device = ?");
-            parameters.add(b);
-        });
-        return where.toString();
-    }
-
     private List<?> rows(String sql, DateRange range, List<Object> more) {
-        var query = em.createNativeQuery(sql).setParameter(1, range.from()).setParameter(2, range.to());
-        for (int i = 0; i < more.size(); i++) {
-            query.setParameter(i + 3, more.get(i));
-        }
-        return query.getResultList();
+        return CohortQueries.rows(em, sql, range, more);
     }
 
     // --- coverage -------------------------------------------------------------------------------
@@ -201,9 +178,8 @@ class JpaInsights implements Insights {
         List<?> rows = cohort.isAll()
                 ? rows("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
                         + " where on_day between ? and ? order by on_day", range, List.of())
-                : rows("select on_day, method, succeeded, reason, sum(attempts) from "
-                        + (cohort.emailDomain().isPresent() ? "ins_sign_in_cohort_daily" : "ins_sign_in_mode_daily")
-                        + " where on_day between ? and ?" + cohortClause(cohort, parameters)
+                : rows("select on_day, method, succeeded, reason, sum(attempts) from " + CohortQueries.signInTable(cohort)
+                        + " where on_day between ? and ?" + CohortQueries.cohortClause(cohort, parameters)
                         + " group by on_day, method, succeeded, reason order by on_day", range, parameters);
         Map<String, Long> failureCounts = new TreeMap<>();
         SignInMethod[] methods = SignInMethod.values();
@@ -278,16 +254,23 @@ class JpaInsights implements Insights {
 
     // --- nudges ---------------------------------------------------------------------------------
 
-    private void funnel(DateRange range, Cohort cohort, List<InsightsTable> tables) {
+    /** The nudge rollup's rows in the range and cohort: scenario, device group, variant, step, events. */
+    private List<Object[]> nudgeRows(DateRange range, Cohort cohort) {
+        List<Object> parameters = new ArrayList<>();
+        List<Object[]> out = new ArrayList<>();
+        for (Object row : rows("select scenario, device_group, variant, step, sum(events) from "
+                + CohortQueries.nudgeTable(cohort) + " where on_day between ? and ?"
+                + CohortQueries.cohortClause(cohort, parameters) + " group by scenario, device_group, variant, step",
+                range, parameters)) {
+            out.add((Object[]) row);
+        }
+        return out;
+    }
+
+    private void funnel(List<Object[]> nudgeRows, List<InsightsTable> tables) {
         Map<String, long[]> cells = new TreeMap<>();
         Map<String, long[]> byVariant = new TreeMap<>();
-        List<Object> parameters = new ArrayList<>();
-        String table = cohort.isAll() ? "ins_nudge_daily"
-                : cohort.emailDomain().isPresent() ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
-        for (Object row : rows("select scenario, device_group, variant, step, sum(events) from " + table
-                + " where on_day between ? and ?" + cohortClause(cohort, parameters)
-                + " group by scenario, device_group, variant, step", range, parameters)) {
-            Object[] r = (Object[]) row;
+        for (Object[] r : nudgeRows) {
             int step = step((String) r[3]);
             if (step < 0) {
                 continue;
