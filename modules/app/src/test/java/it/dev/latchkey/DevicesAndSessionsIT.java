@@ -28,7 +28,7 @@ class DevicesAndSessionsIT {
         String page = phone.get("/account/security").body();
         assertThat(page).contains("Edge on Windows").contains("Safari on iPhone");
         // The emulator reports a platform attachment: a passkey used on this device.
-        assertThat(page).contains("Signed in with passkey on this device on Safari on iPhone");
+        assertThat(page).contains("Signed in with a passkey saved on Safari on iPhone");
         assertThat(Database.count("select count(*) from idn_device d join idn_account a on a.id = d.account_id"
                 + " where a.pending_email = ?", email)).isEqualTo(2);
 

@@ -168,7 +168,7 @@ class EmailCodeBrowserIT {
         assertThat(signIns).as("recent sign-ins").isNotEmpty();
         assertThat(signIns.get(0).findElement(By.tagName("span")).getText().strip())
                 .as("the newest sign-in; all: %s; this browser: %s", texts(signIns), identity())
-                .isEqualTo("Signed in with email code on " + BROWSER_LABEL);
+                .isEqualTo("Signed in with an email code on " + BROWSER_LABEL);
 
         // 7. Seen from the first profile, the new device is there and is not "This device".
         String after = firstProfile.get("/account/security").body();

@@ -36,7 +36,7 @@ class EmailCodeSignInIT {
         assertThat(checked.headers().firstValue("Location").orElseThrow())
                 .matches(".*/nudge\\?d=[0-9a-f-]{36}&next=%2Faccount%2Fsecurity");
         assertThat(browser.signedIn()).isTrue();
-        assertThat(browser.get("/account/security").body()).contains("Signed in with email code on Chrome on Linux");
+        assertThat(browser.get("/account/security").body()).contains("Signed in with an email code on Chrome on Linux");
 
         // Single use: the same code in the same browser does nothing after sign-out.
         browser.postForm("/signout", "");

@@ -131,7 +131,7 @@ class NudgeBrowserIT {
         assertThat(covered).contains("Chromium on Linux").contains("This device").contains("Chrome on Android");
         assertThat(card.findElements(By.cssSelector(".coverage-list.not-yet"))).isEmpty();
         assertThat(laptop.findElement(By.cssSelector(".sign-ins")).getText())
-                .contains("Signed in with passkey from another device on Chromium on Linux");
+                .contains("Signed in with a passkey from a phone or tablet, over a QR code, on Chromium on Linux");
 
         // On a 360 px phone screen the card and its lists fit without sideways scrolling.
         laptop.manage().window().setSize(new org.openqa.selenium.Dimension(360, 800));

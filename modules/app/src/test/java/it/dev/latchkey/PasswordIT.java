@@ -52,7 +52,7 @@ class PasswordIT {
         assertThat(signedIn.headers().firstValue("Location").orElseThrow())
                 .matches(".*/nudge\\?d=[0-9a-f-]{36}&next=%2Faccount%2Fsecurity");
         assertThat(fresh.signedIn()).isTrue();
-        assertThat(fresh.get("/account/security").body()).contains("Signed in with password on Chrome on Linux");
+        assertThat(fresh.get("/account/security").body()).contains("Signed in with a password on Chrome on Linux");
         assertThat(Database.count("select count(*) from idn_sign_in_event e join idn_account a on a.id = e.account_id"
                 + " where a.email = ? and e.method = 'PASSWORD' and e.succeeded", email)).isEqualTo(1);
     }

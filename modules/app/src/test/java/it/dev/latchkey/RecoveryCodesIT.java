@@ -39,7 +39,7 @@ class RecoveryCodesIT {
         assertThat(newPhone.get("/account/recovered").body()).contains("You have <strong>9</strong> left")
                 .contains("Create a passkey on this device");
         assertThat(Mailbox.await(SMTP, email, "A recovery code was used")).isNotNull();
-        assertThat(newPhone.get("/account/security").body()).contains("Signed in with recovery code");
+        assertThat(newPhone.get("/account/security").body()).contains("Signed in with a recovery code");
 
         // Straight to a new passkey: the recovery code counts as a strong re-authentication.
         assertThat(newPhone.postJson("/api/account/passkeys/options", "{}").statusCode()).isEqualTo(200);

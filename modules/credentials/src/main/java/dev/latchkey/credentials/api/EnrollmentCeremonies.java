@@ -42,7 +42,16 @@ public interface EnrollmentCeremonies {
      *
      * @return the pending passkey's id
      */
-    UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding);
+    default UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding) {
+        return finishHandoff(accountId, responseJson, binding, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, noting the label of the browser that made it ("Chrome on Android"): a phone that was never
+     * signed in has no device record of the account, and its passkey is then named after that label
+     * ("Passkey on Chrome on Android") rather than "Passkey".
+     */
+    UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding, java.util.Optional<String> madeOn);
 
     /**
      * Turns a live pending passkey of the account into one of its passkeys and fires

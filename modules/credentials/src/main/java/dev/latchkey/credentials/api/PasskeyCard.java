@@ -16,6 +16,8 @@ import java.util.UUID;
  * @param provider     the AAGUID list's entry, when the AAGUID is on it
  * @param createdOn    the label of the device it was created on ("Chrome on Windows"), when known
  * @param lastUsedOn   the label of the device it was last used on, when known
+ * @param automaticName the automatic name as words a page can put in its own language (used where
+ *                      {@code customName} is false; {@code name} is the same in English)
  */
 public record PasskeyCard(
         UUID id,
@@ -28,7 +30,34 @@ public record PasskeyCard(
         Instant createdAt,
         Optional<String> createdOn,
         Optional<Instant> lastUsedAt,
-        Optional<String> lastUsedOn) {
+        Optional<String> lastUsedOn,
+        AutomaticName automaticName) {
+
+    /**
+     * A passkey's automatic name, by what is known of it: its provider's name from the AAGUID list
+     * ({@code PROVIDER}, the argument), a security key, the browser it was made on ({@code MADE_ON}, the
+     * argument: "Passkey on Chrome on Android"), a phone or tablet over a QR code, or nothing at all.
+     * The argument is a plain name, never words of a language.
+     */
+    public record AutomaticName(Kind kind, String argument) {
+        public enum Kind { PROVIDER, SECURITY_KEY, MADE_ON, PHONE_OR_TABLET, UNNAMED }
+
+        public AutomaticName {
+            java.util.Objects.requireNonNull(kind, "kind");
+            argument = argument == null ? "" : argument;
+        }
+
+        /** The same in English: "iCloud Keychain", "Security key", "Passkey on Chrome on Android", "Passkey". */
+        public String english() {
+            return switch (kind) {
+                case PROVIDER -> argument;
+                case SECURITY_KEY -> "Security key";
+                case MADE_ON -> "Passkey on " + argument;
+                case PHONE_OR_TABLET -> "Passkey on a phone or tablet";
+                case UNNAMED -> "Passkey";
+            };
+        }
+    }
 
     /** From the backup flags (BE, BS; BS refreshed at every use), attachment and transports. */
     public enum Storage {

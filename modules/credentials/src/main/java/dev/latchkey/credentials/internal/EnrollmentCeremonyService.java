@@ -81,7 +81,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
     @Override
     // A refusal keeps what it recorded (the rejection event, a dropped pending row).
     @Transactional(dontRollbackOn = CeremonyRejected.class)
-    public UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding) {
+    public UUID finishHandoff(UUID accountId, String responseJson, CeremonyBinding binding, Optional<String> madeOn) {
         WebAuthnCeremonies.VerifiedRegistration verified = webAuthn.verifyRegistration(responseJson, binding,
                 PendingCeremony.Purpose.HANDOFF);
         if (!verified.ceremony().accountId().filter(accountId::equals).isPresent()) {
@@ -96,8 +96,8 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         cap.refuseAt(accountId);
         em.createNativeQuery("insert into cred_pending_passkey (id, account_id, credential_id, public_key, sign_count,"
                         + " aaguid, transports, backup_eligible, backup_state, user_verified, attachment,"
-                        + " attestation_format, created_at, expires_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
+                        + " attestation_format, created_on_label, created_at, expires_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, current_timestamp,"
                         + " current_timestamp + interval '" + PENDING_MINUTES + "' minute)")
                 .setParameter(1, p.id)
                 .setParameter(2, accountId)
@@ -111,6 +111,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
                 .setParameter(10, p.userVerified)
                 .setParameter(11, p.attachment)
                 .setParameter(12, p.attestationFormat)
+                .setParameter(13, madeOn.map(l -> PasskeyNames.clean(l, 160)).filter(l -> !l.isEmpty()).orElse(null))
                 .executeUpdate();
         events.record(CredentialEvents.Type.PASSKEY_PENDING, accountId, p.id, "handoff: waiting for the pairing code");
         return p.id;
@@ -127,9 +128,10 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         // credential id is still free becomes a credential record (#reg-ceremony-store-credential-record).
         int moved = em.createNativeQuery("insert into cred_passkey (id, account_id, credential_id, public_key,"
                         + " sign_count, aaguid, transports, backup_eligible, backup_state, user_verified, attachment,"
-                        + " attestation_format, created_at)"
+                        + " attestation_format, created_on_label, created_at)"
                         + " select ?, account_id, credential_id, public_key, sign_count, aaguid, transports,"
-                        + " backup_eligible, backup_state, user_verified, attachment, attestation_format, created_at"
+                        + " backup_eligible, backup_state, user_verified, attachment, attestation_format,"
+                        + " created_on_label, created_at"
                         + " from cred_pending_passkey pp where pp.id = ? and pp.account_id = ?"
                         + " and pp.expires_at > current_timestamp"
                         + " and not exists (select 1 from cred_passkey p where p.credential_id = pp.credential_id)")

@@ -63,13 +63,22 @@ class ManagedPasskeys implements PasskeyManagement {
         List<String> transports = PasskeyStore.transports(p);
         Optional<String> attachment = Optional.ofNullable(p.attachment);
         Optional<PasskeyProvider> provider = providers.of(p.aaguid);
-        Optional<String> createdOn = label(p.createdDeviceId, known);
+        Optional<Device> creator = Optional.ofNullable(p.createdDeviceId).map(known::get);
+        if (p.createdOnLabel == null && creator.isPresent()) {
+            // A passkey stored before V11 (or before its device record existed): remembered from now on, so
+            // that its name still says where it was made once that record is gone (a lost device).
+            p.createdOnLabel = creator.get().label();
+        }
+        // The person's own name for the device ("Work laptop") where they gave one, else the label kept with it.
+        Optional<String> createdOn = creator.map(Device::name).or(() -> Optional.ofNullable(p.createdOnLabel));
         PasskeyCard.Storage storage = PasskeyWords.storage(p.backupEligible, p.backupState, attachment, transports);
         boolean onViewingDevice = p.createdDeviceId != null && viewingDevice.filter(p.createdDeviceId::equals).isPresent();
-        String automatic = PasskeyWords.defaultName(storage, provider, createdOn, attachment, transports);
-        return new PasskeyCard(p.id, Hashes.base64Url(p.credentialId), p.name == null ? automatic : p.name, p.name != null,
+        PasskeyCard.AutomaticName automatic = PasskeyWords.automaticName(storage, provider, createdOn, attachment, transports);
+        return new PasskeyCard(p.id, Hashes.base64Url(p.credentialId), p.name == null ? automatic.english() : p.name,
+                p.name != null,
                 storage, PasskeyWords.whereItLives(storage, provider, attachment, transports, onViewingDevice, createdOn),
-                provider, p.createdAt, createdOn, Optional.ofNullable(p.lastUsedAt), label(p.lastUsedDeviceId, known));
+                provider, p.createdAt, createdOn, Optional.ofNullable(p.lastUsedAt), label(p.lastUsedDeviceId, known),
+                automatic);
     }
 
     @Override
@@ -145,6 +154,6 @@ class ManagedPasskeys implements PasskeyManagement {
     }
 
     private static Optional<String> label(UUID deviceId, Map<UUID, Device> known) {
-        return Optional.ofNullable(deviceId).map(known::get).map(Device::label);
+        return Optional.ofNullable(deviceId).map(known::get).map(Device::name);
     }
 }

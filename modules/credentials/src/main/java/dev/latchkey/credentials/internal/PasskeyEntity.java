@@ -61,6 +61,10 @@ class PasskeyEntity {
     @Column(name = "last_used_device_id")
     UUID lastUsedDeviceId;
 
+    /** The automatic label of the browser it was made on ("Chrome on Android"), when known (V11). */
+    @Column(name = "created_on_label", length = 160)
+    String createdOnLabel;
+
     /** The user's own name for it; null for the automatic name (provider or device). */
     @Column(length = 200)
     String name;

@@ -112,6 +112,8 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
         deviceId.ifPresent(d -> {
             passkey.createdDeviceId = d;
             passkey.lastUsedDeviceId = d;
+            devices.of(passkey.accountId).stream().filter(known -> known.id().equals(d)).findFirst()
+                    .ifPresent(known -> passkey.createdOnLabel = known.label());
         });
         added.fire(new PasskeyAdded(passkey.accountId, passkeyId, deviceId));
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.internal;
 
+import dev.latchkey.credentials.api.PasskeyCard.AutomaticName;
 import dev.latchkey.credentials.api.PasskeyCard.Storage;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import java.util.List;
@@ -64,16 +65,24 @@ final class PasskeyWords {
      */
     static String defaultName(Storage storage, Optional<PasskeyProvider> provider, Optional<String> createdOn,
                               Optional<String> attachment, List<String> transports) {
+        return automaticName(storage, provider, createdOn, attachment, transports).english();
+    }
+
+    /** The automatic name as words a page translates ({@link AutomaticName}). */
+    static AutomaticName automaticName(Storage storage, Optional<PasskeyProvider> provider, Optional<String> createdOn,
+                                       Optional<String> attachment, List<String> transports) {
         if (provider.isPresent()) {
-            return provider.get().name();
+            return new AutomaticName(AutomaticName.Kind.PROVIDER, provider.get().name());
         }
         if (storage == Storage.SECURITY_KEY) {
-            return "Security key";
+            return new AutomaticName(AutomaticName.Kind.SECURITY_KEY, "");
         }
-        if (createdOn.isPresent()) {
-            return "Passkey on " + createdOn.get();
+        if (createdOn.filter(d -> !d.isBlank()).isPresent()) {
+            return new AutomaticName(AutomaticName.Kind.MADE_ON, createdOn.get());
         }
         return dev.latchkey.credentials.api.PasskeyPlacement.of(attachment, transports)
-                == dev.latchkey.credentials.api.PasskeyPlacement.ANOTHER_DEVICE ? "Passkey on a phone or tablet" : "Passkey";
+                == dev.latchkey.credentials.api.PasskeyPlacement.ANOTHER_DEVICE
+                ? new AutomaticName(AutomaticName.Kind.PHONE_OR_TABLET, "")
+                : new AutomaticName(AutomaticName.Kind.UNNAMED, "");
     }
 }

@@ -63,6 +63,7 @@ class LostDeviceRuleTest {
 
     private static PasskeyCard card(String name, PasskeyCard.Storage storage, Optional<PasskeyProvider> provider) {
         return new PasskeyCard(UUID.randomUUID(), "id-" + name, name, false, storage, "words", provider, Instant.EPOCH,
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(),
+                new PasskeyCard.AutomaticName(PasskeyCard.AutomaticName.Kind.UNNAMED, ""));
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.credentials.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyCard.Storage;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import java.util.List;
@@ -66,5 +67,22 @@ class PasskeyWordsTest {
                 .isEqualTo("Passkey on Safari on iPhone");
         assertThat(PasskeyWords.defaultName(Storage.DEVICE_BOUND, Optional.empty(), Optional.empty(),
                 Optional.empty(), java.util.List.of())).as("nothing known").isEqualTo("Passkey");
+    }
+
+    @Test
+    void theAutomaticNameIsWordsAPageCanTranslate() {
+        PasskeyCard.AutomaticName made = PasskeyWords.automaticName(Storage.DEVICE_BOUND, Optional.empty(),
+                Optional.of("Chrome on Android"), Optional.of("platform"), List.of("internal", "hybrid"));
+        assertThat(made).isEqualTo(new PasskeyCard.AutomaticName(PasskeyCard.AutomaticName.Kind.MADE_ON, "Chrome on Android"));
+        assertThat(made.english()).as("a handoff passkey is named after the phone, not \"Passkey\"")
+                .isEqualTo("Passkey on Chrome on Android");
+        assertThat(PasskeyWords.automaticName(Storage.SYNCED, ICLOUD, Optional.of("Safari on iPhone"), Optional.empty(),
+                List.of())).isEqualTo(new PasskeyCard.AutomaticName(PasskeyCard.AutomaticName.Kind.PROVIDER, "iCloud Keychain"));
+        assertThat(PasskeyWords.automaticName(Storage.SECURITY_KEY, Optional.empty(), Optional.of("Chrome on Linux"),
+                Optional.of("cross-platform"), List.of("usb")).kind()).isEqualTo(PasskeyCard.AutomaticName.Kind.SECURITY_KEY);
+        assertThat(PasskeyWords.automaticName(Storage.DEVICE_BOUND, Optional.empty(), Optional.of(" "), Optional.empty(),
+                List.of()).kind()).as("a blank label names nothing").isEqualTo(PasskeyCard.AutomaticName.Kind.UNNAMED);
+        assertThat(PasskeyWords.automaticName(Storage.DEVICE_BOUND, Optional.empty(), Optional.empty(),
+                Optional.of("cross-platform"), List.of("hybrid", "internal")).english()).isEqualTo("Passkey on a phone or tablet");
     }
 }

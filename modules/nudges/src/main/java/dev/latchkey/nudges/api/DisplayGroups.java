@@ -16,7 +16,10 @@ final class DisplayGroups {
     static List<DeviceCoverage> of(List<DeviceCoverage> devices) {
         Map<String, List<DeviceCoverage>> groups = new LinkedHashMap<>();
         for (DeviceCoverage d : devices) {
-            String key = d.verdict() == Verdict.SHARED ? "shared:" + d.deviceIds() : d.platform() + "\u0000" + d.browser();
+            // Devices the person named differently ("Work laptop", "Home laptop") stay apart; unnamed private
+            // windows of one browser share its label and are merged.
+            String key = d.verdict() == Verdict.SHARED ? "shared:" + d.deviceIds()
+                    : d.platform() + "\u0000" + d.browser() + "\u0000" + d.label();
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
         List<DeviceCoverage> merged = new ArrayList<>();

@@ -92,10 +92,12 @@ public interface Handoffs {
      *
      * @param deviceKey device 2's device cookie, if it has one: when this account was ever seen on
      *                  that browser, the passkey is noted as created on that device once paired
+     * @param client    how device 2's browser described itself: its label names the passkey ("Passkey on
+     *                  Chrome on Android") where the account has no device record for that browser
      * @return the 6-digit pairing code to show on device 2
      */
     String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey,
-                  String clientAddress);
+                  dev.latchkey.identity.api.ClientDescription client, String clientAddress);
 
     /**
      * Device 1 types the pairing code. On a match the pending passkey becomes the account's.

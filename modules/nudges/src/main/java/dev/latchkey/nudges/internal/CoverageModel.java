@@ -98,6 +98,18 @@ final class CoverageModel {
             return entry(d, Verdict.COVERED, "SECURITY_KEY_USED_HERE", "You sign in here with a security key.",
                     List.of(), Optional.empty(), Words.of("words.explain.securityKeyUsedHere"), Optional.empty());
         }
+        if (lastPasskeyMethod == SignInMethod.PASSKEY_OTHER_DEVICE
+                && d.capabilities().platformAuthenticator().filter(available -> !available).isEmpty()) {
+            // The newest passkey sign-in here came from a phone or tablet over a QR code (hybrid): the passkey
+            // answered from there, this device holds none of its own. Said so rather than "should work here"
+            // for a synced provider that was not used here; and a healing case: this device can get its own
+            // passkey (NudgeRules' HEAL_AFTER_HYBRID, "Add a passkey on this device"). A device that said it
+            // cannot hold one stays CANNOT_HOLD_ONE below: the phone is its way.
+            return entry(d, Verdict.NOT_COVERED, "SIGNED_IN_FROM_PHONE", "You signed in here with a passkey from a phone"
+                    + " or tablet, over a QR code. This device has no passkey of its own yet.", List.of(),
+                    Optional.of("Sign in there, then choose \"Create a passkey on this device\"."),
+                    Words.of("words.explain.signedInFromPhone"), Optional.of(Words.of("words.next.createThere")));
+        }
         Set<String> reaching = new LinkedHashSet<>();
         boolean inferred = false;
         for (Passkey p : passkeys) {
@@ -175,7 +187,7 @@ final class CoverageModel {
             if (!stuckOnAComputer) {
                 return List.of();
             }
-            labels.add(holder.get().label());
+            labels.add(holder.get().name());
         }
         return List.copyOf(labels);
     }
@@ -224,7 +236,8 @@ final class CoverageModel {
     private static DeviceCoverage entry(Device d, Verdict verdict, String reason, String explanation,
                                         List<String> providers, Optional<String> nextStep, Words explanationWords,
                                         Optional<Words> nextStepWords) {
-        return new DeviceCoverage(List.of(d.id()), d.label(), d.platform(), d.browser(), d.deviceClass(), verdict,
+        // The person's own name for the device ("Work laptop") where they gave one, else its label.
+        return new DeviceCoverage(List.of(d.id()), d.name(), d.platform(), d.browser(), d.deviceClass(), verdict,
                 reason, explanation, providers, d.lastSeen(), nextStep, explanationWords, nextStepWords);
     }
 

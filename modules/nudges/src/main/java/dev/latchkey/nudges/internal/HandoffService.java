@@ -143,7 +143,7 @@ class HandoffService implements Handoffs {
 
     @Override
     public String finish(String token, String responseJson, CeremonyBinding binding, Optional<DeviceKey> deviceKey,
-                         String clientAddress) {
+                         dev.latchkey.identity.api.ClientDescription client, String clientAddress) {
         String t = admit(token, clientAddress);
         purgeExpired();
         HandoffRow row = byToken(t, "FINISH", clientAddress);
@@ -153,9 +153,16 @@ class HandoffService implements Handoffs {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMED", null);
             throw new Refused(Reason.NOT_READY, "Start on this page: press \"Create a passkey on this device\".");
         }
+        // Which device record device 2 gets: the one this account already has for that browser, if
+        // any (it signed in there before). Otherwise none: a browser that never signed in is no
+        // device of the account yet, and a link holder must not be able to add one to its list. It
+        // gets its record at its first sign-in, with this passkey, and coverage then says "covered".
+        // Either way the passkey is named after that browser ("Passkey on Chrome on Android"), not "Passkey".
+        Optional<Device> known = deviceKey.flatMap(k -> devices.find(row.accountId(), k));
+        String madeOn = known.map(Device::label).orElseGet(() -> devices.label(client));
         UUID pending;
         try {
-            pending = enrollment.finishHandoff(row.accountId(), responseJson, binding);
+            pending = enrollment.finishHandoff(row.accountId(), responseJson, binding, Optional.of(madeOn));
         } catch (CeremonyRejected e) {
             // The device may try again within the five minutes (a cancelled prompt, say).
             audit(row.id(), row.accountId(), "CEREMONY_REFUSED", e.reason().name());
@@ -163,11 +170,7 @@ class HandoffService implements Handoffs {
         }
         String code = newCode();
         UUID accountId = row.accountId();
-        // Which device record device 2 gets: the one this account already has for that browser, if
-        // any (it signed in there before). Otherwise none: a browser that never signed in is no
-        // device of the account yet, and a link holder must not be able to add one to its list. It
-        // gets its record at its first sign-in, with this passkey, and coverage then says "covered".
-        Optional<UUID> device = deviceKey.flatMap(k -> devices.find(accountId, k)).map(Device::id);
+        Optional<UUID> device = known.map(Device::id);
         int moved = em.createNativeQuery("update ndg_handoff set state = ?, pending_passkey_id = ?, code_hash = ?,"
                         + " device_id = ? where id = ? and state = ? and claimant_hash = ?"
                         + " and expires_at > current_timestamp")

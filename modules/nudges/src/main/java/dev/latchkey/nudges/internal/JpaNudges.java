@@ -41,6 +41,9 @@ class JpaNudges implements Nudges, Coverage {
     Devices devices;
 
     @Inject
+    dev.latchkey.identity.api.RecoveryCodes recoveryCodes;
+
+    @Inject
     Passkeys passkeys;
 
     @Inject
@@ -61,6 +64,25 @@ class JpaNudges implements Nudges, Coverage {
     @Override
     public CoverageReport of(UUID accountId) {
         return report(accountId, passkeys.of(accountId), Timestamps.now());
+    }
+
+    @Override
+    public dev.latchkey.nudges.api.StepUpHere stepUpHere(UUID accountId, Optional<UUID> device) {
+        boolean recoveryCode = recoveryCodes.status(accountId).remaining() > 0;
+        if (device.isEmpty()) {
+            return dev.latchkey.nudges.api.StepUpHere.usual(recoveryCode);
+        }
+        List<dev.latchkey.identity.api.Device> known = devices.of(accountId);
+        java.util.Map<UUID, dev.latchkey.identity.api.Device> byId = new java.util.HashMap<>();
+        known.forEach(d -> byId.put(d.id(), d));
+        dev.latchkey.identity.api.Device here = byId.get(device.get());
+        if (here == null) {
+            return dev.latchkey.nudges.api.StepUpHere.usual(recoveryCode);
+        }
+        // The coverage model's own rule (PASSKEYS_ONLY_ON_COMPUTERS), on the account's passkeys as they are now.
+        List<String> computers = CoverageModel.onlyOnOtherComputers(here, passkeys.of(accountId), byId);
+        return computers.isEmpty() ? dev.latchkey.nudges.api.StepUpHere.usual(recoveryCode)
+                : new dev.latchkey.nudges.api.StepUpHere(false, computers, recoveryCode);
     }
 
     private CoverageReport report(UUID accountId, List<Passkey> keys, Instant now) {

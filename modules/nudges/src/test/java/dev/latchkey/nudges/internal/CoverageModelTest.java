@@ -56,7 +56,12 @@ class CoverageModelTest {
         CoverageReport hybrid = report(List.of(phone, laptop), keys,
                 List.of(signIn(laptop, SignInMethod.PASSKEY_OTHER_DEVICE, Duration.ofMinutes(1))));
         assertThat(of(hybrid, laptop).verdict()).isEqualTo(Verdict.NOT_COVERED);
+        assertThat(of(hybrid, laptop).reason()).as("told truthfully: the passkey answered from the phone")
+                .isEqualTo("SIGNED_IN_FROM_PHONE");
+        assertThat(of(hybrid, laptop).explanationWords().key()).isEqualTo("words.explain.signedInFromPhone");
         assertThat(of(hybrid, laptop).nextStep()).hasValueSatisfying(s -> assertThat(s).contains("Create a passkey"));
+        assertThat(dev.latchkey.nudges.api.PromptWords.offersAddHere(Optional.of(of(hybrid, laptop))))
+                .as("a healing case: the laptop is offered its own passkey").isTrue();
 
         CoverageReport local = report(List.of(phone, laptop), keys, List.of(
                 signIn(laptop, SignInMethod.PASSKEY_THIS_DEVICE, Duration.ofMinutes(1)),
@@ -189,6 +194,25 @@ class CoverageModelTest {
         assertThat(windows.verdict()).isEqualTo(Verdict.COVERED);
         assertThat(windows.deviceIds()).containsExactlyInAnyOrder(main.id(), privateWindow.id());
         assertThat(windows.lastSeen()).isEqualTo(privateWindow.lastSeen());
+    }
+
+    @Test
+    void theCoverageCardCallsDevicesByThePersonsNamesAndKeepsNamedOnesApart() {
+        Device work = named(windowsChrome(), "Work laptop");
+        Device home = named(device("Chrome", "Windows", "Desktop", true, false, Duration.ofHours(5)), "Home laptop");
+        Device phone = iphoneSafari();
+        CoverageReport r = report(List.of(work, home, phone), List.of(deviceBound(work)), List.of());
+        assertThat(of(r, work).label()).isEqualTo("Work laptop");
+        assertThat(r.groupedForDisplay().devices()).extracting(DeviceCoverage::label)
+                .containsExactly("Safari on iPhone", "Home laptop", "Work laptop");
+        // The phone's next step names the computer holding the passkey by its name too.
+        assertThat(of(r, phone).reason()).isEqualTo("PASSKEYS_ONLY_ON_COMPUTERS");
+        assertThat(of(r, phone).explanation()).contains("Work laptop").doesNotContain("Chrome on Windows");
+    }
+
+    private static Device named(Device d, String name) {
+        return new Device(d.id(), d.accountId(), d.label(), d.browser(), d.platform(), d.deviceClass(), d.firstSeen(),
+                d.lastSeen(), d.capabilities(), d.shared(), Optional.of(name));
     }
 
     @Test

@@ -168,16 +168,20 @@ public class AccountSecurityPage extends HttpServlet {
                 : request.getParameter("passwordChanged") != null ? "account.password.changed" : null;
         Locale locale = language.of(request);
         CoverageCard.View coverage = coverageCard.view(id, thisDevice, pageWords.in(request, locale)).orElse(null);
+        List<dev.latchkey.identity.api.Device> known = devices.of(id);
+        java.util.Map<UUID, String> deviceNames = new java.util.HashMap<>();
+        known.forEach(d -> deviceNames.put(d.id(), d.name()));
         views.render(request, response, status, new AccountSecurityView(account,
                 cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
-                devices.of(id).stream()
+                known.stream()
                         .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.name(), When.shown(d.lastSeen(), locale),
                                 When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent(),
                                 When.shown(d.firstSeen(), locale), When.iso(d.firstSeen()), d.givenName().orElse(""), d.label()))
                         .toList(),
                 signIns.recent(id, 10).stream()
-                        .map(e -> new AccountSecurityView.SignInRow(e.describe(), e.succeeded(), When.shown(e.at(), locale),
+                        .map(e -> new AccountSecurityView.SignInRow(signInWords(request, locale, e, deviceNames),
+                                e.succeeded(), When.shown(e.at(), locale),
                                 When.iso(e.at())))
                         .toList(),
                 request.getParameter("otherSessionsEnded") != null,
@@ -193,5 +197,16 @@ public class AccountSecurityPage extends HttpServlet {
                 refused.passwordProblem(),
                 accountTips.newPasskey(cards.passkeys(), request.getParameter("passkeyAdded"), locale).orElse(null),
                 accountTips.allOnOneDevice(coverage, cards.passkeys(), locale).orElse(null)));
+    }
+
+    /**
+     * How a sign-in went, in the reader's language: a passkey from a phone or tablet over a QR code (hybrid) is
+     * said to be that, on the browser that showed the code, and not a passkey of that browser. The device is
+     * called by the person's name for it where they gave one.
+     */
+    private String signInWords(HttpServletRequest request, Locale locale, dev.latchkey.identity.api.SignInEvent e,
+                               java.util.Map<UUID, String> deviceNames) {
+        String device = e.deviceId().map(deviceNames::get).orElse(e.deviceLabel());
+        return views.message(request, locale, "account.signIns.how." + e.method().name(), device);
     }
 }

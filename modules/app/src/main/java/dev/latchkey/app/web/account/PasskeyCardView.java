@@ -15,9 +15,17 @@ public record PasskeyCardView(String id, String name, boolean customName, String
                               String iconLight, String iconDark, String created, String createdIso, String createdOn,
                               String lastUsed, String lastUsedIso, String lastUsedOn) {
 
-    /** @param locale the page's language, for the dates */
+    /** With the name in English ({@link PasskeyCard#name()}), for pages whose passkey words are not translated yet. */
     static PasskeyCardView of(PasskeyCard c, java.util.Locale locale) {
-        return new PasskeyCardView(c.id().toString(), c.name(), c.customName(),
+        return of(c, locale, c.name());
+    }
+
+    /**
+     * @param locale the page's language, for the dates
+     * @param name   the name to show, in that language ({@link PasskeyCard.AutomaticName} unless the person named it)
+     */
+    static PasskeyCardView of(PasskeyCard c, java.util.Locale locale, String name) {
+        return new PasskeyCardView(c.id().toString(), name, c.customName(),
                 c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.whereItLives(),
                 c.provider().map(PasskeyProvider::name).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconLight).orElse(""),

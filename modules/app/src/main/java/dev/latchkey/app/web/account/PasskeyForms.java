@@ -47,6 +47,9 @@ public class PasskeyForms {
     @Inject
     dev.latchkey.app.web.ReaderLanguage language;
 
+    @Inject
+    dev.latchkey.app.web.Views views;
+
     /** The cards, the notices after a change, and what the page script signals to the passkey provider. */
     Cards cards(HttpServletRequest request, Account account) {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
@@ -54,7 +57,7 @@ public class PasskeyForms {
         // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
         // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
         java.util.Locale locale = language.of(request);
-        return new Cards(cards.stream().map(c -> PasskeyCardView.of(c, locale)).toList(),
+        return new Cards(cards.stream().map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c))).toList(),
                 request.getParameter("passkeyRemoved") != null, request.getParameter("passkeyRenamed") != null,
                 new Signals(relyingParty.id(), account.userHandle().base64Url(),
                         String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
@@ -78,8 +81,27 @@ public class PasskeyForms {
         }
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         java.util.Locale locale = language.of(request);
-        return management.cards(account.id(), thisDevice).stream().map(c -> PasskeyCardView.of(c, locale))
+        return management.cards(account.id(), thisDevice).stream()
+                .map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c)))
                 .filter(c -> c.id().equals(wanted.get().toString())).findFirst();
+    }
+
+    /**
+     * The name a card shows in the reader's language: the person's own, else the automatic one in words
+     * ({@code cards.name.*}, the provider's or device's name as a plain argument).
+     */
+    private String shownName(HttpServletRequest request, java.util.Locale locale, PasskeyCard c) {
+        if (c.customName()) {
+            return c.name();
+        }
+        PasskeyCard.AutomaticName automatic = c.automaticName();
+        return switch (automatic.kind()) {
+            case PROVIDER -> automatic.argument();
+            case SECURITY_KEY -> views.message(request, locale, "cards.name.securityKey");
+            case MADE_ON -> views.message(request, locale, "cards.name.madeOn", automatic.argument());
+            case PHONE_OR_TABLET -> views.message(request, locale, "cards.name.phoneOrTablet");
+            case UNNAMED -> views.message(request, locale, "cards.name.passkey");
+        };
     }
 
     /** The two forms of a passkey card. */

@@ -34,7 +34,7 @@ public class HandoffFinishApi extends HandoffEndpoint {
         CeremonyExchange.FinishRequest finish = exchange.finishFrom(request, body);
         Optional<DeviceKey> device = cookies.read(request, Cookies.DEVICE).flatMap(DeviceKey::parse);
         String code = handoffs.finish(token(body), finish.credentialJson(), exchange.existingBinding(request),
-                device, ClientAddress.of(request));
+                device, dev.latchkey.app.web.BrowserContext.describe(request, Map.of(), false), ClientAddress.of(request));
         exchange.writeJson(response, 200, Map.of("code", code));
     }
 }
