@@ -1,0 +1,80 @@
+package it.dev.latchkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The operator console in German (issue 14, item 8): an admin whose browser asks for German
+ * ({@code Accept-Language: de}) sees every console page with {@code <html lang="de">}, in German words and
+ * German dates, no message key unresolved ({@code ??key??}) and none of the English page texts.
+ */
+class OperatorConsoleInGermanIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer();
+
+    private static final Pattern ACCOUNT_LINK = Pattern.compile("/operator/accounts/view\\?id=([0-9a-f-]{36})");
+    private static final Pattern GERMAN_DATE = Pattern.compile(
+            "\\d{1,2}\\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \\d{4}, \\d{2}:\\d{2} UTC");
+
+    private static StaffAccounts staff;
+
+    @BeforeAll
+    static void signUp() throws InterruptedException {
+        staff = StaffAccounts.signedUp(SMTP);
+    }
+
+    /** The page in German; none of the English texts given may appear. */
+    static String german(Browser browser, String path, String... english) {
+        HttpResponse<String> page = browser.get(path, "Accept-Language", "de-DE,de;q=0.9");
+        assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+        assertThat(page.body()).as(path).contains("<html lang=\"de\"").doesNotContain("??");
+        assertThat(page.headers().firstValue("Content-Language")).hasValue("de");
+        for (String e : english) {
+            assertThat(page.body()).as(path).doesNotContain(e);
+        }
+        return page.body();
+    }
+
+    @Test
+    void homeAccountsAccountAndAuditInGerman() {
+        assertThat(german(staff.admin, "/operator", "Operator console", "Signed in as", "Find an account:"))
+                .contains("<title>Betriebskonsole · Latchkey</title>").contains("Angemeldet als")
+                .contains("Administration").contains("Konten").contains("Begleitete Wiederherstellungen")
+                .contains("Aktionen der Mitarbeitenden");
+
+        String found = german(staff.admin, "/operator/accounts?q=" + StaffAccounts.AGENT.substring(0, 6),
+                "Find an account", "Matches", "Address state");
+        assertThat(found).contains("Ein Konto finden").contains("Treffer").contains("bestätigt")
+                .contains(StaffAccounts.AGENT);
+        assertThat(GERMAN_DATE.matcher(found).find()).as(found).isTrue();
+        assertThat(staff.admin.get("/operator/accounts?q=" + "a".repeat(300), "Accept-Language", "de").body())
+                .contains("Geben Sie höchstens 254 Zeichen ein");
+
+        Matcher link = ACCOUNT_LINK.matcher(found);
+        assertThat(link.find()).isTrue();
+        String account = german(staff.admin, link.group(),
+                "Recent sign-ins", "active devices covered", "Devices", "First seen", "signed in", "Created:");
+        assertThat(account).contains("von").contains("aktiven Geräten abgedeckt").contains("Geräte")
+                .contains("Zuerst gesehen").contains("Letzte Anmeldungen").contains("angemeldet")
+                .contains("Passkey auf diesem Gerät").contains("Verbleibende Wiederherstellungscodes");
+        assertThat(GERMAN_DATE.matcher(account).find()).as(account).isTrue();
+
+        String audit = german(staff.admin, "/operator/audit", "Staff actions", "Viewed an account", "Who");
+        assertThat(audit).contains("Aktionen der Mitarbeitenden").contains("Ein Konto angesehen")
+                .contains("ACCOUNT_VIEW").contains(StaffAccounts.ADMIN);
+        assertThat(GERMAN_DATE.matcher(audit).find()).as(audit).isTrue();
+
+        HttpResponse<String> missing = staff.admin.get("/operator/accounts/view?id=00000000-0000-0000-0000-000000000000",
+                "Accept-Language", "de");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Es gibt kein Konto mit dieser ID.");
+    }
+}
