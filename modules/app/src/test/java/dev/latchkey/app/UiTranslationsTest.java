@@ -104,7 +104,7 @@ class UiTranslationsTest {
         Properties english = english();
         Set<String> needed = new TreeSet<>();
         for (StaffRole r : StaffRole.values()) {
-            needed.add("op.role." + r.name());
+            needed.add("forbidden.role." + r.name());
         }
         for (SignInMethod m : SignInMethod.values()) {
             needed.add("op.method." + m.name());
@@ -119,17 +119,28 @@ class UiTranslationsTest {
             needed.add("op.home." + page + ".title");
             needed.add("op.home." + page + ".description");
         }
-        // Every staff action insights records (JpaAccountLookup, JpaAssistedRecovery, the rebuild).
-        Pattern recorded = Pattern.compile("record\\([A-Za-z]+,\\s*\"([A-Z_]+)\"");
+        // Every staff action insights records (the codes on the lines that call actions.record).
+        Pattern code = Pattern.compile("\"([A-Z]+(?:_[A-Z]+)+)\"");
         try (Stream<Path> files = Files.walk(Path.of("../insights/src/main/java"))) {
             for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher m = recorded.matcher(Files.readString(source));
-                while (m.find()) {
-                    needed.add("op.action." + m.group(1));
+                for (String line : Files.readAllLines(source)) {
+                    if (line.contains("actions.record(")) {
+                        Matcher m = code.matcher(line);
+                        while (m.find()) {
+                            needed.add("op.action." + m.group(1));
+                        }
+                    }
                 }
             }
         }
-        assertThat(needed).contains("op.action.ACCOUNT_VIEW", "op.action.RECOVERY_STARTED");
+        for (String page : List.of("granted", "revoked")) {
+            needed.add("op.roles." + page);
+        }
+        for (StaffRole r : StaffRole.values()) {
+            needed.add("op.roles.refused.ALREADY_HELD." + r.name());
+        }
+        assertThat(needed).contains("op.action.ACCOUNT_VIEW", "op.action.RECOVERY_STARTED", "op.action.STAFF_ROLE_GRANTED",
+                "op.action.RECOVERY_LINK_OPENED");
         assertThat(english.stringPropertyNames()).containsAll(needed);
     }
 

@@ -46,8 +46,8 @@ class OperatorConsoleInGermanIT {
     @Test
     void homeAccountsAccountAndAuditInGerman() {
         assertThat(german(staff.admin, "/operator", "Operator console", "Signed in as", "Find an account:"))
-                .contains("<title>Betriebskonsole · Latchkey</title>").contains("Angemeldet als")
-                .contains("Administration").contains("Konten").contains("Begleitete Wiederherstellungen")
+                .contains("<title>Operator-Konsole · Latchkey</title>").contains("Angemeldet als")
+                .contains("Administrator").contains("Konten").contains("Begleitete Wiederherstellungen")
                 .contains("Aktionen der Mitarbeitenden");
 
         String found = german(staff.admin, "/operator/accounts?q=" + StaffAccounts.AGENT.substring(0, 6),
@@ -76,5 +76,41 @@ class OperatorConsoleInGermanIT {
                 "Accept-Language", "de");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("Es gibt kein Konto mit dieser ID.");
+    }
+
+    @Test
+    void recoveryRolesAndInvitationsInGerman() {
+        String account = german(staff.admin, "/operator/accounts?q=" + StaffAccounts.AGENT.substring(0, 6));
+        Matcher link = ACCOUNT_LINK.matcher(account);
+        assertThat(link.find()).isTrue();
+        // The start form on an account's page: labels and the documents in German.
+        assertThat(german(staff.admin, link.group(), "Identity document checked", "I checked the person"))
+                .contains("Begleitete Wiederherstellung starten").contains("Geprüftes Ausweisdokument")
+                .contains("Personalausweis").contains("Führerschein");
+        assertThat(german(staff.admin, "/operator/recovery", "Start a recovery from", "No recoveries yet"))
+                .contains("Begleitete Wiederherstellungen");
+        // A refusal the insights module words for staff, said in German.
+        HttpResponse<String> refused = staff.admin.postForm("/operator/recovery/start",
+                "account=" + link.group(1) + "&reason=&document=PASSPORT&idChecked=yes", "Accept-Language", "de");
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).contains("<html lang=\"de\"")
+                .contains("Geben Sie an, warum die Person eine Wiederherstellung braucht (höchstens")
+                .doesNotContain("Enter why the person needs a recovery");
+
+        assertThat(german(staff.admin, "/operator/roles", "Grant a role", "From the settings", "Revoke the"))
+                .contains("Eine Rolle vergeben").contains("Aus den Einstellungen").contains("Administrator");
+        HttpResponse<String> bad = staff.admin.postForm("/operator/roles/grant", "email=nobody-here%40example.com&role=AGENT",
+                "Accept-Language", "de");
+        assertThat(bad.statusCode()).isEqualTo(404);
+        assertThat(bad.body()).contains("Kein Konto hat diese Adresse bestätigt.");
+
+        assertThat(german(staff.admin, "/operator/invitations", "Invite someone", "Send invitation"))
+                .contains("Jemanden einladen").contains("Einladung senden");
+
+        assertThat(german(staff.admin, "/operator/clients", "Redirect URIs", "Client ID", "public client with PKCE"))
+                .contains("Weiterleitungs-URIs").contains("Geheimnis (client_secret_basic)")
+                .contains("keine: öffentlicher Client mit PKCE").contains("nur Passkey (phr)");
+        assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))
+                .contains("E-Mail-Zustellung").contains("Warteschlange").contains("in den letzten 24 Stunden gesendet");
     }
 }
