@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class OperatorConsoleInGermanIT {
 
     @RegisterExtension
-    static final GreenMailExtension SMTP = Mailbox.smtpServer();
+    static final GreenMailExtension SMTP = Mailbox.smtpServer().withPerMethodLifecycle(false);
 
     private static final Pattern ACCOUNT_LINK = Pattern.compile("/operator/accounts/view\\?id=([0-9a-f-]{36})");
     private static final Pattern GERMAN_DATE = Pattern.compile(
@@ -110,6 +110,12 @@ class OperatorConsoleInGermanIT {
         assertThat(german(staff.admin, "/operator/clients", "Redirect URIs", "Client ID", "public client with PKCE"))
                 .contains("Weiterleitungs-URIs").contains("Geheimnis (client_secret_basic)")
                 .contains("keine: öffentlicher Client mit PKCE").contains("nur Passkey (phr)");
+        // The dashboard's form, its tables' titles and column headers (the cells stay as the CSV has them).
+        assertThat(german(staff.admin, "/operator/insights", "From (UTC day)", "Whose sign-ins and nudges",
+                "Rebuild from the event logs", ">Sign-ins by method<", ">Share of successful (%)<"))
+                .contains("Von (Tag in UTC)").contains("Wessen Anmeldungen und Hinweise")
+                .contains("Anmeldungen nach Methode").contains("Anteil an den erfolgreichen (%)")
+                .contains("Aus den Ereignisprotokollen neu berechnen");
         assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))
                 .contains("E-Mail-Zustellung").contains("Warteschlange").contains("in den letzten 24 Stunden gesendet");
     }
