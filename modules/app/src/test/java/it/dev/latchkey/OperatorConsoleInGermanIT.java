@@ -63,8 +63,11 @@ class OperatorConsoleInGermanIT {
         String account = german(staff.admin, link.group(),
                 "Recent sign-ins", "active devices covered", "Devices", "First seen", "signed in", "Created:");
         assertThat(account).contains("von").contains("aktiven Geräten abgedeckt").contains("Geräte")
-                .contains("Zuerst gesehen").contains("Letzte Anmeldungen").contains("angemeldet")
-                .contains("Passkey auf diesem Gerät").contains("Verbleibende Wiederherstellungscodes");
+                .contains("Zuerst gesehen").contains("Letzte Anmeldungen").contains("Verbleibende Wiederherstellungscodes");
+        // Each sign-in row says its method and outcome in German (or the table's German "none").
+        assertThat(account).containsPattern("<td>(Passkey auf diesem Gerät|Passkey von einem anderen Gerät|"
+                + "Sicherheitsschlüssel|Passkey|E-Mail-Code|Passwort|Wiederherstellungscode)</td>\\s*<td>(angemeldet|"
+                + "fehlgeschlagen[^<]*)</td>|Keine Anmeldungen verzeichnet\\.");
         assertThat(GERMAN_DATE.matcher(account).find()).as(account).isTrue();
 
         String audit = german(staff.admin, "/operator/audit", "Staff actions", "Viewed an account", "Who");
