@@ -101,15 +101,19 @@ final class Browser {
                 .header("X-CSRF-Token", cookie("latchkey_csrf").orElse("")));
     }
 
-    /** A form POST as a page makes it. */
-    HttpResponse<String> postForm(String path, String form) {
+    /** A form POST as a page makes it; extra request headers as name, value pairs (for example Accept-Language). */
+    HttpResponse<String> postForm(String path, String form, String... headers) {
         ensureCsrfCookie();
         String body = form.isEmpty() ? "_csrf=" + cookie("latchkey_csrf").orElse("")
                 : form + "&_csrf=" + cookie("latchkey_csrf").orElse("");
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", origin));
+                .header("Origin", origin);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A form POST with this browser's cookies but without the CSRF field, as a forged cross-site form would be. */

@@ -161,11 +161,13 @@ class InsightsIT {
                 "/operator/insights/export?table=second-device")
                 .doesNotContain("/operator/insights/rebuild");
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/insights")).contains("/operator/insights/rebuild");
-        // The journeys' sections in German, from the operator part of the page texts; their cells as the CSV has them.
+        // The sections in German, from the operator part of the page texts, column headers too (the CSV keeps
+        // English headers); their cells as the CSV has them.
         HttpResponse<String> german = staff.operator.get("/operator/insights", "Accept-Language", "de");
         assertThat(german.statusCode()).isEqualTo(200);
         assertThat(german.body()).contains("Zeit bis zum zweiten abgedeckten Gerät", "Übergabe per Link: Verlauf",
-                "Hilfeartikel: War das hilfreich?", "als CSV herunterladen", "Sign-up month");
+                "Hilfeartikel: War das hilfreich?", "als CSV herunterladen", "Monat der Registrierung")
+                .doesNotContain(">Sign-up month<");
         // The charts' library is served by the application itself.
         HttpResponse<String> chartJs = staff.operator.get("/webjars/chart.js/4.5.1/dist/chart.umd.min.js");
         assertThat(chartJs.statusCode()).isEqualTo(200);

@@ -1,6 +1,8 @@
 package dev.latchkey.insights.api;
 
+import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.nudges.api.Verdict;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,26 +30,45 @@ public interface AccountLookup {
     }
 
     /**
-     * @param coverage the multi-device coverage in words ("2 of 3 active devices covered")
-     * @param backup   empty when the passkeys survive the loss of one device, else why not
+     * Data and codes, no sentences: the console's pages say them in the reader's language.
+     *
+     * @param coveredDevices how many of the active devices a passkey covers (or likely covers)
+     * @param activeDevices  the devices that count for coverage (shared ones and long-unseen ones do not)
+     * @param backup         empty when the passkeys survive the loss of one device, else why not: {@code NO_PASSKEY},
+     *                       {@code PASSKEY_NOT_BACKED_UP} or {@code ALL_PASSKEYS_ON_ONE_DEVICE} (nudges' coverage model)
      */
-    record Detail(Match account, String coverage, Optional<String> backup, int recoveryCodesLeft,
+    record Detail(Match account, int coveredDevices, int activeDevices, Optional<String> backup, int recoveryCodesLeft,
                   List<DeviceRow> devices, List<PasskeyRow> passkeys, List<SignInRow> signIns,
                   List<StaffAction> lookups) {
     }
 
-    record DeviceRow(String label, String deviceClass, String verdict, Instant firstSeen, Instant lastSeen,
+    /**
+     * @param label   identity's label for the browser ("Chrome on Windows"), user data
+     * @param verdict the coverage verdict, empty when the device was not active recently
+     */
+    record DeviceRow(String label, String deviceClass, Optional<Verdict> verdict, Instant firstSeen, Instant lastSeen,
                      boolean shared) {
     }
 
-    record PasskeyRow(String provider, boolean synced, boolean mayBeSynced, String attachment, Instant createdAt,
-                      Optional<Instant> lastUsedAt) {
+    /**
+     * @param provider   the provider's name by AAGUID ("iCloud Keychain"), empty when unknown
+     * @param attachment the authenticator attachment the browser reported ({@code platform}, {@code cross-platform}),
+     *                   empty when it reported none
+     */
+    record PasskeyRow(Optional<String> provider, boolean synced, boolean mayBeSynced, Optional<String> attachment,
+                      Instant createdAt, Optional<Instant> lastUsedAt) {
     }
 
-    record SignInRow(Instant at, String method, boolean succeeded, String reason, String device) {
+    /** @param reason why it failed, a code ({@code UNKNOWN_CREDENTIAL} ...), empty when it succeeded or none was recorded */
+    record SignInRow(Instant at, SignInMethod method, boolean succeeded, Optional<String> reason, String device) {
     }
 
-    /** @param detail what the subject does not say (an assisted recovery's reason and ID check), or empty */
+    /**
+     * @param action what was done, a code: {@code ACCOUNT_SEARCH}, {@code ACCOUNT_VIEW}, {@code RECOVERY_STARTED},
+     *               {@code RECOVERY_APPROVED}, {@code RECOVERY_LINK_ISSUED}, {@code RECOVERY_PASSKEY_CREATED},
+     *               {@code RECOVERY_REFUSED}, {@code INSIGHTS_REBUILD}
+     * @param detail what the subject does not say (an assisted recovery's reason and ID check), or empty
+     */
     record StaffAction(Instant at, String actorEmail, String action, String subject, String detail) {
     }
 }

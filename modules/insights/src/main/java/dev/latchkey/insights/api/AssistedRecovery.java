@@ -3,6 +3,7 @@ package dev.latchkey.insights.api;
 import dev.latchkey.credentials.api.CeremonyBinding;
 import dev.latchkey.credentials.api.CreationOptions;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.nudges.api.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -91,9 +92,9 @@ public interface AssistedRecovery {
         EXPIRED
     }
 
-    /** One recovery as staff see it. */
+    /** One recovery as staff see it: {@code reason} is the agent's text, the document a code for pages to say. */
     record Case(UUID id, UUID accountId, String accountEmail, String startedBy, Optional<String> approvedBy,
-                String reason, String idDocument, State state, Instant startedAt, Optional<Instant> linkExpiresAt,
+                String reason, IdDocument idDocument, State state, Instant startedAt, Optional<Instant> linkExpiresAt,
                 boolean mayApprove) {
     }
 
@@ -171,15 +172,31 @@ public interface AssistedRecovery {
 
         private final Reason reason;
         private final transient Optional<Duration> retryAfter;
+        private final transient Words words;
 
         public Refused(Reason reason, String userMessage) {
             this(reason, userMessage, Optional.empty());
         }
 
         public Refused(Reason reason, String userMessage, Optional<Duration> retryAfter) {
+            this(reason, null, userMessage, retryAfter);
+        }
+
+        /** A refusal staff see in the console: {@code words} for the page, {@code userMessage} (English) for logs. */
+        public Refused(Reason reason, Words words, String userMessage) {
+            this(reason, words, userMessage, Optional.empty());
+        }
+
+        public Refused(Reason reason, Words words, String userMessage, Optional<Duration> retryAfter) {
             super(userMessage);
             this.reason = reason;
             this.retryAfter = retryAfter;
+            this.words = words;
+        }
+
+        /** What the console says ({@code op.recovery.refused.*}), where the refusal was written for staff. */
+        public Optional<Words> words() {
+            return Optional.ofNullable(words);
         }
 
         public Reason reason() {

@@ -14,6 +14,7 @@ import dev.latchkey.identity.api.StaffRole;
 import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.insights.api.AssistedRecovery;
 import dev.latchkey.insights.api.AssistedRecovery.Refused.Reason;
+import dev.latchkey.nudges.api.Words;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,33 +93,38 @@ class AssistedRecoveryService implements AssistedRecovery {
         UUID agent = staff.confirm(proof, Permission.ASSISTED_RECOVERY);
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (request.accountId() == null) {
-            throw new Refused(Reason.INVALID, "Choose the account to recover.");
+            throw new Refused(Reason.INVALID, Words.of("op.recovery.refused.noAccount"), "Choose the account to recover.");
         }
         if (reason.isEmpty() || reason.length() > REASON_MAX) {
-            throw new Refused(Reason.INVALID, "Enter why the person needs a recovery (at most " + REASON_MAX
+            throw new Refused(Reason.INVALID, Words.of("op.recovery.refused.reason", String.valueOf(REASON_MAX)),
+                    "Enter why the person needs a recovery (at most " + REASON_MAX
                     + " characters).");
         }
         Optional<IdDocument> document = Arrays.stream(IdDocument.values())
                 .filter(d -> d.name().equals(request.idDocument())).findFirst();
         if (document.isEmpty()) {
-            throw new Refused(Reason.INVALID, "Choose the identity document you checked.");
+            throw new Refused(Reason.INVALID, Words.of("op.recovery.refused.document"),
+                    "Choose the identity document you checked.");
         }
         if (!request.idCheckedInPerson()) {
-            throw new Refused(Reason.INVALID, "Confirm that you checked the person's ID in person: a recovery is"
+            throw new Refused(Reason.INVALID, Words.of("op.recovery.refused.idChecked"), "Confirm that you checked the person's ID in person: a recovery is"
                     + " only started for someone standing in front of you.");
         }
         Account account = accounts.find(request.accountId())
-                .orElseThrow(() -> new Refused(Reason.NOT_FOUND, "There is no account with that id."));
+                .orElseThrow(() -> new Refused(Reason.NOT_FOUND, Words.of("op.recovery.refused.accountNotFound"),
+                        "There is no account with that id."));
         String subject = account.id().toString();
         if (account.id().equals(agent)) {
             actions.record(agent, "RECOVERY_REFUSED", subject, "own account");
-            throw new Refused(Reason.NOT_ALLOWED, "You cannot start a recovery of your own account: ask another"
+            throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.ownAccount"),
+                    "You cannot start a recovery of your own account: ask another"
                     + " agent.");
         }
         // Separation of duties: a counter agent recovering a staff account would take over its roles.
         if (!staff.roles(account.id()).isEmpty() && !staff.roles(agent).contains(StaffRole.ADMIN)) {
             actions.record(agent, "RECOVERY_REFUSED", subject, "staff account: admins only");
-            throw new Refused(Reason.NOT_ALLOWED, "This is a staff account: only an admin may start its recovery.");
+            throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.staffAccount"),
+                    "This is a staff account: only an admin may start its recovery.");
         }
         // The per-agent cap, counted under the agent's row lock (OWASP ASVS 4.0 V11.1.4, anti-automation):
         // parallel starts, on this instance or another sharing the database, wait for each other here.
@@ -135,7 +141,8 @@ class AssistedRecoveryService implements AssistedRecovery {
             long wait = window[1] == null ? 60 : Math.max(1, ((Number) window[1]).longValue());
             actions.record(agent, "RECOVERY_REFUSED", subject, "hourly cap of " + settings.startsPerHour()
                     + " recoveries per agent reached");
-            throw new Refused(Reason.TOO_MANY, "You started " + started + " recoveries in the last hour, the most"
+            throw new Refused(Reason.TOO_MANY, Words.of("op.recovery.refused.tooMany", String.valueOf(started),
+                    String.valueOf((wait + 59) / 60)), "You started " + started + " recoveries in the last hour, the most"
                     + " one agent may. Ask another agent, or try again in " + (wait + 59) / 60 + " minutes.",
                     Optional.of(Duration.ofSeconds(wait)));
         }
@@ -162,22 +169,26 @@ class AssistedRecoveryService implements AssistedRecovery {
     public Outcome approve(StepUpProof proof, UUID recoveryId) {
         UUID agent = staff.confirm(proof, Permission.ASSISTED_RECOVERY);
         RecoveryRow row = (recoveryId == null ? Optional.<RecoveryRow>empty() : byId(recoveryId))
-                .orElseThrow(() -> new Refused(Reason.NOT_FOUND, "There is no such recovery."));
+                .orElseThrow(() -> new Refused(Reason.NOT_FOUND, Words.of("op.recovery.refused.notFound"),
+                        "There is no such recovery."));
         String subject = row.accountId().toString();
         if (row.state() != State.AWAITING_APPROVAL) {
-            throw new Refused(Reason.CANNOT_APPROVE, "This recovery is not waiting for an approval.");
+            throw new Refused(Reason.CANNOT_APPROVE, Words.of("op.recovery.refused.notWaiting"),
+                    "This recovery is not waiting for an approval.");
         }
         if (row.agentId().equals(agent)) {
             // Four eyes: the approval must be another person's (separation of duties, OWASP ASVS 4.0 V1.4).
             actions.record(agent, "RECOVERY_REFUSED", subject, "own approval of recovery " + row.id());
-            throw new Refused(Reason.CANNOT_APPROVE, "You started this recovery: another agent must approve it.");
+            throw new Refused(Reason.CANNOT_APPROVE, Words.of("op.recovery.refused.ownStart"),
+                    "You started this recovery: another agent must approve it.");
         }
         if (row.accountId().equals(agent)) {
             actions.record(agent, "RECOVERY_REFUSED", subject, "approval of a recovery of the approver's own account");
-            throw new Refused(Reason.NOT_ALLOWED, "You cannot approve a recovery of your own account.");
+            throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.ownAccountApproval"),
+                    "You cannot approve a recovery of your own account.");
         }
         if (!row.createdAt().plus(APPROVAL_WINDOW).isAfter(row.readAt())) {
-            throw new Refused(Reason.EXPIRED, "This recovery waited more than an hour for an approval and lapsed."
+            throw new Refused(Reason.EXPIRED, Words.of("op.recovery.refused.lapsed"), "This recovery waited more than an hour for an approval and lapsed."
                     + " Start a new one.");
         }
         int approved = em.createNativeQuery("update ins_assisted_recovery set state = ?, approver_id = ?,"
@@ -185,7 +196,8 @@ class AssistedRecoveryService implements AssistedRecovery {
                 .setParameter(1, State.LINK_ISSUED.name()).setParameter(2, agent).setParameter(3, email(agent))
                 .setParameter(4, row.id()).setParameter(5, State.AWAITING_APPROVAL.name()).executeUpdate();
         if (approved != 1) {
-            throw new Refused(Reason.CANNOT_APPROVE, "Another agent approved this recovery meanwhile.");
+            throw new Refused(Reason.CANNOT_APPROVE, Words.of("op.recovery.refused.meanwhile"),
+                    "Another agent approved this recovery meanwhile.");
         }
         actions.record(agent, "RECOVERY_APPROVED", subject, "recovery " + row.id() + " started by " + row.agentEmail());
         String link = issue(row.id(), agent, subject);
@@ -224,8 +236,7 @@ class AssistedRecoveryService implements AssistedRecovery {
                 ? State.EXPIRED : r.state();
         return new Case(r.id(), r.accountId(), accounts.find(r.accountId()).map(a -> a.email().value()).orElse("(deleted)"),
                 r.agentEmail(), Optional.ofNullable(r.approverEmail()), r.reason(),
-                Arrays.stream(IdDocument.values()).filter(d -> d.name().equals(r.idDocument())).findFirst()
-                        .map(IdDocument::words).orElse(r.idDocument()),
+                IdDocument.valueOf(r.idDocument()),
                 shown, r.createdAt(), Optional.ofNullable(r.expiresAt()),
                 shown == State.AWAITING_APPROVAL && !r.agentId().equals(viewer) && !r.accountId().equals(viewer));
     }

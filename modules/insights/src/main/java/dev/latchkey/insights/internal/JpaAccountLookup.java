@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,18 +77,16 @@ class JpaAccountLookup implements AccountLookup {
         List<DeviceCoverage> active = report.devices().stream().filter(d -> d.verdict().counted()).toList();
         long covered = active.stream().filter(d -> d.verdict().countsAsCovered()).count();
         List<DeviceRow> deviceRows = devices.of(accountId).stream().map(d -> new DeviceRow(d.label(), d.deviceClass(),
-                report.device(d.id()).map(c -> c.verdict().meaning()).orElse("not active recently"),
+                report.device(d.id()).map(DeviceCoverage::verdict),
                 d.firstSeen(), d.lastSeen(), d.shared())).toList();
         List<PasskeyRow> passkeyRows = passkeys.of(accountId).stream().map(p -> new PasskeyRow(
-                providers.of(p.aaguid()).map(PasskeyProvider::name).orElse("Unknown provider"), p.backedUp(),
-                p.backupEligible(), p.attachment().orElse("not reported"), p.createdAt(), p.lastUsedAt())).toList();
+                providers.of(p.aaguid()).map(PasskeyProvider::name), p.backedUp(),
+                p.backupEligible(), p.attachment(), p.createdAt(), p.lastUsedAt())).toList();
         List<SignInRow> signInRows = signIns.recent(accountId, 20).stream().map(e -> new SignInRow(e.at(),
-                e.method().words(), e.succeeded(), e.reason().map(r -> r.toLowerCase(Locale.ROOT).replace('_', ' '))
-                .orElse(""), e.deviceLabel())).toList();
+                e.method(), e.succeeded(), e.reason(), e.deviceLabel())).toList();
         List<StaffAction> lookups = actions.about(accountId.toString(), 20).stream().map(JpaAccountLookup::action).toList();
         return Optional.of(new Detail(match(account.get()),
-                covered + " of " + active.size() + " active devices covered", report.backup()
-                .map(b -> b.toLowerCase(Locale.ROOT).replace('_', ' ')), recoveryCodes.status(accountId).remaining(),
+                (int) covered, active.size(), report.backup(), recoveryCodes.status(accountId).remaining(),
                 deviceRows, passkeyRows, signInRows, lookups));
     }
 

@@ -23,7 +23,7 @@ public class InvitationRevoke extends OperatorInvitationsPage {
         Optional<UUID> id = uuid(request.getParameter("invitation"));
         if (id.isEmpty() || !invitations.revoke(operator, id.get())) {
             render(request, response, 422, session, false, false,
-                    "That invitation cannot be withdrawn: it was used, has expired or was withdrawn already.", "");
+                    "op.invitations.cannotWithdraw", "");
             return;
         }
         response.sendRedirect(PATH + "?revoked");

@@ -4,10 +4,11 @@ import dev.latchkey.app.web.PageView;
 import dev.latchkey.insights.api.AccountLookup;
 
 /**
- * {@code operator-account}: one account as staff see it (insights' {@link AccountLookup.Detail}), with
- * the assisted-recovery form for agents and admins ({@code recoveryForm}, {@code null} for other roles).
+ * {@code operator-account}: one account as staff see it (insights' {@link AccountLookup.Detail}: data and codes,
+ * said by the template in the reader's language), with the assisted-recovery form for agents and admins
+ * ({@code recoveryForm}, {@code null} for other roles).
  */
-public record OperatorAccountView(AccountLookup.Detail detail, OperatorRecoveryView.Form recoveryForm)
+public record OperatorAccountView(AccountLookup.Detail detail, OperatorRecoveryView.Form recoveryForm, Times when)
         implements PageView {
 
     @Override

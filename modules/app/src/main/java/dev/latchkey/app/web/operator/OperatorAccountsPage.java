@@ -1,9 +1,9 @@
 package dev.latchkey.app.web.operator;
 
-import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.Views;
-import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.insights.api.AccountLookup;
@@ -38,6 +38,9 @@ public class OperatorAccountsPage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient ReaderLanguage language;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
@@ -50,7 +53,7 @@ public class OperatorAccountsPage extends HttpServlet {
         StepUpProof proof = staff.get().proof();
         try {
             if (audit) {
-                views.render(request, response, 200, new OperatorAuditView(lookup.recentActions(proof, 200)));
+                views.render(request, response, 200, new OperatorAuditView(lookup.recentActions(proof, 200), times(request)));
             } else if (path.endsWith("/view")) {
                 view(request, response, proof, staff.get().may(Permission.ASSISTED_RECOVERY));
             } else {
@@ -64,19 +67,21 @@ public class OperatorAccountsPage extends HttpServlet {
     private void search(HttpServletRequest request, HttpServletResponse response, StepUpProof proof) throws IOException {
         String q = request.getParameter("q");
         if (q == null || q.isBlank()) {
-            views.render(request, response, 200, new OperatorAccountsView("", false, "", List.of()));
+            views.render(request, response, 200, new OperatorAccountsView("", false, false, MAX_QUERY, List.of(),
+                    times(request)));
             return;
         }
         if (q.length() > MAX_QUERY) {
-            views.render(request, response, 400, new OperatorAccountsView("", false,
-                    "Enter at most " + MAX_QUERY + " characters: the start of an address, or an account id.", List.of()));
+            views.render(request, response, 400, new OperatorAccountsView("", false, true, MAX_QUERY, List.of(),
+                    times(request)));
             return;
         }
         List<OperatorAccountsView.Row> rows = lookup.search(proof, q).stream()
                 .map(m -> new OperatorAccountsView.Row(PATH + "/view?id=" + m.id(), m.email(),
-                        m.emailConfirmed() ? "confirmed" : "not confirmed", m.displayName(), When.shown(m.createdAt())))
+                        m.emailConfirmed(), m.displayName(), m.createdAt()))
                 .toList();
-        views.render(request, response, 200, new OperatorAccountsView(q.strip(), true, "", rows));
+        views.render(request, response, 200, new OperatorAccountsView(q.strip(), true, false, MAX_QUERY, rows,
+                times(request)));
     }
 
     private void view(HttpServletRequest request, HttpServletResponse response, StepUpProof proof, boolean mayRecover)
@@ -84,11 +89,15 @@ public class OperatorAccountsPage extends HttpServlet {
         Optional<UUID> id = uuid(request.getParameter("id"));
         Optional<AccountLookup.Detail> detail = id.flatMap(i -> lookup.view(proof, i));
         if (detail.isEmpty()) {
-            Problems.send(response, 404, "NO_SUCH_ACCOUNT", "There is no account with that id.", request);
+            views.problem(request, response, 404, "NO_SUCH_ACCOUNT", UiText.of("op.account.notFound"));
             return;
         }
         views.render(request, response, 200, new OperatorAccountView(detail.get(),
-                mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null));
+                mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null, times(request)));
+    }
+
+    private Times times(HttpServletRequest request) {
+        return new Times(language.of(request));
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -1,16 +1,17 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.PageView;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * {@code operator-accounts}: the search form and its matches.
  *
  * @param searched whether a search ran (an empty result then says "no account")
- * @param problem  what is wrong with the query (empty when nothing)
+ * @param problem  whether the query was too long (at most {@code maxQuery} characters)
  */
-public record OperatorAccountsView(String query, boolean searched, String problem, List<Row> matches)
-        implements PageView {
+public record OperatorAccountsView(String query, boolean searched, boolean problem, int maxQuery, List<Row> matches,
+                                   Times when) implements PageView {
 
     @Override
     public String template() {
@@ -18,6 +19,6 @@ public record OperatorAccountsView(String query, boolean searched, String proble
     }
 
     /** One match. */
-    public record Row(String href, String email, String confirmed, String displayName, String created) {
+    public record Row(String href, String email, boolean confirmed, String displayName, Instant created) {
     }
 }

@@ -4,8 +4,8 @@ import dev.latchkey.app.web.PageView;
 import dev.latchkey.insights.api.AccountLookup;
 import java.util.List;
 
-/** {@code operator-audit}: what staff did, newest first. */
-public record OperatorAuditView(List<AccountLookup.StaffAction> actions) implements PageView {
+/** {@code operator-audit}: what staff did, newest first; actions by code ({@code op.action.<code>}). */
+public record OperatorAuditView(List<AccountLookup.StaffAction> actions, Times when) implements PageView {
 
     @Override
     public String template() {

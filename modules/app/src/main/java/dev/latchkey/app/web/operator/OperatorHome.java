@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** {@code /operator}: the console's home, linking to every page the staff member's roles allow. */
 @WebServlet({"/operator", "/operator/"})
@@ -21,24 +20,16 @@ public class OperatorHome extends HttpServlet {
 
     /** Every page of the console, with the permission that opens it. */
     private static final List<Entry> PAGES = List.of(
-            new Entry(Permission.INSIGHTS, "/operator/insights", "Insights",
-                    "Passkey adoption, multi-device coverage, sign-in methods and fallbacks, nudge funnels."),
-            new Entry(Permission.ACCOUNT_LOOKUP, "/operator/accounts", "Accounts",
-                    "Find an account: its devices, passkeys, coverage and sign-ins (every lookup is recorded)."),
-            new Entry(Permission.ASSISTED_RECOVERY, "/operator/recovery", "Assisted recoveries",
-                    "Recoveries waiting for your approval, and the latest ones (start one from an account's page)."),
-            new Entry(Permission.INVITATIONS, "/operator/invitations", "Invitations",
-                    "Invite people by email and withdraw pending invitations."),
-            new Entry(Permission.MAIL_QUEUE, "/operator/mail", "Mail delivery",
-                    "Messages waiting to be sent and dead letters."),
-            new Entry(Permission.STAFF_ROLES, "/operator/roles", "Staff roles",
-                    "Grant or revoke the operator and branch agent roles beyond the deployment's settings."),
-            new Entry(Permission.OIDC_CLIENTS, "/operator/clients", "Applications",
-                    "The applications that sign their users in through Latchkey (OpenID Connect), read-only."),
-            new Entry(Permission.STAFF_AUDIT, "/operator/audit", "Staff actions",
-                    "Who looked up which account, who started or approved a recovery, and who rebuilt the figures."));
+            new Entry(Permission.INSIGHTS, "/operator/insights", "insights"),
+            new Entry(Permission.ACCOUNT_LOOKUP, "/operator/accounts", "accounts"),
+            new Entry(Permission.ASSISTED_RECOVERY, "/operator/recovery", "recovery"),
+            new Entry(Permission.INVITATIONS, "/operator/invitations", "invitations"),
+            new Entry(Permission.MAIL_QUEUE, "/operator/mail", "mail"),
+            new Entry(Permission.STAFF_ROLES, "/operator/roles", "roles"),
+            new Entry(Permission.OIDC_CLIENTS, "/operator/clients", "clients"),
+            new Entry(Permission.STAFF_AUDIT, "/operator/audit", "audit"));
 
-    private record Entry(Permission permission, String href, String title, String description) {
+    private record Entry(Permission permission, String href, String page) {
     }
 
     @Inject
@@ -56,10 +47,10 @@ public class OperatorHome extends HttpServlet {
         List<OperatorHomeView.Link> links = new ArrayList<>();
         for (Entry e : PAGES) {
             if (staff.get().may(e.permission())) {
-                links.add(new OperatorHomeView.Link(e.href(), e.title(), e.description()));
+                links.add(new OperatorHomeView.Link(e.href(), e.page()));
             }
         }
         views.render(request, response, 200, new OperatorHomeView(
-                staff.get().roles().stream().map(StaffRole::words).collect(Collectors.joining(", ")), links));
+                staff.get().roles().stream().map(StaffRole::name).toList(), links));
     }
 }

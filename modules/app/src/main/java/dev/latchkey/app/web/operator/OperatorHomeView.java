@@ -3,8 +3,11 @@ package dev.latchkey.app.web.operator;
 import dev.latchkey.app.web.PageView;
 import java.util.List;
 
-/** {@code operator-home}: the console's pages this staff member may open, and their roles in words. */
-public record OperatorHomeView(String roles, List<Link> links) implements PageView {
+/**
+ * {@code operator-home}: the console's pages this staff member may open ({@code op.home.<page>.title} and
+ * {@code .description}), and their roles ({@code op.role.<ROLE>}).
+ */
+public record OperatorHomeView(List<String> roles, List<Link> links) implements PageView {
 
     @Override
     public String template() {
@@ -12,6 +15,6 @@ public record OperatorHomeView(String roles, List<Link> links) implements PageVi
     }
 
     /** One page of the console. */
-    public record Link(String href, String title, String description) {
+    public record Link(String href, String page) {
     }
 }

@@ -3,6 +3,7 @@ package dev.latchkey.app.web.operator;
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.StepUpProof;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,6 +43,9 @@ public class OperatorInsightsPage extends HttpServlet {
 
     @Inject
     transient Views views;
+
+    @Inject
+    transient ReaderLanguage language;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -80,9 +85,10 @@ public class OperatorInsightsPage extends HttpServlet {
             export(request, response, dashboard);
             return;
         }
-        String notice = request.getParameter("rebuilt") != null ? "The figures were rebuilt from the event logs." : "";
+        Locale locale = language.of(request);
+        String notice = request.getParameter("rebuilt") != null ? views.message(request, locale, "op.insights.rebuilt") : "";
         views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
-                DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(When::shown).orElse(""),
+                DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(at -> When.shown(at, locale)).orElse(""),
                 InsightsView.CohortView.of(chosen), dashboard.headlines(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
                         range.to().toString(), chosen)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));

@@ -3,7 +3,6 @@ package dev.latchkey.app.web.operator;
 import dev.latchkey.app.config.LatchkeySettings;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
-import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Invitations;
 import dev.latchkey.identity.api.Permission;
@@ -76,7 +75,7 @@ public class OperatorInvitationsPage extends HttpServlet {
         Optional<EmailAddress> email = EmailAddress.parse(request.getParameter("email"));
         if (email.isEmpty()) {
             render(request, response, 422, session, false, false, "",
-                    "Enter the address to invite, like name@example.com.");
+                    "op.invitations.badAddress");
             return;
         }
         // The invited person has no account yet: the mail is in the language of the page that invited them.
@@ -91,8 +90,8 @@ public class OperatorInvitationsPage extends HttpServlet {
                 signUpPolicy.byInvitation(), !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH),
                 invitations.pending().stream()
                         .map(i -> new OperatorInvitationsView.InvitationRow(i.id().toString(), i.email().value(),
-                                When.shown(i.createdAt()), When.shown(i.expiresAt())))
-                        .toList()));
+                                i.createdAt(), i.expiresAt()))
+                        .toList(), new Times(language.of(request))));
     }
 
     static Optional<UUID> uuid(String value) {

@@ -1,18 +1,19 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.PageView;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The view model of {@code operator-invitations}: the pending invitations, the notices after sending
- * or withdrawing one, and the form's errors (empty when none).
+ * or withdrawing one, and the form's errors as message keys (empty when none).
  *
  * @param byInvitation   sign-up is by invitation only in this deployment
  * @param stepUpNeeded   the forms lead through step-up first, at {@code stepUpPath}
  */
 public record OperatorInvitationsView(boolean sent, boolean revoked, String error, String emailError,
                                       boolean byInvitation, boolean stepUpNeeded, String stepUpPath,
-                                      List<InvitationRow> invitations) implements PageView {
+                                      List<InvitationRow> invitations, Times when) implements PageView {
 
     @Override
     public String template() {
@@ -20,6 +21,6 @@ public record OperatorInvitationsView(boolean sent, boolean revoked, String erro
     }
 
     /** A pending invitation as listed. */
-    public record InvitationRow(String id, String email, String sent, String expires) {
+    public record InvitationRow(String id, String email, Instant sent, Instant expires) {
     }
 }

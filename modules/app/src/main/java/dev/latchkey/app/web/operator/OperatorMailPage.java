@@ -2,8 +2,8 @@ package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.Views;
-import dev.latchkey.app.web.When;
 import dev.latchkey.identity.api.MailQueue;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.Sessions;
@@ -39,6 +39,9 @@ public class OperatorMailPage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient ReaderLanguage language;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<StaffGate.Admitted> staff = gate.admit(request, response, Permission.MAIL_QUEUE, PATH);
@@ -60,7 +63,7 @@ public class OperatorMailPage extends HttpServlet {
         Optional<UUID> id = uuid(request.getParameter("message"));
         if (id.isEmpty() || !mail.retry(staff.get().proof(), id.get())) {
             render(request, response, 422, staff.get().session(), false,
-                    "That message cannot be sent again: it is not a dead letter (any more).");
+                    "op.mail.cannotRetry");
             return;
         }
         response.sendRedirect(PATH + "?retried");
@@ -72,8 +75,8 @@ public class OperatorMailPage extends HttpServlet {
                 !stepUp.satisfied(session.sessionId()), Paths.stepUp(PATH), mail.summary(),
                 mail.deadLetters(50).stream()
                         .map(d -> new OperatorMailView.DeadLetterRow(d.id().toString(), d.maskedRecipient(), d.subject(),
-                                d.attempts(), d.lastError(), When.shown(d.deadAt())))
-                        .toList()));
+                                d.attempts(), d.lastError(), d.deadAt()))
+                        .toList(), new Times(language.of(request))));
     }
 
     private static Optional<UUID> uuid(String value) {

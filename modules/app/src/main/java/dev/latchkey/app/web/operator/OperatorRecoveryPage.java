@@ -2,8 +2,9 @@ package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.config.LatchkeySettings;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.ReaderLanguage;
+import dev.latchkey.app.web.nudges.PageWords;
 import dev.latchkey.app.web.Views;
-import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.handoff.QrSvg;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.StepUpProof;
@@ -49,6 +50,12 @@ public class OperatorRecoveryPage extends HttpServlet {
     @Inject
     transient LatchkeySettings settings;
 
+    @Inject
+    transient ReaderLanguage language;
+
+    @Inject
+    transient PageWords words;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<StaffGate.Admitted> staff = gate.admitPage(request, response, Permission.ASSISTED_RECOVERY, PATH);
@@ -60,16 +67,17 @@ public class OperatorRecoveryPage extends HttpServlet {
             String id = request.getParameter("id");
             if (id == null) {
                 views.render(request, response, 200, new OperatorRecoveryView("list", null, null, null, null, null, null,
-                        null, recovery.recent(proof).stream().map(OperatorRecoveryPage::row).toList()));
+                        null, recovery.recent(proof).stream().map(OperatorRecoveryPage::row).toList(), times(request)));
                 return;
             }
             Optional<AssistedRecovery.Case> found = uuid(id).flatMap(i -> recovery.find(proof, i));
             if (found.isEmpty()) {
-                views.render(request, response, 404, new OperatorRecoveryView("list", "There is no such recovery.",
-                        null, null, null, null, null, null, List.of()));
+                views.render(request, response, 404, new OperatorRecoveryView("list",
+                        views.message(request, language.of(request), "op.recovery.refused.notFound"),
+                        null, null, null, null, null, null, List.of(), times(request)));
                 return;
             }
-            views.render(request, response, 200, caseView(found.get(), Optional.empty(), null));
+            views.render(request, response, 200, caseView(request, found.get(), Optional.empty()));
         } catch (StepUpProof.Expired e) {
             response.sendRedirect(Paths.stepUp(PATH));
         }
@@ -94,16 +102,17 @@ public class OperatorRecoveryPage extends HttpServlet {
         try {
             AssistedRecovery.Outcome outcome = path.endsWith("/start") ? recovery.start(proof, form)
                     : recovery.approve(proof, uuid(request.getParameter("id")).orElse(null));
-            views.render(request, response, 200, caseView(outcome.recovery(), outcome.link(), null));
+            views.render(request, response, 200, caseView(request, outcome.recovery(), outcome.link()));
         } catch (AssistedRecovery.Refused e) {
             e.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
             int status = dev.latchkey.app.web.recovery.RecoveryEndpoint.status(e.reason());
+            String said = e.words().map(words.in(request, language.of(request))).orElse(e.getMessage());
             if (path.endsWith("/start")) {
-                views.render(request, response, status, new OperatorRecoveryView("form", e.getMessage(),
-                        form(form), null, null, null, null, null, List.of()));
+                views.render(request, response, status, new OperatorRecoveryView("form", said,
+                        form(form), null, null, null, null, null, List.of(), times(request)));
             } else {
-                views.render(request, response, status, new OperatorRecoveryView("list", e.getMessage(), null, null,
-                        null, null, null, null, List.of()));
+                views.render(request, response, status, new OperatorRecoveryView("list", said, null, null,
+                        null, null, null, null, List.of(), times(request)));
             }
         } catch (StepUpProof.Expired e) {
             response.sendRedirect(Paths.stepUp(PATH));
@@ -119,31 +128,26 @@ public class OperatorRecoveryPage extends HttpServlet {
         return new OperatorRecoveryView.Form(r.accountId() == null ? "" : r.accountId().toString(),
                 r.reason() == null ? "" : r.reason(), r.idDocument() == null ? "" : r.idDocument(),
                 Arrays.stream(AssistedRecovery.IdDocument.values())
-                        .map(d -> new OperatorRecoveryView.Option(d.name(), d.words())).toList());
+                        .map(d -> new OperatorRecoveryView.Option(d.name())).toList());
     }
 
-    private OperatorRecoveryView caseView(AssistedRecovery.Case c, Optional<String> token, String error) {
+    private Times times(HttpServletRequest request) {
+        return new Times(language.of(request));
+    }
+
+    private OperatorRecoveryView caseView(HttpServletRequest request, AssistedRecovery.Case c, Optional<String> token) {
         String link = token.map(t -> settings.publicBaseUrl() + "/recover/" + t).orElse(null);
         QrSvg qr = link == null ? null : QrSvg.of(link);
-        return new OperatorRecoveryView("case", error, null, row(c), link,
+        return new OperatorRecoveryView("case", null, null, row(c), link,
                 token.map(t -> settings.publicBaseUrl().replaceFirst("^https?://", "") + "/recover/" + grouped(t))
-                        .orElse(null), qr == null ? null : qr.path(), qr == null ? null : qr.viewBox(), List.of());
+                        .orElse(null), qr == null ? null : qr.path(), qr == null ? null : qr.viewBox(), List.of(),
+                times(request));
     }
 
     private static OperatorRecoveryView.Row row(AssistedRecovery.Case c) {
         return new OperatorRecoveryView.Row(c.id().toString(), c.accountId().toString(), c.accountEmail(), c.startedBy(),
-                c.approvedBy().orElse(""), c.reason(), c.idDocument(), c.state().name(), words(c.state()),
-                When.shown(c.startedAt()), c.linkExpiresAt().map(When::shown).orElse(""), c.mayApprove());
-    }
-
-    private static String words(AssistedRecovery.State state) {
-        return switch (state) {
-            case AWAITING_APPROVAL -> "waiting for a second agent's approval";
-            case LINK_ISSUED -> "link issued, not used yet";
-            case CLAIMED -> "link opened on the person's device";
-            case COMPLETED -> "new passkey created";
-            case EXPIRED -> "expired unused";
-        };
+                c.approvedBy().orElse(""), c.reason(), c.idDocument().name(), c.state().name(), c.startedAt(),
+                c.linkExpiresAt(), c.mayApprove());
     }
 
     /** Groups of 4, easier to read aloud and type; hyphens are ignored when the link is opened. */

@@ -1,7 +1,9 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.PageView;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code operator-recovery}: assisted recovery in the console, in one of three stages: {@code form}
@@ -10,19 +12,23 @@ import java.util.List;
  * and the latest others). {@code null} means absent.
  */
 public record OperatorRecoveryView(String stage, String error, Form form, Row recovery, String link, String shortLink,
-                                   String qrPath, String qrViewBox, List<Row> rows) implements PageView {
+                                   String qrPath, String qrViewBox, List<Row> rows, Times when) implements PageView {
 
     /** What the agent typed, shown again after a refusal. */
     public record Form(String accountId, String reason, String idDocument, List<Option> documents) {
     }
 
-    public record Option(String value, String label) {
+    /** An identity document by its code ({@code op.document.<value>}). */
+    public record Option(String value) {
     }
 
-    /** One recovery in words. */
+    /**
+     * One recovery: the state as a code ({@code op.recovery.state.<state>}), the ID document as a code
+     * ({@code op.document.<idDocument>}, or as stored when it is none of ours), times for {@code when}.
+     */
     public record Row(String id, String accountId, String accountEmail, String startedBy, String approvedBy,
-                      String reason, String idDocument, String state, String stateWords, String startedAt,
-                      String linkExpiresAt, boolean mayApprove) {
+                      String reason, String idDocument, String state, Instant startedAt,
+                      Optional<Instant> linkExpiresAt, boolean mayApprove) {
     }
 
     @Override

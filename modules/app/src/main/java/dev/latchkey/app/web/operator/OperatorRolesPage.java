@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.StaffRole;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * {@code /operator/roles} (admins, behind {@link StaffGate}'s step-up): who is staff, and granting or
@@ -44,8 +44,8 @@ public class OperatorRolesPage extends HttpServlet {
         if (staff.isEmpty()) {
             return;
         }
-        String done = request.getParameter("granted") != null ? "The role was granted."
-                : request.getParameter("revoked") != null ? "The role was revoked." : null;
+        String done = request.getParameter("granted") != null ? "op.roles.granted"
+                : request.getParameter("revoked") != null ? "op.roles.revoked" : null;
         render(request, response, 200, staff.get().proof(), null, done, "");
     }
 
@@ -79,19 +79,34 @@ public class OperatorRolesPage extends HttpServlet {
                 case NOT_FOUND -> 404;
                 case ALREADY_HELD, NOT_GRANTED -> 409;
             };
-            render(request, response, status, proof, e.getMessage(), null, email.length() > 254 ? "" : email);
+            render(request, response, status, proof, refusal(e.reason(), path.endsWith("/grant"), email, role),
+                    null, email.length() > 254 ? "" : email);
         } catch (StepUpProof.Expired e) {
             response.sendRedirect(Paths.stepUp(PATH));
         }
     }
 
     private void render(HttpServletRequest request, HttpServletResponse response, int status, StepUpProof proof,
-                        String error, String notice, String email) throws IOException {
+                        UiText error, String notice, String email) throws IOException {
         List<OperatorRolesView.Row> rows = roles.members(proof).stream().map(m -> new OperatorRolesView.Row(
-                m.accountId().toString(), m.email(),
-                m.configured().stream().map(StaffRole::words).collect(Collectors.joining(", ")),
-                m.granted().stream().map(r -> new OperatorRolesView.Grant(r.name(), r.words())).toList())).toList();
+                m.accountId().toString(), m.email(), m.configured().stream().map(StaffRole::name).toList(),
+                m.granted().stream().map(StaffRole::name).toList())).toList();
         views.render(request, response, status, new OperatorRolesView(error, notice, email, rows));
+    }
+
+    /**
+     * A refusal in the reader's language ({@code op.roles.refused.*}): identity's reason, and what the admin
+     * asked for (a missing account when granting, a missing grant when revoking).
+     */
+    static UiText refusal(StaffRoles.Refused.Reason reason, boolean grant, String email, Optional<StaffRole> role) {
+        return switch (reason) {
+            case INVALID -> UiText.of("op.roles.refused.INVALID");
+            case NOT_GRANTABLE -> UiText.of("op.roles.refused.NOT_GRANTABLE");
+            case NOT_FOUND -> UiText.of(grant ? "op.roles.refused.NOT_FOUND.account" : "op.roles.refused.NOT_FOUND.grant");
+            case ALREADY_HELD -> UiText.of("op.roles.refused.ALREADY_HELD." + role.map(StaffRole::name).orElse("AGENT"),
+                    email.strip());
+            case NOT_GRANTED -> UiText.of("op.roles.refused.NOT_GRANTED");
+        };
     }
 
     private static Optional<UUID> uuid(String value) {

@@ -1,0 +1,125 @@
+package it.dev.latchkey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The operator console in German (issue 14, item 8): an admin whose browser asks for German
+ * ({@code Accept-Language: de}) sees every console page with {@code <html lang="de">}, in German words and
+ * German dates, no message key unresolved ({@code ??key??}) and none of the English page texts.
+ */
+class OperatorConsoleInGermanIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = Mailbox.smtpServer().withPerMethodLifecycle(false);
+
+    private static final Pattern ACCOUNT_LINK = Pattern.compile("/operator/accounts/view\\?id=([0-9a-f-]{36})");
+    private static final Pattern GERMAN_DATE = Pattern.compile(
+            "\\d{1,2}\\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \\d{4}, \\d{2}:\\d{2} UTC");
+
+    private static StaffAccounts staff;
+
+    @BeforeAll
+    static void signUp() throws InterruptedException {
+        staff = StaffAccounts.signedUp(SMTP);
+    }
+
+    /** The page in German; none of the English texts given may appear. */
+    static String german(Browser browser, String path, String... english) {
+        HttpResponse<String> page = browser.get(path, "Accept-Language", "de-DE,de;q=0.9");
+        assertThat(page.statusCode()).as(path + ": " + page.body()).isEqualTo(200);
+        assertThat(page.body()).as(path).contains("<html lang=\"de\"").doesNotContain("??");
+        assertThat(page.headers().firstValue("Content-Language")).hasValue("de");
+        for (String e : english) {
+            assertThat(page.body()).as(path).doesNotContain(e);
+        }
+        return page.body();
+    }
+
+    @Test
+    void homeAccountsAccountAndAuditInGerman() {
+        assertThat(german(staff.admin, "/operator", "Operator console", "Signed in as", "Find an account:"))
+                .contains("<title>Operator-Konsole · Latchkey</title>").contains("Angemeldet als")
+                .contains("Administrator").contains("Konten").contains("Begleitete Wiederherstellungen")
+                .contains("Aktionen der Mitarbeitenden");
+
+        String found = german(staff.admin, "/operator/accounts?q=" + StaffAccounts.AGENT.substring(0, 6),
+                "Find an account", "Matches", "Address state");
+        assertThat(found).contains("Ein Konto finden").contains("Treffer").contains("bestätigt")
+                .contains(StaffAccounts.AGENT);
+        assertThat(GERMAN_DATE.matcher(found).find()).as(found).isTrue();
+        assertThat(staff.admin.get("/operator/accounts?q=" + "a".repeat(300), "Accept-Language", "de").body())
+                .contains("Geben Sie höchstens 254 Zeichen ein");
+
+        Matcher link = ACCOUNT_LINK.matcher(found);
+        assertThat(link.find()).isTrue();
+        String account = german(staff.admin, link.group(),
+                "Recent sign-ins", "active devices covered", "Devices", "First seen", "signed in", "Created:");
+        assertThat(account).contains("von").contains("aktiven Geräten abgedeckt").contains("Geräte")
+                .contains("Zuerst gesehen").contains("Letzte Anmeldungen").contains("Verbleibende Wiederherstellungscodes");
+        // Each sign-in row says its method and outcome in German (or the table's German "none").
+        assertThat(account).containsPattern("<td>(Passkey auf diesem Gerät|Passkey von einem anderen Gerät|"
+                + "Sicherheitsschlüssel|Passkey|E-Mail-Code|Passwort|Wiederherstellungscode)</td>\\s*<td>(angemeldet|"
+                + "fehlgeschlagen[^<]*)</td>|Keine Anmeldungen verzeichnet\\.");
+        assertThat(GERMAN_DATE.matcher(account).find()).as(account).isTrue();
+
+        String audit = german(staff.admin, "/operator/audit", "Staff actions", "Viewed an account", "Who");
+        assertThat(audit).contains("Aktionen der Mitarbeitenden").contains("Ein Konto angesehen")
+                .contains("ACCOUNT_VIEW").contains(StaffAccounts.ADMIN);
+        assertThat(GERMAN_DATE.matcher(audit).find()).as(audit).isTrue();
+
+        HttpResponse<String> missing = staff.admin.get("/operator/accounts/view?id=00000000-0000-0000-0000-000000000000",
+                "Accept-Language", "de");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Es gibt kein Konto mit dieser ID.");
+    }
+
+    @Test
+    void recoveryRolesAndInvitationsInGerman() {
+        String account = german(staff.admin, "/operator/accounts?q=" + StaffAccounts.AGENT.substring(0, 6));
+        Matcher link = ACCOUNT_LINK.matcher(account);
+        assertThat(link.find()).isTrue();
+        // The start form on an account's page: labels and the documents in German.
+        assertThat(german(staff.admin, link.group(), "Identity document checked", "I checked the person"))
+                .contains("Begleitete Wiederherstellung starten").contains("Geprüftes Ausweisdokument")
+                .contains("Personalausweis").contains("Führerschein");
+        assertThat(german(staff.admin, "/operator/recovery", "Start a recovery from", "No recoveries yet"))
+                .contains("Begleitete Wiederherstellungen");
+        // A refusal the insights module words for staff, said in German.
+        HttpResponse<String> refused = staff.admin.postForm("/operator/recovery/start",
+                "account=" + link.group(1) + "&reason=&document=PASSPORT&idChecked=yes", "Accept-Language", "de");
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.body()).contains("<html lang=\"de\"")
+                .contains("Geben Sie an, warum die Person eine Wiederherstellung braucht (höchstens")
+                .doesNotContain("Enter why the person needs a recovery");
+
+        assertThat(german(staff.admin, "/operator/roles", "Grant a role", "From the settings", "Revoke the"))
+                .contains("Eine Rolle vergeben").contains("Aus den Einstellungen").contains("Administrator");
+        HttpResponse<String> bad = staff.admin.postForm("/operator/roles/grant", "email=nobody-here%40example.com&role=AGENT",
+                "Accept-Language", "de");
+        assertThat(bad.statusCode()).isEqualTo(404);
+        assertThat(bad.body()).contains("Kein Konto hat diese Adresse bestätigt.");
+
+        assertThat(german(staff.admin, "/operator/invitations", "Invite someone", "Send invitation"))
+                .contains("Jemanden einladen").contains("Einladung senden");
+
+        assertThat(german(staff.admin, "/operator/clients", "Redirect URIs", "Client ID", "public client with PKCE"))
+                .contains("Weiterleitungs-URIs").contains("Geheimnis (client_secret_basic)")
+                .contains("keine: öffentlicher Client mit PKCE").contains("nur Passkey (phr)");
+        // The dashboard's form, its tables' titles and column headers (the cells stay as the CSV has them).
+        assertThat(german(staff.admin, "/operator/insights", "From (UTC day)", "Whose sign-ins and nudges",
+                "Rebuild from the event logs", ">Sign-ins by method<", ">Share of successful (%)<"))
+                .contains("Von (Tag in UTC)").contains("Wessen Anmeldungen und Hinweise")
+                .contains("Anmeldungen nach Methode").contains("Anteil an den erfolgreichen (%)")
+                .contains("Aus den Ereignisprotokollen neu berechnen");
+        assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))
+                .contains("E-Mail-Zustellung").contains("Warteschlange").contains("in den letzten 24 Stunden gesendet");
+    }
+}
