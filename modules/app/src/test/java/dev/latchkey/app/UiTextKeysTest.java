@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The message keys that Java hands to pages (a {@code UiText}, a step-up's purpose, the names the 403 page of
- * the console looks up, a refused ceremony's reason) exist in English and German: {@code UiTranslationsTest} sees only the templates' keys.
+ * the console looks up, a refused ceremony's reason) exist in English and German, in any i18n part: {@code UiTranslationsTest} sees only the templates' keys.
  */
 class UiTextKeysTest {
 
@@ -47,18 +47,30 @@ class UiTextKeysTest {
         Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> used.add("forbidden.role." + r.name()));
         Arrays.stream(CeremonyRejected.Reason.values()).forEach(r -> used.add("ceremony." + r.name()));
-        for (String file : new String[] {"messages.properties", "messages_de.properties"}) {
+        for (String suffix : new String[] {"", "_de"}) {
             Set<String> missing = new TreeSet<>(used);
-            missing.removeAll(keys(file));
-            assertThat(missing).as("keys Java uses that %s lacks", file).isEmpty();
+            missing.removeAll(keys(suffix));
+            assertThat(missing).as("keys Java uses that no <part>%s.properties has", suffix).isEmpty();
         }
     }
 
-    private static Set<String> keys(String name) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(I18N.resolve(name), StandardCharsets.UTF_8)) {
-            p.load(in);
+    /** Every i18n part's keys in one language ({@code ""}: English, {@code "_de"}: German). */
+    private static Set<String> keys(String suffix) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        try (Stream<Path> parts = Files.list(I18N)) {
+            for (Path part : parts.toList()) {
+                String name = part.getFileName().toString();
+                boolean german = name.endsWith("_de.properties");
+                boolean english = name.endsWith(".properties") && !name.matches(".*_[a-z]{2}\\.properties");
+                if (suffix.isEmpty() ? english : german) {
+                    Properties p = new Properties();
+                    try (Reader in = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+                        p.load(in);
+                    }
+                    keys.addAll(p.stringPropertyNames());
+                }
+            }
         }
-        return p.stringPropertyNames();
+        return keys;
     }
 }
