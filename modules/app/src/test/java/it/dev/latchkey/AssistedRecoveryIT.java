@@ -128,7 +128,7 @@ class AssistedRecoveryIT {
         assertThat(staff.agent.get("/operator/recovery?id=" + recovery).body()).contains("link issued")
                 .doesNotContain(token);
 
-        Browser phone = new Browser();
+        Browser phone = new Browser().withUserAgent(DevicesAndSessionsIT.IPHONE_SAFARI);
         HttpResponse<String> page = phone.get("/recover/" + token);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Create a passkey on this phone").doesNotContain(m.email());
@@ -147,6 +147,9 @@ class AssistedRecoveryIT {
         assertThat(phone.signedIn()).as("the link grants no session").isFalse();
         assertThat(Database.count("select count(*) from cred_passkey where account_id = cast(? as uuid)", m.id()))
                 .isEqualTo(2);
+        // Named after the phone's browser (the phone never signed in: no device record to name it by).
+        assertThat(Database.count("select count(*) from cred_passkey where account_id = cast(? as uuid)"
+                + " and created_on_label = 'Safari on iPhone'", m.id())).isEqualTo(1);
 
         // Single use: a replay is refused, and writes no passkey.
         HttpResponse<String> replay = phone.get("/recover/" + token);

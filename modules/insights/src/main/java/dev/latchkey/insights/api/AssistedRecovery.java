@@ -137,9 +137,12 @@ public interface AssistedRecovery {
     /** Creation options for the person's device; the first browser to ask claims the link. */
     CreationOptions options(String token, CeremonyBinding binding, boolean sharedDevice, String clientAddress);
 
-    /** The person's new passkey: verified, stored as one of the account's passkeys; the link is spent. */
+    /**
+     * The person's new passkey: verified, stored as one of the account's passkeys and named after the browser
+     * that made it ("Passkey on Safari on iPhone"); the link is spent.
+     */
     void finish(String token, String responseJson, CeremonyBinding binding, boolean sharedDevice,
-                String clientAddress);
+                dev.latchkey.identity.api.ClientDescription client, String clientAddress);
 
     /** A step was refused; nothing changed but the audit (and an unknown link's count against its address). */
     final class Refused extends RuntimeException {

@@ -81,6 +81,9 @@ class AssistedRecoveryService implements AssistedRecovery {
     EnrollmentCeremonies enrollment;
 
     @Inject
+    dev.latchkey.identity.api.Devices devices;
+
+    @Inject
     AbuseLimits limits;
 
     @Inject
@@ -273,7 +276,7 @@ class AssistedRecoveryService implements AssistedRecovery {
 
     @Override
     public void finish(String token, String responseJson, CeremonyBinding binding, boolean sharedDevice,
-                       String clientAddress) {
+                       dev.latchkey.identity.api.ClientDescription client, String clientAddress) {
         RecoveryRow row = byToken(admit(token, clientAddress), clientAddress);
         refuseShared(row, sharedDevice);
         byte[] claimant = Sha256.of(binding.secret());
@@ -284,7 +287,9 @@ class AssistedRecoveryService implements AssistedRecovery {
         UUID subjectAccount = row.accountId();
         String subject = subjectAccount.toString();
         // Verified like any new passkey (WebAuthn L3 §7.1, the registration policy included); pending first.
-        UUID pending = enrollment.finishHandoff(subjectAccount, responseJson, binding);
+        // Named after the phone's browser, as the link handoff names its passkey: the phone may never have signed in.
+        UUID pending = enrollment.finishHandoff(subjectAccount, responseJson, binding,
+                Optional.of(devices.label(client)));
         int spent = em.createNativeQuery("update ins_assisted_recovery set state = ? where id = ? and state = ?"
                         + " and claimant_hash = ? and expires_at > current_timestamp")
                 .setParameter(1, State.COMPLETED.name()).setParameter(2, row.id()).setParameter(3, State.CLAIMED.name())

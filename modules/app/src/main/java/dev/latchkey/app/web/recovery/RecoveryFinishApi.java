@@ -1,5 +1,6 @@
 package dev.latchkey.app.web.recovery;
 
+import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.ClientAddress;
 import dev.latchkey.app.web.SharedDevices;
@@ -30,8 +31,9 @@ public class RecoveryFinishApi extends RecoveryEndpoint {
         String raw = exchange.readBody(request);
         Map<?, ?> body = exchange.parseObject(raw);
         CeremonyExchange.FinishRequest finish = exchange.finishFrom(request, body);
-        recovery.finish(token(body), finish.credentialJson(), exchange.existingBinding(request),
-                sharedDevices.isShared(request), ClientAddress.of(request));
+        boolean shared = sharedDevices.isShared(request);
+        recovery.finish(token(body), finish.credentialJson(), exchange.existingBinding(request), shared,
+                BrowserContext.describe(request, Map.of(), shared), ClientAddress.of(request));
         exchange.writeJson(response, 200, Map.of("created", true));
     }
 }
