@@ -112,6 +112,12 @@ class AccountPagesInGermanIT {
                 .contains("id=\"tip-lost-device\"").contains("Telefon verloren?")
                 .contains("href=\"/learn/lost-or-replaced-phone\"");
         assertThat(laptopPage).doesNotContain("id=\"tip-lost-device\"");
+        // The laptop lost, seen from the phone: its passkeys by their German automatic names, as on the account page.
+        Matcher laptopLost = LOST_FORM.matcher(phone.get("/account/security").body());
+        assertThat(laptopLost.find()).isTrue();
+        HttpResponse<String> lostLaptop = phone.get("/account/devices/lost?device=" + laptopLost.group(1));
+        assertGerman(lostLaptop);
+        assertThat(lostLaptop.body()).contains("Passkey, erstellt auf Edge on Windows").doesNotContain("Passkey on ");
 
         // Remove a passkey: asks first, in German.
         Matcher removeLink = REMOVE_LINK.matcher(laptopPage);

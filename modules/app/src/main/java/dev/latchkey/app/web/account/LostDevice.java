@@ -69,8 +69,9 @@ public class LostDevice extends HttpServlet {
             response.sendRedirect(Paths.ACCOUNT + "#devices-heading");
             return;
         }
-        views.render(request, response, 200, LostDeviceView.of(plan.get(),
-                accountTips.lostDevice(language.of(request)).orElse(null), language.of(request)));
+        java.util.Locale locale = language.of(request);
+        views.render(request, response, 200, LostDeviceView.of(plan.get(), accountTips.lostDevice(locale).orElse(null),
+                locale, c -> PasskeyForms.shownName(views, request, locale, c)));
     }
 
     @Override

@@ -17,11 +17,17 @@ public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCa
     public record Kept(PasskeyCardView passkey, String why, String whatToDo) {
     }
 
-    /** @param tip education's tip for a lost device, or {@code null}; @param locale the page's language, for dates */
-    static LostDeviceView of(LostDevicePlan plan, Tip tip, java.util.Locale locale) {
+    /**
+     * @param tip    education's tip for a lost device, or {@code null}
+     * @param locale the page's language, for dates
+     * @param name   a card's name in that language (as the account page names it)
+     */
+    static LostDeviceView of(LostDevicePlan plan, Tip tip, java.util.Locale locale,
+                             java.util.function.Function<dev.latchkey.credentials.api.PasskeyCard, String> name) {
         return new LostDeviceView(plan.deviceId().toString(), plan.deviceLabel(),
-                plan.removed().stream().map(c -> PasskeyCardView.of(c, locale)).toList(),
-                plan.kept().stream().map(k -> new Kept(PasskeyCardView.of(k.passkey(), locale), k.why(), k.whatToDo())).toList(),
+                plan.removed().stream().map(c -> PasskeyCardView.of(c, locale, name.apply(c))).toList(),
+                plan.kept().stream().map(k -> new Kept(PasskeyCardView.of(k.passkey(), locale, name.apply(k.passkey())),
+                        k.why(), k.whatToDo())).toList(),
                 tip);
     }
 

@@ -15,11 +15,6 @@ public record PasskeyCardView(String id, String name, boolean customName, String
                               String iconLight, String iconDark, String created, String createdIso, String createdOn,
                               String lastUsed, String lastUsedIso, String lastUsedOn) {
 
-    /** With the name in English ({@link PasskeyCard#name()}), for pages whose passkey words are not translated yet. */
-    static PasskeyCardView of(PasskeyCard c, java.util.Locale locale) {
-        return of(c, locale, c.name());
-    }
-
     /**
      * @param locale the page's language, for the dates
      * @param name   the name to show, in that language ({@link PasskeyCard.AutomaticName} unless the person named it)

@@ -91,6 +91,12 @@ public class PasskeyForms {
      * ({@code cards.name.*}, the provider's or device's name as a plain argument).
      */
     private String shownName(HttpServletRequest request, java.util.Locale locale, PasskeyCard c) {
+        return shownName(views, request, locale, c);
+    }
+
+    /** {@link #shownName(HttpServletRequest, java.util.Locale, PasskeyCard)} for other pages that show a card. */
+    static String shownName(dev.latchkey.app.web.Views views, HttpServletRequest request, java.util.Locale locale,
+                            PasskeyCard c) {
         if (c.customName()) {
             return c.name();
         }
