@@ -115,8 +115,9 @@ class OperatorConsoleInGermanIT {
                 .contains("keine: öffentlicher Client mit PKCE").contains("nur Passkey (phr)");
         // The dashboard's form, its tables' titles and column headers (the cells stay as the CSV has them).
         assertThat(german(staff.admin, "/operator/insights", "From (UTC day)", "Whose sign-ins and nudges",
-                "Rebuild from the event logs", ">Sign-ins by method<", ">Share of successful (%)<"))
-                .contains("Von (Tag in UTC)").contains("Wessen Anmeldungen und Hinweise")
+                "Rebuild from the event logs", ">Sign-ins by method<", ">Share of successful (%)<",
+                "Sign-ins with a passkey", "successful sign-ins in the range"))
+                .contains("Von (Tag in UTC)").contains("Anmeldungen mit einem Passkey").contains("erfolgreichen Anmeldungen im Zeitraum").contains("Wessen Anmeldungen und Hinweise")
                 .contains("Anmeldungen nach Methode").contains("Anteil an den erfolgreichen (%)")
                 .contains("Aus den Ereignisprotokollen neu berechnen");
         assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))

@@ -23,7 +23,13 @@ public record Dashboard(DateRange range, Cohort cohort, Optional<Instant> snapsh
         return tables.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
-    /** One headline figure: "Multi-device coverage", "62.5 %", "250 of 400 active devices". */
-    public record Headline(String label, String value, String detail) {
+    /**
+     * One headline figure: "Multi-device coverage", "62.5 %", "250 of 400 active devices", in words
+     * ({@code op.insights.h.*}: the operator console's messages), the figures as plain arguments.
+     *
+     * @param value the figure, empty when it is not measured yet
+     */
+    public record Headline(dev.latchkey.nudges.api.Words label, Optional<String> value,
+                           dev.latchkey.nudges.api.Words detail) {
     }
 }

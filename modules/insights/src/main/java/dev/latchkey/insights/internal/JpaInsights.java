@@ -12,6 +12,7 @@ import dev.latchkey.insights.api.Insights;
 import dev.latchkey.insights.api.InsightsTable;
 import dev.latchkey.nudges.api.NudgeEvent;
 import dev.latchkey.nudges.api.Nudges;
+import dev.latchkey.nudges.api.Words;
 import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -99,25 +100,20 @@ class JpaInsights implements Insights {
                         + " and taken_on between ? and ? order by taken_on desc")
                 .setParameter(1, range.from()).setParameter(2, range.to()).setMaxResults(1).getResultList();
         if (newest.isEmpty()) {
-            headlines.add(new Dashboard.Headline("Multi-device coverage", "not measured yet",
-                    "No coverage snapshot was taken in this range; one is taken every hour."));
+            headlines.add(new Dashboard.Headline(Words.of("op.insights.h.coverage"), Optional.empty(),
+                    Words.of("op.insights.h.coverage.none")));
             return Optional.empty();
         }
         Object[] n = (Object[]) newest.get(0);
         LocalDate day = localDate(n[0]);
         long[] all = figures("ALL", day).getOrDefault("", new long[9]);
-        headlines.add(new Dashboard.Headline("Passkey adoption", percent(all[CoverageSnapshots.WITH_PASSKEY], all[CoverageSnapshots.ACCOUNTS]),
-                all[CoverageSnapshots.WITH_PASSKEY] + " of " + all[CoverageSnapshots.ACCOUNTS] + " accounts have a passkey"));
-        headlines.add(new Dashboard.Headline("Multi-device coverage", percent(all[CoverageSnapshots.COVERED_DEVICES], all[CoverageSnapshots.ACTIVE_DEVICES]),
-                all[CoverageSnapshots.COVERED_DEVICES] + " of " + all[CoverageSnapshots.ACTIVE_DEVICES] + " active devices are covered by a passkey"));
-        headlines.add(new Dashboard.Headline("Accounts fully covered", percent(all[CoverageSnapshots.FULLY_COVERED], all[CoverageSnapshots.ACCOUNTS]),
-                all[CoverageSnapshots.FULLY_COVERED] + " accounts: every active device covered"));
-        headlines.add(new Dashboard.Headline("Accounts with 2 or more covered devices", percent(all[CoverageSnapshots.TWO_COVERED], all[CoverageSnapshots.ACCOUNTS]),
-                all[CoverageSnapshots.TWO_COVERED] + " accounts"));
-        headlines.add(new Dashboard.Headline("Synced passkeys", percent(all[CoverageSnapshots.SYNCED], all[CoverageSnapshots.PASSKEYS]),
-                all[CoverageSnapshots.SYNCED] + " of " + all[CoverageSnapshots.PASSKEYS] + " passkeys are synced by their provider"));
-        headlines.add(new Dashboard.Headline("Accounts at risk of lock-out", String.valueOf(all[CoverageSnapshots.AT_RISK]),
-                "passkeys that do not survive losing one device, no recovery codes and no confirmed address"));
+        headlines.add(headline("adoption", all[CoverageSnapshots.WITH_PASSKEY], all[CoverageSnapshots.ACCOUNTS]));
+        headlines.add(headline("coverage", all[CoverageSnapshots.COVERED_DEVICES], all[CoverageSnapshots.ACTIVE_DEVICES]));
+        headlines.add(headline("fullyCovered", all[CoverageSnapshots.FULLY_COVERED], all[CoverageSnapshots.ACCOUNTS]));
+        headlines.add(headline("twoCovered", all[CoverageSnapshots.TWO_COVERED], all[CoverageSnapshots.ACCOUNTS]));
+        headlines.add(headline("synced", all[CoverageSnapshots.SYNCED], all[CoverageSnapshots.PASSKEYS]));
+        headlines.add(new Dashboard.Headline(Words.of("op.insights.h.atRisk"),
+                Optional.of(String.valueOf(all[CoverageSnapshots.AT_RISK])), Words.of("op.insights.h.atRisk.detail")));
 
         List<List<String>> platformRows = new ArrayList<>();
         figures("PLATFORM", day).forEach((key, f) -> platformRows.add(List.of(key,
@@ -203,8 +199,7 @@ class JpaInsights implements Insights {
         long succeeded = byMethod.values().stream().mapToLong(m -> m[0]).sum();
         long withPasskey = byMethod.entrySet().stream().filter(e -> ordinal(e.getKey()) >= 0
                 && SignInMethod.valueOf(e.getKey()).isPasskey()).mapToLong(e -> e.getValue()[0]).sum();
-        headlines.add(new Dashboard.Headline("Sign-ins with a passkey", percent(withPasskey, succeeded),
-                withPasskey + " of " + succeeded + " successful sign-ins in the range"));
+        headlines.add(headline("passkeySignIns", withPasskey, succeeded));
 
         List<List<String>> methodRows = new ArrayList<>();
         byMethod.forEach((method, m) -> methodRows.add(List.of(words(method), String.valueOf(m[0]), String.valueOf(m[1]),
@@ -421,6 +416,12 @@ class JpaInsights implements Insights {
     }
 
     // --- formatting -----------------------------------------------------------------------------
+
+    /** A share as a headline: {@code op.insights.h.<name>}, the percentage, {@code .detail} with part and whole. */
+    private static Dashboard.Headline headline(String name, long part, long whole) {
+        return new Dashboard.Headline(Words.of("op.insights.h." + name), Optional.of(percent(part, whole)),
+                Words.of("op.insights.h." + name + ".detail", String.valueOf(part), String.valueOf(whole)));
+    }
 
     static String percent(long part, long whole) {
         return whole == 0 ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * part / whole);

@@ -18,12 +18,20 @@ import java.util.stream.Collectors;
  * @param notice  what the last action did ("Figures rebuilt from ..."), empty otherwise
  */
 public record InsightsView(String from, String to, int maxDays, String problem, String notice, String snapshotAt,
-                           CohortView cohort, List<Dashboard.Headline> headlines, List<TableView> tables, boolean mayRebuild)
+                           CohortView cohort, List<HeadlineView> headlines, List<TableView> tables, boolean mayRebuild)
         implements PageView {
 
     @Override
     public String template() {
         return "operator-insights";
+    }
+
+    /** A headline in the reader's language; {@code value} is empty when the figure is not measured yet. */
+    public record HeadlineView(String label, String value, String detail) {
+
+        static HeadlineView of(Dashboard.Headline h, java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
+            return new HeadlineView(say.apply(h.label()), h.value().orElse(""), say.apply(h.detail()));
+        }
     }
 
     /**

@@ -47,6 +47,9 @@ public class OperatorInsightsPage extends HttpServlet {
     @Inject
     transient ReaderLanguage language;
 
+    @Inject
+    transient dev.latchkey.app.web.nudges.PageWords words;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         boolean export = request.getServletPath().endsWith("/export");
@@ -89,7 +92,8 @@ public class OperatorInsightsPage extends HttpServlet {
         String notice = request.getParameter("rebuilt") != null ? views.message(request, locale, "op.insights.rebuilt") : "";
         views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
                 DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(at -> When.shown(at, locale)).orElse(""),
-                InsightsView.CohortView.of(chosen), dashboard.headlines(),
+                InsightsView.CohortView.of(chosen), dashboard.headlines().stream()
+                        .map(h -> InsightsView.HeadlineView.of(h, words.in(request, locale))).toList(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
                         range.to().toString(), chosen)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
     }
