@@ -120,6 +120,15 @@ class OperatorConsoleInGermanIT {
                 .contains("Von (Tag in UTC)").contains("Anmeldungen mit einem Passkey").contains("erfolgreichen Anmeldungen im Zeitraum").contains("Wessen Anmeldungen und Hinweise")
                 .contains("Anmeldungen nach Methode").contains("Anteil an den erfolgreichen (%)")
                 .contains("Aus den Ereignisprotokollen neu berechnen");
+        // A refused filter says what is wrong in German too (400, nothing counted).
+        HttpResponse<String> badRange = staff.admin.get("/operator/insights?from=2026-02-01&to=2026-01-01",
+                "Accept-Language", "de-DE,de;q=0.9");
+        assertThat(badRange.statusCode()).isEqualTo(400);
+        assertThat(badRange.body()).contains("Das Enddatum darf nicht vor dem Startdatum liegen.")
+                .doesNotContain("must not be before");
+        HttpResponse<String> badDevice = staff.admin.get("/operator/insights?device=tablet", "Accept-Language", "de");
+        assertThat(badDevice.statusCode()).isEqualTo(400);
+        assertThat(badDevice.body()).contains("Wählen Sie eine Geräteart aus der Liste.");
         assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))
                 .contains("E-Mail-Zustellung").contains("Warteschlange").contains("in den letzten 24 Stunden gesendet");
     }

@@ -1,5 +1,6 @@
 package dev.latchkey.insights.api;
 
+import dev.latchkey.nudges.api.Words;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -71,8 +72,7 @@ public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Opti
                 v = v.substring(1);
             }
             if (v.length() > DOMAIN_MAX || !DOMAIN.matcher(v).matches()) {
-                return new Parsed(Optional.empty(), "Enter an email domain like example.com (letters, digits, dots and"
-                        + " hyphens, at most " + DOMAIN_MAX + " characters).");
+                return refused(Words.of("op.insights.problem.domain", String.valueOf(DOMAIN_MAX)));
             }
             d = Optional.of(v);
         }
@@ -82,7 +82,7 @@ public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Opti
                 case "self" -> s = Optional.of(SignUp.SELF);
                 case "invitation" -> s = Optional.of(SignUp.INVITATION);
                 default -> {
-                    return new Parsed(Optional.empty(), "Choose a sign-up mode from the list.");
+                    return refused(Words.of("op.insights.problem.signUp"));
                 }
             }
         }
@@ -92,11 +92,15 @@ public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Opti
                 case "shared" -> shared = Optional.of(true);
                 case "personal" -> shared = Optional.of(false);
                 default -> {
-                    return new Parsed(Optional.empty(), "Choose a kind of device from the list.");
+                    return refused(Words.of("op.insights.problem.device"));
                 }
             }
         }
-        return new Parsed(Optional.of(new Cohort(d, s, shared)), "");
+        return new Parsed(Optional.of(new Cohort(d, s, shared)), Optional.empty());
+    }
+
+    private static Parsed refused(Words problem) {
+        return new Parsed(Optional.empty(), Optional.of(problem));
     }
 
     /** The form's field values for this cohort: domain, sign-up mode, device kind ("" for all). */
@@ -124,6 +128,7 @@ public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Opti
         return out.toString();
     }
 
-    public record Parsed(Optional<Cohort> cohort, String problem) {
+    /** The cohort, or what is wrong with the fields in words ({@code op.insights.problem.*}). */
+    public record Parsed(Optional<Cohort> cohort, Optional<Words> problem) {
     }
 }

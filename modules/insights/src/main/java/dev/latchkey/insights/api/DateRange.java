@@ -1,5 +1,6 @@
 package dev.latchkey.insights.api;
 
+import dev.latchkey.nudges.api.Words;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -38,12 +39,20 @@ public record DateRange(LocalDate from, LocalDate to) {
             DateRange fallback = lastDays(today);
             LocalDate end = blank(to) ? fallback.to() : LocalDate.parse(to.strip());
             LocalDate start = blank(from) ? end.minusDays(DEFAULT_DAYS - 1L) : LocalDate.parse(from.strip());
-            return new Parsed(Optional.of(new DateRange(start, end)), "");
+            if (end.isBefore(start)) {
+                return refused(Words.of("op.insights.problem.order"));
+            }
+            if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
+                return refused(Words.of("op.insights.problem.tooLong", String.valueOf(MAX_DAYS)));
+            }
+            return new Parsed(Optional.of(new DateRange(start, end)), Optional.empty());
         } catch (DateTimeParseException e) {
-            return new Parsed(Optional.empty(), "Enter dates like 2026-01-31.");
-        } catch (IllegalArgumentException e) {
-            return new Parsed(Optional.empty(), e.getMessage());
+            return refused(Words.of("op.insights.problem.date"));
         }
+    }
+
+    private static Parsed refused(Words problem) {
+        return new Parsed(Optional.empty(), Optional.of(problem));
     }
 
     private static boolean blank(String s) {
@@ -54,7 +63,10 @@ public record DateRange(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    /** A parse result: the range, or the message saying what is wrong. */
-    public record Parsed(Optional<DateRange> range, String problem) {
+    /**
+     * A parse result: the range, or what is wrong with it in words ({@code op.insights.problem.*}, the
+     * operator console's messages).
+     */
+    public record Parsed(Optional<DateRange> range, Optional<Words> problem) {
     }
 }

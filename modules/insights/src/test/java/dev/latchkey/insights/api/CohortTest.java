@@ -30,11 +30,12 @@ class CohortTest {
 
     @Test
     void badFieldsAreRefusedWithAMessage() {
-        assertThat(Cohort.parse("<script>", "", "").problem()).startsWith("Enter an email domain like example.com");
+        assertThat(Cohort.parse("<script>", "", "").problem())
+                .contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.domain", String.valueOf(Cohort.DOMAIN_MAX)));
         assertThat(Cohort.parse("a..b", "", "").cohort()).isEmpty();
         assertThat(Cohort.parse("x".repeat(101), "", "").cohort()).isEmpty();
-        assertThat(Cohort.parse("", "everyone", "").problem()).isEqualTo("Choose a sign-up mode from the list.");
-        assertThat(Cohort.parse("", "", "tablet").problem()).isEqualTo("Choose a kind of device from the list.");
+        assertThat(Cohort.parse("", "everyone", "").problem()).contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.signUp"));
+        assertThat(Cohort.parse("", "", "tablet").problem()).contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.device"));
     }
 
     @Test

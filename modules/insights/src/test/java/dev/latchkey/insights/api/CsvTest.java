@@ -3,6 +3,7 @@ package dev.latchkey.insights.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.latchkey.nudges.api.Words;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,9 @@ class CsvTest {
         LocalDate today = LocalDate.of(2026, 12, 6);
         assertThat(DateRange.parse("", "", today).range().orElseThrow()).isEqualTo(new DateRange(LocalDate.of(2026, 11, 7), today));
         assertThat(DateRange.parse("2025-12-06", "2026-12-06", today).range()).isPresent();
-        assertThat(DateRange.parse("2025-12-05", "2026-12-06", today).problem()).contains("366");
-        assertThat(DateRange.parse("2026-12-07", "2026-12-06", today).problem()).contains("before");
-        assertThat(DateRange.parse("yesterday", "", today).problem()).contains("2026-01-31");
+        assertThat(DateRange.parse("2025-12-05", "2026-12-06", today).problem()).contains(Words.of("op.insights.problem.tooLong", "366"));
+        assertThat(DateRange.parse("2026-12-07", "2026-12-06", today).problem()).contains(Words.of("op.insights.problem.order"));
+        assertThat(DateRange.parse("yesterday", "", today).problem()).contains(Words.of("op.insights.problem.date"));
         assertThatThrownBy(() -> new DateRange(today, today.minusDays(1))).isInstanceOf(IllegalArgumentException.class);
     }
 }

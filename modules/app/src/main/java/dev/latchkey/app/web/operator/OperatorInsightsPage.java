@@ -65,7 +65,8 @@ public class OperatorInsightsPage extends HttpServlet {
         DateRange.Parsed parsed = DateRange.parse(from, to, LocalDate.now(ZoneOffset.UTC));
         Cohort.Parsed cohort = Cohort.parse(domain, signUp, device);
         if (parsed.range().isEmpty() || cohort.cohort().isEmpty()) {
-            String problem = parsed.range().isEmpty() ? parsed.problem() : cohort.problem();
+            String problem = (parsed.range().isEmpty() ? parsed.problem() : cohort.problem())
+                    .map(words.in(request, language.of(request))).orElse("");
             if (export) {
                 Problems.send(response, 400, parsed.range().isEmpty() ? "BAD_RANGE" : "BAD_COHORT", problem, request);
             } else {
