@@ -120,6 +120,9 @@ class OperatorConsoleInGermanIT {
                 .contains("Von (Tag in UTC)").contains("Anmeldungen mit einem Passkey").contains("erfolgreichen Anmeldungen im Zeitraum").contains("Wessen Anmeldungen und Hinweise")
                 .contains("Anmeldungen nach Methode").contains("Anteil an den erfolgreichen (%)")
                 .contains("Aus den Ereignisprotokollen neu berechnen");
+        // A chosen cohort is described in German ("accounts at nobody.invalid, on shared devices").
+        assertThat(german(staff.admin, "/operator/insights?domain=nobody.invalid&device=shared", "accounts at",
+                "on shared devices")).contains("Konten bei nobody.invalid, auf gemeinsam genutzten Geräten");
         // A refused filter says what is wrong in German too (400, nothing counted).
         HttpResponse<String> badRange = staff.admin.get("/operator/insights?from=2026-02-01&to=2026-01-01",
                 "Accept-Language", "de-DE,de;q=0.9");

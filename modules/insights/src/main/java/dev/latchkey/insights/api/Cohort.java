@@ -116,16 +116,25 @@ public record Cohort(Optional<String> emailDomain, Optional<SignUp> signUp, Opti
         return sharedDevice.map(b -> b ? "shared" : "personal").orElse("");
     }
 
-    /** "accounts at example.com, invited by an operator, on shared devices"; "all accounts" for {@link #ALL}. */
-    public String describe() {
-        if (isAll()) {
-            return "all accounts and devices";
+    /**
+     * In words ({@code op.insights.cohort.*}): "accounts at example.com, invited by an operator, on shared
+     * devices"; "all accounts and devices" for {@link #ALL}. The domain is a plain argument.
+     */
+    public Words described() {
+        java.util.List<Words> parts = new java.util.ArrayList<>();
+        emailDomain.ifPresent(d -> parts.add(Words.of("op.insights.cohort.domain", d)));
+        signUp.ifPresent(m -> parts.add(Words.of(emailDomain.isPresent() ? "op.insights.cohort." + m.name()
+                : "op.insights.cohort.accounts." + m.name())));
+        sharedDevice.ifPresent(b -> parts.add(Words.of((parts.isEmpty() ? "op.insights.cohort.accounts." : "op.insights.cohort.")
+                + (b ? "shared" : "personal"))));
+        if (parts.isEmpty()) {
+            return Words.of("op.insights.cohort.all");
         }
-        StringBuilder out = new StringBuilder();
-        emailDomain.ifPresent(dm -> out.append("accounts at ").append(dm));
-        signUp.ifPresent(m -> out.append(out.isEmpty() ? "accounts " : ", ").append(m.words()));
-        sharedDevice.ifPresent(b -> out.append(out.isEmpty() ? "" : ", ").append(b ? "on shared devices" : "on personal devices"));
-        return out.toString();
+        Words out = parts.get(0);
+        for (Words next : parts.subList(1, parts.size())) {
+            out = Words.of("op.insights.cohort.and", out, next);
+        }
+        return out;
     }
 
     /** The cohort, or what is wrong with the fields in words ({@code op.insights.problem.*}). */

@@ -2,6 +2,7 @@ package dev.latchkey.insights.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.nudges.api.Words;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -23,19 +24,25 @@ class CohortTest {
         assertThat(c.domainField()).isEqualTo("branch.example.com");
         assertThat(c.signUpField()).isEqualTo("invitation");
         assertThat(c.deviceField()).isEqualTo("shared");
-        assertThat(c.describe()).isEqualTo("accounts at branch.example.com, invited by an operator, on shared devices");
-        assertThat(Cohort.parse("", "self", "personal").cohort().orElseThrow().describe())
-                .isEqualTo("accounts signed up themselves, on personal devices");
+        assertThat(c.described()).isEqualTo(Words.of("op.insights.cohort.and",
+                Words.of("op.insights.cohort.and", Words.of("op.insights.cohort.domain", "branch.example.com"),
+                        Words.of("op.insights.cohort.INVITATION")), Words.of("op.insights.cohort.shared")));
+        assertThat(Cohort.parse("", "self", "personal").cohort().orElseThrow().described())
+                .isEqualTo(Words.of("op.insights.cohort.and", Words.of("op.insights.cohort.accounts.SELF"),
+                        Words.of("op.insights.cohort.personal")));
+        assertThat(Cohort.ALL.described()).isEqualTo(Words.of("op.insights.cohort.all"));
+        assertThat(Cohort.parse("", "", "shared").cohort().orElseThrow().described())
+                .isEqualTo(Words.of("op.insights.cohort.accounts.shared"));
     }
 
     @Test
     void badFieldsAreRefusedWithAMessage() {
         assertThat(Cohort.parse("<script>", "", "").problem())
-                .contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.domain", String.valueOf(Cohort.DOMAIN_MAX)));
+                .contains(Words.of("op.insights.problem.domain", String.valueOf(Cohort.DOMAIN_MAX)));
         assertThat(Cohort.parse("a..b", "", "").cohort()).isEmpty();
         assertThat(Cohort.parse("x".repeat(101), "", "").cohort()).isEmpty();
-        assertThat(Cohort.parse("", "everyone", "").problem()).contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.signUp"));
-        assertThat(Cohort.parse("", "", "tablet").problem()).contains(dev.latchkey.nudges.api.Words.of("op.insights.problem.device"));
+        assertThat(Cohort.parse("", "everyone", "").problem()).contains(Words.of("op.insights.problem.signUp"));
+        assertThat(Cohort.parse("", "", "tablet").problem()).contains(Words.of("op.insights.problem.device"));
     }
 
     @Test

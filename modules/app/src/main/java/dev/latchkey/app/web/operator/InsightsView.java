@@ -40,8 +40,8 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
      */
     public record CohortView(String domain, String signUp, String device, String described) {
 
-        static CohortView of(Cohort c) {
-            return new CohortView(c.domainField(), c.signUpField(), c.deviceField(), c.isAll() ? "" : c.describe());
+        static CohortView of(Cohort c, java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
+            return new CohortView(c.domainField(), c.signUpField(), c.deviceField(), c.isAll() ? "" : say.apply(c.described()));
         }
 
         /** The query string's cohort part ("&domain=example.com&signup=self"), empty for all. */

@@ -93,7 +93,7 @@ public class OperatorInsightsPage extends HttpServlet {
         String notice = request.getParameter("rebuilt") != null ? views.message(request, locale, "op.insights.rebuilt") : "";
         views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
                 DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(at -> When.shown(at, locale)).orElse(""),
-                InsightsView.CohortView.of(chosen), dashboard.headlines().stream()
+                InsightsView.CohortView.of(chosen, words.in(request, locale)), dashboard.headlines().stream()
                         .map(h -> InsightsView.HeadlineView.of(h, words.in(request, locale))).toList(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
                         range.to().toString(), chosen)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
