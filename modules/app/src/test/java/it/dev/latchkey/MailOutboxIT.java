@@ -122,8 +122,16 @@ class MailOutboxIT {
             awaitCount(1, "select count(*) from idn_mail_outbox where recipient = ? and last_error is not null"
                     + " and sent_at is null", owner);
             assertThat(held).as("the server did connect").isNotEmpty();
-            for (java.net.Socket socket : held) {
-                socket.close();
+            // Stop accepting first, then reset (RST, SO_LINGER 0) every connection instead of closing it: a
+            // connection this side closes first would sit in TIME_WAIT on the SMTP port for a minute, and the
+            // test SMTP server could not bind it again (with two test servers, a retry may still be connected).
+            hanging.close();
+            acceptor.join(2000);
+            synchronized (held) {
+                for (java.net.Socket socket : held) {
+                    socket.setSoLinger(true, 0);
+                    socket.close();
+                }
             }
         } finally {
             SMTP.start();
