@@ -3,6 +3,13 @@ package dev.latchkey.platform.api;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -95,6 +102,93 @@ public final class ModuleSchema {
         }
     }
 
+    /**
+     * The data source as migrations need it: on PostgreSQL, each connection handed out runs its statements without
+     * the pool's {@code statement_timeout} (set for requests, 10 s by default), and gets it back when it is closed,
+     * before the pool lends it to a request again. A migration that fills a column from a large table (identity V19
+     * reads every sign-in: about a minute on 20,000,000) would otherwise be cancelled on every attempt, and the server
+     * would never become ready. The lock timeout stays: a migration that cannot get its lock fails and is retried.
+     */
+    static DataSource withoutStatementTimeout(DataSource pool) {
+        return new DataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return lifted(pool.getConnection());
+            }
+
+            @Override
+            public Connection getConnection(String user, String password) throws SQLException {
+                return lifted(pool.getConnection(user, password));
+            }
+
+            @Override
+            public PrintWriter getLogWriter() throws SQLException {
+                return pool.getLogWriter();
+            }
+
+            @Override
+            public void setLogWriter(PrintWriter out) throws SQLException {
+                pool.setLogWriter(out);
+            }
+
+            @Override
+            public void setLoginTimeout(int seconds) throws SQLException {
+                pool.setLoginTimeout(seconds);
+            }
+
+            @Override
+            public int getLoginTimeout() throws SQLException {
+                return pool.getLoginTimeout();
+            }
+
+            @Override
+            public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+                return pool.getParentLogger();
+            }
+
+            @Override
+            public <T> T unwrap(Class<T> type) throws SQLException {
+                return pool.unwrap(type);
+            }
+
+            @Override
+            public boolean isWrapperFor(Class<?> type) throws SQLException {
+                return pool.isWrapperFor(type);
+            }
+        };
+    }
+
+    private static Connection lifted(Connection connection) throws SQLException {
+        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            return connection;
+        }
+        try (Statement s = connection.createStatement()) {
+            // A session setting (not SET LOCAL): it outlives Flyway's transactions, and close() undoes it.
+            s.execute("set statement_timeout = 0");
+        }
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
+                        try {
+                            if (!connection.getAutoCommit()) {
+                                connection.rollback(); // Flyway ended its transactions; an aborted one refuses RESET
+                            }
+                            try (Statement s = connection.createStatement()) {
+                                // Back to the connection's own setting (its start-up options), as requests expect.
+                                s.execute("reset statement_timeout");
+                            }
+                        } catch (SQLException e) {
+                            LOG.log(Level.WARNING, "Could not restore statement_timeout after migrating", e);
+                        }
+                    }
+                    try {
+                        return method.invoke(connection, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
     private Flyway flyway(DataSource dataSource) {
         // Inside Liberty, Flyway takes any class loader whose name starts with com.ibm for
         // WebSphere's, then wants a marker file and finds no migrations at all; a plain wrapper
@@ -102,7 +196,7 @@ public final class ModuleSchema {
         // "nothing applied" into an error.
         ClassLoader loader = new ClassLoader(Thread.currentThread().getContextClassLoader()) { };
         return Flyway.configure(loader)
-                .dataSource(dataSource)
+                .dataSource(withoutStatementTimeout(dataSource))
                 .locations("classpath:META-INF/latchkey/db/" + module)
                 .table(historyTable)
                 .failOnMissingLocations(true)
