@@ -107,7 +107,10 @@ public final class ModuleSchema {
      * the pool's {@code statement_timeout} (set for requests, 10 s by default), and gets it back when it is closed,
      * before the pool lends it to a request again. A migration that fills a column from a large table (identity V19
      * reads every sign-in: about a minute on 20,000,000) would otherwise be cancelled on every attempt, and the server
-     * would never become ready. The lock timeout stays: a migration that cannot get its lock fails and is retried.
+     * would never become ready. The driver's socket timeout ({@code socketTimeout}, 60 s in {@code db-postgres.xml}) is
+     * lifted too: it would close the connection while the database goes on with the statement, holding its locks,
+     * and every retry would then fail on them. The lock timeout stays: a migration that cannot get its lock fails and
+     * is retried.
      */
     static DataSource withoutStatementTimeout(DataSource pool) {
         return new DataSource() {
@@ -166,6 +169,8 @@ public final class ModuleSchema {
             // A session setting (not SET LOCAL): it outlives Flyway's transactions, and close() undoes it.
             s.execute("set statement_timeout = 0");
         }
+        int networkTimeout = connection.getNetworkTimeout();
+        connection.setNetworkTimeout(Runnable::run, 0);
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0 && !connection.isClosed()) {
@@ -177,8 +182,9 @@ public final class ModuleSchema {
                                 // Back to the connection's own setting (its start-up options), as requests expect.
                                 s.execute("reset statement_timeout");
                             }
+                            connection.setNetworkTimeout(Runnable::run, networkTimeout);
                         } catch (SQLException e) {
-                            LOG.log(Level.WARNING, "Could not restore statement_timeout after migrating", e);
+                            LOG.log(Level.WARNING, "Could not restore the timeouts after migrating", e);
                         }
                     }
                     try {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Migrations run without the request statement timeout on PostgreSQL, and the connection gets it back before the
  * pool lends it again. On a real PostgreSQL (PG_HOST, PG_PORT, PG_DB, PG_USER as the tests use them; skipped where
- * none answers), with a connection whose start-up options set a 200 ms timeout, as {@code db-postgres.xml} does.
+ * none answers), with a connection whose start-up options set a 200 ms timeout and whose driver gives up reading
+ * after 1 s, as {@code db-postgres.xml} sets 10 s and 60 s.
  */
 class ModuleSchemaTimeoutTest {
 
@@ -30,6 +31,7 @@ class ModuleSchemaTimeoutTest {
         p.setProperty("user", env("PG_USER", "postgres"));
         p.setProperty("password", env("PG_PASSWORD", ""));
         p.setProperty("options", "-c statement_timeout=200");
+        p.setProperty("socketTimeout", "1"); // seconds, as db-postgres.xml sets 60
         try {
             return DriverManager.getConnection(url, p);
         } catch (SQLException e) {
@@ -46,25 +48,26 @@ class ModuleSchemaTimeoutTest {
     @Test
     void aMigrationMayRunLongerThanARequestAndTheConnectionGetsItsTimeoutBack() throws SQLException {
         try (Connection real = connect()) {
-            assertThatThrownBy(() -> sleep(real)).isInstanceOf(SQLException.class)
+            assertThatThrownBy(() -> sleep(real, 0.4)).isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("57014"));
             DataSource pool = poolOfOne(real);
             try (Connection migrating = ModuleSchema.withoutStatementTimeout(pool).getConnection()) {
                 assertThat(timeout(migrating)).isEqualTo("0");
-                sleep(migrating); // longer than 200 ms: not cancelled
+                sleep(migrating, 0.4); // longer than 200 ms: not cancelled
                 migrating.setAutoCommit(false);
-                sleep(migrating);
+                sleep(migrating, 1.5); // longer than the socket timeout: the driver keeps waiting
                 migrating.commit();
                 migrating.setAutoCommit(true);
             }
             assertThat(real.isClosed()).as("the pool's connection is lent again, not closed").isFalse();
             assertThat(timeout(real)).as("back to its start-up option before the pool lends it").isEqualTo("200ms");
+            assertThat(real.getNetworkTimeout()).as("the driver's socket timeout is back too").isEqualTo(1000);
         }
     }
 
-    private static void sleep(Connection c) throws SQLException {
+    private static void sleep(Connection c, double seconds) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("select pg_sleep(0.4)");
+            s.execute("select pg_sleep(" + seconds + ")");
         }
     }
 
