@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,15 +88,7 @@ class AssistedRecoveryTwoInstancesIT {
             String reason = "Parallel start " + i + " on " + (i % 2 == 0 ? "the first" : "the second") + " server";
             calls.add(() -> AssistedRecoveryIT.start(counter, customer, reason, "PASSPORT", true));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(STARTS);
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        try {
-            for (Future<HttpResponse<String>> f : pool.invokeAll(calls)) {
-                answers.add(f.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
+        List<HttpResponse<String>> answers = CapsAndFairnessIT.all(calls); // released together
 
         assertThat(answers).extracting(HttpResponse::statusCode).as("only successes and the cap's refusal")
                 .allMatch(code -> code == 200 || code == 429);
