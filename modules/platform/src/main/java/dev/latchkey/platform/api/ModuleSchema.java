@@ -107,7 +107,9 @@ public final class ModuleSchema {
      * the pool's {@code statement_timeout} (set for requests, 10 s by default), and gets it back when it is closed,
      * before the pool lends it to a request again. A migration that fills a column from a large table (identity V19
      * reads every sign-in: about a minute on 20,000,000) would otherwise be cancelled on every attempt, and the server
-     * would never become ready. The driver's socket timeout ({@code socketTimeout}, 60 s in {@code db-postgres.xml}) is
+     * would never become ready. So is {@code idle_in_transaction_session_timeout}: Flyway keeps its advisory lock in an
+     * open transaction on a second connection, idle while the first one migrates, and PostgreSQL would end that
+     * session (the migration done, recording it then fails). The driver's socket timeout ({@code socketTimeout}, 60 s in {@code db-postgres.xml}) is
      * lifted too: it would close the connection while the database goes on with the statement, holding its locks,
      * and every retry would then fail on them. The lock timeout stays: a migration that cannot get its lock fails and
      * is retried.
@@ -168,6 +170,8 @@ public final class ModuleSchema {
         try (Statement s = connection.createStatement()) {
             // A session setting (not SET LOCAL): it outlives Flyway's transactions, and close() undoes it.
             s.execute("set statement_timeout = 0");
+            // Flyway holds its advisory lock in a transaction on a second connection, idle while the first migrates.
+            s.execute("set idle_in_transaction_session_timeout = 0");
         }
         int networkTimeout = connection.getNetworkTimeout();
         connection.setNetworkTimeout(Runnable::run, 0);
@@ -181,6 +185,7 @@ public final class ModuleSchema {
                             try (Statement s = connection.createStatement()) {
                                 // Back to the connection's own setting (its start-up options), as requests expect.
                                 s.execute("reset statement_timeout");
+                                s.execute("reset idle_in_transaction_session_timeout");
                             }
                             connection.setNetworkTimeout(Runnable::run, networkTimeout);
                         } catch (SQLException e) {

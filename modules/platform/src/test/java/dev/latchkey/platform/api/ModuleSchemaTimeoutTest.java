@@ -30,7 +30,7 @@ class ModuleSchemaTimeoutTest {
         Properties p = new Properties();
         p.setProperty("user", env("PG_USER", "postgres"));
         p.setProperty("password", env("PG_PASSWORD", ""));
-        p.setProperty("options", "-c statement_timeout=200");
+        p.setProperty("options", "-c statement_timeout=200 -c idle_in_transaction_session_timeout=300");
         p.setProperty("socketTimeout", "1"); // seconds, as db-postgres.xml sets 60
         try {
             return DriverManager.getConnection(url, p);
@@ -56,11 +56,18 @@ class ModuleSchemaTimeoutTest {
                 sleep(migrating, 0.4); // longer than 200 ms: not cancelled
                 migrating.setAutoCommit(false);
                 sleep(migrating, 1.5); // longer than the socket timeout: the driver keeps waiting
+                idle(600); // idle in the transaction longer than the session may: it is not ended
+                sleep(migrating, 0.1);
                 migrating.commit();
                 migrating.setAutoCommit(true);
             }
             assertThat(real.isClosed()).as("the pool's connection is lent again, not closed").isFalse();
             assertThat(timeout(real)).as("back to its start-up option before the pool lends it").isEqualTo("200ms");
+            try (Statement st = real.createStatement();
+                 ResultSet r = st.executeQuery("show idle_in_transaction_session_timeout")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("300ms");
+            }
             assertThat(real.getNetworkTimeout()).as("the driver's socket timeout is back too").isEqualTo(1000);
         }
     }
@@ -68,6 +75,15 @@ class ModuleSchemaTimeoutTest {
     private static void sleep(Connection c, double seconds) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("select pg_sleep(" + seconds + ")");
+        }
+    }
+
+    private static void idle(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 
