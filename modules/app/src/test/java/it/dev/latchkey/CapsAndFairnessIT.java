@@ -105,6 +105,10 @@ class CapsAndFairnessIT {
         // Mail is delivered by whichever node claims it first, so arrival order is not queue order:
         // let the stranger's five arrive first, so that the owner's code is the one that arrives sixth.
         Mailbox.codes(SMTP, email, "sign-in code", 5);
+        // The whole suite asks codes from loopback: earlier tests' codes must not spend the owner's network cap
+        // (30 an hour), which this test is not about.
+        Database.execute("update idn_email_code set created_at = created_at - interval '2' hour"
+                + " where email <> ? and purpose = 'SIGN_IN'", email);
         Browser owner = new Browser();
         owner.get("/signin");
         HttpResponse<String> asked = owner.postForm("/signin/email", "email=" + email);
