@@ -182,6 +182,58 @@ class AssistedRecoveryIT {
                 .contains("Lost phone, no recovery codes");
     }
 
+    /** Each refusal the person can see, on the page and from the script's endpoints, in German when the phone asks for it. */
+    @Test
+    void thePersonsRefusalsAreInTheirLanguage() throws Exception {
+        String[] german = {"Accept-Language", "de-DE,de;q=0.9"};
+        Member m = member("recovered-german");
+        assertThat(start(staff.agent, m.id(), "Handy verloren", "PASSPORT", true).statusCode()).isEqualTo(200);
+        String token = token(capAgent.postForm("/operator/recovery/approve", "id=" + latestRecovery(m.id())));
+
+        // An unknown link, on the page and from the script.
+        HttpResponse<String> unknown = new Browser().get("/recover/ABCDEFGHJKMNPQRSTVWXYZ0123", german);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("<html lang=\"de\"").contains("Diesen Link kennen wir nicht.")
+                .doesNotContain("We do not know this link");
+        assertThat(new Browser().postJson("/api/recover/options", tokenBody("x"), german).body())
+                .contains("Diesen Link kennen wir nicht.");
+
+        // A shared device.
+        Browser counter = new Browser();
+        HttpCookie shared = new HttpCookie("latchkey_shared", "1");
+        shared.setPath("/");
+        shared.setVersion(0);
+        counter.cookies.getCookieStore().add(URI.create(Browser.BASE_URL), shared);
+        HttpResponse<String> sharedPage = counter.get("/recover/" + token, german);
+        assertThat(sharedPage.statusCode()).isEqualTo(403);
+        assertThat(sharedPage.body()).contains("Dieses Gerät wird gemeinsam genutzt").doesNotContain("This device is shared");
+        assertThat(counter.postJson("/api/recover/options", tokenBody(token), german).body())
+                .contains("Öffnen Sie diesen Link auf Ihrem eigenen Smartphone.");
+
+        // Claimed by the phone: a second device is told so; finishing before asking for options is refused.
+        Browser phone = new Browser();
+        assertThat(phone.postJson("/api/recover/options", tokenBody(token), german).statusCode()).isEqualTo(200);
+        HttpResponse<String> second = new Browser().postJson("/api/recover/options", tokenBody(token), german);
+        assertThat(second.statusCode()).isEqualTo(409);
+        assertThat(second.body()).contains("Dieser Link wird bereits auf einem anderen Gerät verwendet.");
+
+        // Expired.
+        Database.execute("update ins_assisted_recovery set expires_at = current_timestamp - interval '1' minute"
+                + " where account_id = cast(? as uuid)", m.id());
+        HttpResponse<String> expired = phone.get("/recover/" + token, german);
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("Dieser Link ist abgelaufen: Er gilt").contains("Minuten lang.")
+                .doesNotContain("This link has expired");
+
+        // Used: a link already spent.
+        Database.execute("update ins_assisted_recovery set state = 'COMPLETED' where account_id = cast(? as uuid)", m.id());
+        HttpResponse<String> used = phone.postJson("/api/recover/options", tokenBody(token), german);
+        assertThat(used.statusCode()).isEqualTo(410);
+        assertThat(used.body()).contains("Dieser Link wurde bereits verwendet: Er funktioniert nur einmal.");
+        // English readers still get English.
+        assertThat(phone.get("/recover/" + token).body()).contains("This link was already used: it works once.");
+    }
+
     @Test
     void aSharedDeviceAnExpiredLinkAndUnknownLinksAreRefusedWithA4xxPage() throws Exception {
         Member m = member("recovered-shared");
@@ -209,7 +261,7 @@ class AssistedRecoveryIT {
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("This link has expired");
         assertThat(Database.count("select count(*) from ins_staff_action where subject = ? and action = 'RECOVERY_REFUSED'"
-                + " and detail like '%shared device%'", m.id())).isPositive();
+                + " and detail_words like '%op.audit.refused.shared%'", m.id())).isPositive();
 
         assertThat(new Browser().get("/recover/ABCDEFGHJKMNPQRSTVWXYZ0123").statusCode()).isEqualTo(404);
         assertThat(new Browser().get("/recover/not-a-token").statusCode()).isEqualTo(404);

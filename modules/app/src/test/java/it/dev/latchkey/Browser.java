@@ -90,15 +90,19 @@ final class Browser {
         return send(request);
     }
 
-    /** A JSON POST as the WebAuthn script makes it. */
-    HttpResponse<String> postJson(String path, String json) {
+    /** A JSON POST as the WebAuthn script makes it; extra request headers as name, value pairs (for example Accept-Language). */
+    HttpResponse<String> postJson(String path, String json, String... headers) {
         ensureCsrfCookie();
-        return send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("Origin", origin)
-                .header("X-CSRF-Token", cookie("latchkey_csrf").orElse("")));
+                .header("X-CSRF-Token", cookie("latchkey_csrf").orElse(""));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
     }
 
     /** A form POST as a page makes it; extra request headers as name, value pairs (for example Accept-Language). */

@@ -161,8 +161,8 @@ class InsightsIT {
                 "/operator/insights/export?table=second-device")
                 .doesNotContain("/operator/insights/rebuild");
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/insights")).contains("/operator/insights/rebuild");
-        // The sections in German, from the operator part of the page texts, column headers too (the CSV keeps
-        // English headers); their cells as the CSV has them.
+        // The sections in German, from the operator part of the page texts, column headers and the cells that are
+        // words of ours too (the CSV keeps English headers and codes).
         HttpResponse<String> german = staff.operator.get("/operator/insights", "Accept-Language", "de");
         assertThat(german.statusCode()).isEqualTo(200);
         assertThat(german.body()).contains("Zeit bis zum zweiten abgedeckten Gerät", "Übergabe per Link: Verlauf",
@@ -221,8 +221,11 @@ class InsightsIT {
         assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment; filename=\"sign-ins-by-method_");
+        // English headers and stable codes, whatever the reader's language: a spreadsheet's formulas keep working.
         assertThat(csv.body()).startsWith("Method,Succeeded,Failed,Share of successful (%)\r\n")
-                .contains("\r\npasskey on this device,");
+                .contains("\r\nPASSKEY_THIS_DEVICE,");
+        assertThat(staff.operator.get("/operator/insights/export?table=sign-ins-by-method", "Accept-Language", "de").body())
+                .isEqualTo(csv.body());
         for (String table : new String[] {"sign-ins-per-day", "failed-sign-ins", "nudge-funnel", "nudge-ab",
             "handoff-refusals"}) {
             assertThat(staff.operator.get("/operator/insights/export?table=" + table).statusCode()).as(table).isEqualTo(200);

@@ -135,4 +135,53 @@ class OperatorConsoleInGermanIT {
         assertThat(german(staff.admin, "/operator/mail", "Dead letters", "sent in the last 24 hours"))
                 .contains("E-Mail-Zustellung").contains("Warteschlange").contains("in den letzten 24 Stunden gesendet");
     }
+
+    /**
+     * The details of staff actions are said in the reader's language (they are stored as words), and rows written
+     * before that, in English, are still shown as recorded.
+     */
+    @Test
+    void staffActionsDetailsInGermanAndOlderRowsAsRecorded() {
+        String query = StaffAccounts.ADMIN;
+        String found = german(staff.admin, "/operator/accounts?q=" + query.replace("@", "%40"));
+        Matcher link = ACCOUNT_LINK.matcher(found);
+        assertThat(link.find()).isTrue();
+        String adminId = link.group(1);
+        // The admin tries to recover their own account: refused in German, and audited with its reason.
+        HttpResponse<String> own = staff.admin.postForm("/operator/recovery/start", "account=" + adminId
+                + "&reason=Test&document=PASSPORT&idChecked=yes", "Accept-Language", "de");
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(own.body()).contains("<html lang=\"de\"").doesNotContain("You cannot start a recovery");
+        // A row as it was written before details were words: its English shown as it was recorded.
+        String legacy = "recovery " + java.util.UUID.randomUUID() + ": link expired (written before V6)";
+        Database.execute("insert into ins_staff_action (id, actor_id, actor_email, action, subject, detail, occurred_at)"
+                + " values (cast(? as uuid), cast(? as uuid), ?, 'RECOVERY_REFUSED', ?, ?, current_timestamp)",
+                java.util.UUID.randomUUID().toString(), adminId, StaffAccounts.ADMIN, adminId, legacy);
+        Database.execute("insert into ins_staff_action (id, actor_id, actor_email, action, subject, occurred_at)"
+                + " values (cast(? as uuid), cast(? as uuid), ?, 'ACCOUNT_SEARCH', 'search: legacy-query (2 found)',"
+                + " current_timestamp)", java.util.UUID.randomUUID().toString(), adminId, StaffAccounts.ADMIN);
+
+        String audit = german(staff.admin, "/operator/audit", "search: " + query, "own account");
+        assertThat(audit).contains("Suche: " + query + " (").contains(" gefunden)").contains("eigenes Konto")
+                .contains("Nach Konten gesucht").contains("Schritt der Wiederherstellung abgelehnt")
+                .contains(legacy).contains("search: legacy-query (2 found)");
+        // The account's page lists the actions about it, in German too, the older row as recorded.
+        assertThat(german(staff.admin, link.group(), "own account")).contains("eigenes Konto").contains(legacy);
+        // English readers get English.
+        assertThat(staff.admin.get("/operator/audit").body()).contains("search: " + query + " (").contains("own account");
+    }
+
+    /** The dashboard's cells that are words of ours (sign-in methods, ...) in German; the CSV keeps their codes. */
+    @Test
+    void dashboardCellsInGerman() {
+        String page = german(staff.admin, "/operator/insights", ">passkey on this device<", ">PASSKEY_THIS_DEVICE<",
+                ">email code<", ">recovery code<");
+        assertThat(page).contains("<th scope=\"row\">Passkey auf diesem Gerät</th>")
+                .contains("<th scope=\"row\">E-Mail-Code</th>").contains("<th scope=\"row\">Wiederherstellungscode</th>");
+        // A section's title and caption from the page texts only (the module has no English of its own for them).
+        assertThat(page).contains("Anmeldungen nach Methode");
+        String csv = staff.admin.get("/operator/insights/export?table=sign-ins-by-method", "Accept-Language", "de").body();
+        assertThat(csv).startsWith("Method,").contains("\r\nPASSKEY_THIS_DEVICE,").contains("\r\nEMAIL_CODE,")
+                .doesNotContain("Passkey auf diesem Gerät");
+    }
 }

@@ -67,8 +67,13 @@ public interface AccountLookup {
      * @param action what was done, a code: {@code ACCOUNT_SEARCH}, {@code ACCOUNT_VIEW}, {@code RECOVERY_STARTED},
      *               {@code RECOVERY_APPROVED}, {@code RECOVERY_LINK_ISSUED}, {@code RECOVERY_PASSKEY_CREATED},
      *               {@code RECOVERY_REFUSED}, {@code INSIGHTS_REBUILD}
-     * @param detail what the subject does not say (an assisted recovery's reason and ID check), or empty
+     * @param subject the account it was about (its id), {@code ""} for none; in rows written before details were
+     *                words, a search's or rebuild's English as recorded
+     * @param detail  what the subject does not say (an assisted recovery's reason and ID check), in words
+     *                ({@code op.audit.*}; a row written before holds its English as {@code op.audit.recorded}),
+     *                or empty
      */
-    record StaffAction(Instant at, String actorEmail, String action, String subject, String detail) {
+    record StaffAction(Instant at, String actorEmail, String action, String subject,
+                       Optional<dev.latchkey.nudges.api.Words> detail) {
     }
 }

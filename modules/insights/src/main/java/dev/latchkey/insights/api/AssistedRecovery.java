@@ -56,23 +56,9 @@ public interface AssistedRecovery {
         }
     }
 
-    /** The identity documents an agent may have checked. */
+    /** The identity documents an agent may have checked (pages say them as {@code op.document.<name>}). */
     enum IdDocument {
-        PASSPORT("passport"),
-        NATIONAL_ID_CARD("national ID card"),
-        DRIVING_LICENCE("driving licence"),
-        RESIDENCE_PERMIT("residence permit"),
-        STAFF_BADGE("staff badge with photo");
-
-        private final String words;
-
-        IdDocument(String words) {
-            this.words = words;
-        }
-
-        public String words() {
-            return words;
-        }
+        PASSPORT, NATIONAL_ID_CARD, DRIVING_LICENCE, RESIDENCE_PERMIT, STAFF_BADGE
     }
 
     /** What an agent typed on the form; the rules check it ({@link Refused.Reason#INVALID}). */
@@ -177,15 +163,11 @@ public interface AssistedRecovery {
         private final transient Optional<Duration> retryAfter;
         private final transient Words words;
 
-        public Refused(Reason reason, String userMessage) {
-            this(reason, userMessage, Optional.empty());
-        }
-
-        public Refused(Reason reason, String userMessage, Optional<Duration> retryAfter) {
-            this(reason, null, userMessage, retryAfter);
-        }
-
-        /** A refusal staff see in the console: {@code words} for the page, {@code userMessage} (English) for logs. */
+        /**
+         * @param words       what the page says, staff's ({@code op.recovery.refused.*}) or the person's
+         *                    ({@code recoverDevice.refused.*}), in the reader's language
+         * @param userMessage the same in English, for logs
+         */
         public Refused(Reason reason, Words words, String userMessage) {
             this(reason, words, userMessage, Optional.empty());
         }
@@ -194,12 +176,12 @@ public interface AssistedRecovery {
             super(userMessage);
             this.reason = reason;
             this.retryAfter = retryAfter;
-            this.words = words;
+            this.words = java.util.Objects.requireNonNull(words, "words");
         }
 
-        /** What the console says ({@code op.recovery.refused.*}), where the refusal was written for staff. */
-        public Optional<Words> words() {
-            return Optional.ofNullable(words);
+        /** What the page says, in words of the reader's language. */
+        public Words words() {
+            return words;
         }
 
         public Reason reason() {

@@ -19,18 +19,19 @@ public final class Csv {
     public static String of(InsightsTable table) {
         StringBuilder out = new StringBuilder();
         line(out, table.columns());
-        for (List<String> row : table.rows()) {
+        for (List<Cell> row : table.rows()) {
             line(out, row);
         }
         return out.toString();
     }
 
-    private static void line(StringBuilder out, List<String> fields) {
+    /** Each cell's {@link Cell#text}: codes and English headers, whatever the reader's language. */
+    private static void line(StringBuilder out, List<Cell> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(field(fields.get(i)));
+            out.append(field(fields.get(i).text()));
         }
         out.append("\r\n");
     }

@@ -118,14 +118,14 @@ class AssistedRecoveryService implements AssistedRecovery {
                         "There is no account with that id."));
         String subject = account.id().toString();
         if (account.id().equals(agent)) {
-            actions.record(agent, "RECOVERY_REFUSED", subject, "own account");
+            actions.record(agent, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.ownAccount"));
             throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.ownAccount"),
                     "You cannot start a recovery of your own account: ask another"
                     + " agent.");
         }
         // Separation of duties: a counter agent recovering a staff account would take over its roles.
         if (!staff.roles(account.id()).isEmpty() && !staff.roles(agent).contains(StaffRole.ADMIN)) {
-            actions.record(agent, "RECOVERY_REFUSED", subject, "staff account: admins only");
+            actions.record(agent, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.staffAccount"));
             throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.staffAccount"),
                     "This is a staff account: only an admin may start its recovery.");
         }
@@ -142,8 +142,8 @@ class AssistedRecoveryService implements AssistedRecovery {
         long started = ((Number) window[0]).longValue();
         if (started >= settings.startsPerHour()) {
             long wait = window[1] == null ? 60 : Math.max(1, ((Number) window[1]).longValue());
-            actions.record(agent, "RECOVERY_REFUSED", subject, "hourly cap of " + settings.startsPerHour()
-                    + " recoveries per agent reached");
+            actions.record(agent, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.tooMany",
+                    String.valueOf(settings.startsPerHour())));
             throw new Refused(Reason.TOO_MANY, Words.of("op.recovery.refused.tooMany", String.valueOf(started),
                     String.valueOf((wait + 59) / 60)), "You started " + started + " recoveries in the last hour, the most"
                     + " one agent may. Ask another agent, or try again in " + (wait + 59) / 60 + " minutes.",
@@ -159,8 +159,8 @@ class AssistedRecoveryService implements AssistedRecovery {
                 .setParameter(7, settings.approvals())
                 .setParameter(8, (needsApproval ? State.AWAITING_APPROVAL : State.LINK_ISSUED).name())
                 .executeUpdate();
-        actions.record(agent, "RECOVERY_STARTED", subject, "reason: " + reason + "; ID checked in person: "
-                + document.get().words() + "; approvals needed: " + settings.approvals());
+        actions.record(agent, "RECOVERY_STARTED", subject, Words.of("op.audit.started", reason,
+                Words.of("op.document." + document.get().name()), String.valueOf(settings.approvals())));
         Optional<String> link = needsApproval ? Optional.empty() : Optional.of(issue(id, agent, subject));
         RecoveryRow row = byId(id).orElseThrow();
         // Last, after every check: the notice goes out in its own transaction (identity's outbox).
@@ -181,12 +181,13 @@ class AssistedRecoveryService implements AssistedRecovery {
         }
         if (row.agentId().equals(agent)) {
             // Four eyes: the approval must be another person's (separation of duties, OWASP ASVS 4.0 V1.4).
-            actions.record(agent, "RECOVERY_REFUSED", subject, "own approval of recovery " + row.id());
+            actions.record(agent, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.ownApproval",
+                    row.id().toString()));
             throw new Refused(Reason.CANNOT_APPROVE, Words.of("op.recovery.refused.ownStart"),
                     "You started this recovery: another agent must approve it.");
         }
         if (row.accountId().equals(agent)) {
-            actions.record(agent, "RECOVERY_REFUSED", subject, "approval of a recovery of the approver's own account");
+            actions.record(agent, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.ownAccountApproval"));
             throw new Refused(Reason.NOT_ALLOWED, Words.of("op.recovery.refused.ownAccountApproval"),
                     "You cannot approve a recovery of your own account.");
         }
@@ -202,7 +203,8 @@ class AssistedRecoveryService implements AssistedRecovery {
             throw new Refused(Reason.CANNOT_APPROVE, Words.of("op.recovery.refused.meanwhile"),
                     "Another agent approved this recovery meanwhile.");
         }
-        actions.record(agent, "RECOVERY_APPROVED", subject, "recovery " + row.id() + " started by " + row.agentEmail());
+        actions.record(agent, "RECOVERY_APPROVED", subject, Words.of("op.audit.approved", row.id().toString(),
+                row.agentEmail()));
         String link = issue(row.id(), agent, subject);
         return new Outcome(view(byId(row.id()).orElseThrow(), agent), Optional.of(link));
     }
@@ -228,8 +230,8 @@ class AssistedRecoveryService implements AssistedRecovery {
         em.createNativeQuery("update ins_assisted_recovery set token_hash = ?, expires_at = current_timestamp"
                         + " + interval '" + settings.linkLifetime().toMinutes() + "' minute where id = ?")
                 .setParameter(1, Sha256.of(token)).setParameter(2, id).executeUpdate();
-        actions.record(agent, "RECOVERY_LINK_ISSUED", subject, "recovery " + id + ", valid "
-                + settings.linkLifetime().toMinutes() + " minutes, single use");
+        actions.record(agent, "RECOVERY_LINK_ISSUED", subject, Words.of("op.audit.linkIssued", id.toString(),
+                String.valueOf(settings.linkLifetime().toMinutes())));
         return token;
     }
 
@@ -266,7 +268,7 @@ class AssistedRecoveryService implements AssistedRecovery {
                     .setParameter(4, State.LINK_ISSUED.name()).executeUpdate();
             if (claimed == 1) {
                 actions.record(row.accountId(), "RECOVERY_LINK_OPENED", row.accountId().toString(),
-                        "recovery " + row.id() + ": the person's device asked to create a passkey");
+                        Words.of("op.audit.linkOpened", row.id().toString()));
             }
             row = byId(row.id()).orElseThrow();
         }
@@ -282,7 +284,7 @@ class AssistedRecoveryService implements AssistedRecovery {
         byte[] claimant = Sha256.of(binding.secret());
         refuseUnusable(row, claimant);
         if (row.state() != State.CLAIMED) {
-            throw new Refused(Reason.INVALID, "Start on this page: press \"Create a passkey on this phone\".");
+            throw new Refused(Reason.INVALID, Words.of("recoverDevice.refused.notStarted"), "Start on this page: press \"Create a passkey on this phone\".");
         }
         UUID subjectAccount = row.accountId();
         String subject = subjectAccount.toString();
@@ -297,8 +299,9 @@ class AssistedRecoveryService implements AssistedRecovery {
         if (spent != 1) {
             // Raced by another request of the same browser, or the time ran out meanwhile: single use.
             enrollment.dropPending(subjectAccount, pending, "assisted recovery: link no longer usable");
-            actions.record(subjectAccount, "RECOVERY_REFUSED", subject, "recovery " + row.id() + ": link already used");
-            throw new Refused(Reason.USED, "This link was already used. Ask the agent for a new recovery.");
+            actions.record(subjectAccount, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.used",
+                    row.id().toString()));
+            throw new Refused(Reason.USED, Words.of("recoverDevice.refused.used"), "This link was already used. Ask the agent for a new recovery.");
         }
         UUID passkeyId;
         try {
@@ -306,44 +309,45 @@ class AssistedRecoveryService implements AssistedRecovery {
             // (§7.1 #reg-ceremony-store-credential-record), no pairing code.
             passkeyId = enrollment.confirmPending(subjectAccount, pending, Optional.empty());
         } catch (CeremonyRejected e) {
-            actions.record(subjectAccount, "RECOVERY_REFUSED", subject, "recovery " + row.id() + ": passkey not stored: "
-                    + e.reason().name());
+            actions.record(subjectAccount, "RECOVERY_REFUSED", subject, Words.of("op.audit.refused.notStored",
+                    row.id().toString(), e.reason().name()));
             throw e;
         }
         em.createNativeQuery("update ins_assisted_recovery set passkey_id = ? where id = ?")
                 .setParameter(1, passkeyId).setParameter(2, row.id()).executeUpdate();
-        actions.record(subjectAccount, "RECOVERY_PASSKEY_CREATED", subject, "recovery " + row.id() + " started by "
-                + row.agentEmail() + ": a new passkey on the person's own device; no session granted");
+        actions.record(subjectAccount, "RECOVERY_PASSKEY_CREATED", subject, Words.of("op.audit.passkeyCreated",
+                row.id().toString(), row.agentEmail()));
     }
 
     /** A counter computer or kiosk never gets the person's passkey: it would stay behind for the next customer. */
     private void refuseShared(RecoveryRow row, boolean sharedDevice) {
         if (sharedDevice) {
-            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(), "recovery " + row.id()
-                    + ": link opened on a shared device");
-            throw new Refused(Reason.SHARED_DEVICE, "Open this link on your own phone. This device is shared (a"
+            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(),
+                    Words.of("op.audit.refused.shared", row.id().toString()));
+            throw new Refused(Reason.SHARED_DEVICE, Words.of("recoverDevice.refused.shared"), "Open this link on your own phone. This device is shared (a"
                     + " counter computer or a public device), so a passkey must not be saved here.");
         }
     }
 
     private void refuseUnusable(RecoveryRow row, byte[] claimant) {
         if (row.state() == State.COMPLETED) {
-            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(), "recovery " + row.id()
-                    + ": link used again");
-            throw new Refused(Reason.USED, "This link was already used: it works once. If you need another passkey,"
+            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(),
+                    Words.of("op.audit.refused.usedAgain", row.id().toString()));
+            throw new Refused(Reason.USED, Words.of("recoverDevice.refused.usedAgain"), "This link was already used: it works once. If you need another passkey,"
                     + " ask the agent to start a new recovery.");
         }
         if (row.state() == State.AWAITING_APPROVAL || row.state() == State.EXPIRED || !row.live()) {
-            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(), "recovery " + row.id()
-                    + ": link expired");
-            throw new Refused(Reason.EXPIRED, "This link has expired: it works for "
+            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(),
+                    Words.of("op.audit.refused.expired", row.id().toString()));
+            throw new Refused(Reason.EXPIRED, Words.of("recoverDevice.refused.expired",
+                    String.valueOf(settings.linkLifetime().toMinutes())), "This link has expired: it works for "
                     + settings.linkLifetime().toMinutes() + " minutes. Ask the agent for a new one.");
         }
         if (row.state() == State.CLAIMED && claimant != null
                 && (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), claimant))) {
-            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(), "recovery " + row.id()
-                    + ": link opened by a second device");
-            throw new Refused(Reason.IN_USE, "This link is already being used on another device. It works on one"
+            actions.record(row.accountId(), "RECOVERY_REFUSED", row.accountId().toString(),
+                    Words.of("op.audit.refused.secondDevice", row.id().toString()));
+            throw new Refused(Reason.IN_USE, Words.of("recoverDevice.refused.inUse"), "This link is already being used on another device. It works on one"
                     + " device only.");
         }
     }
@@ -361,7 +365,9 @@ class AssistedRecoveryService implements AssistedRecovery {
         Optional<AbuseLimits.Refusal> refusal = limits.checkClient(AbuseLimits.Factor.HANDOFF_LINK, clientAddress);
         if (refusal.isPresent()) {
             long seconds = Math.max(1, refusal.get().retryAfter().orElse(AbuseLimits.MAX_DELAY).toSeconds());
-            throw new Refused(Reason.TOO_MANY_UNKNOWN_LINKS, "Too many links that we do not know were opened from"
+            Words words = seconds < 90 ? Words.of("recoverDevice.refused.tooManyLinks.seconds", String.valueOf(seconds))
+                    : Words.of("recoverDevice.refused.tooManyLinks.minutes", String.valueOf((seconds + 59) / 60));
+            throw new Refused(Reason.TOO_MANY_UNKNOWN_LINKS, words, "Too many links that we do not know were opened from"
                     + " your network. Wait " + (seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes")
                     + ", then open your link again.", Optional.of(Duration.ofSeconds(seconds)));
         }
@@ -388,7 +394,7 @@ class AssistedRecoveryService implements AssistedRecovery {
     }
 
     private static Refused unknown() {
-        return new Refused(Reason.UNKNOWN, "We do not know this link. Check that you scanned or typed the whole"
+        return new Refused(Reason.UNKNOWN, Words.of("recoverDevice.refused.unknown"), "We do not know this link. Check that you scanned or typed the whole"
                 + " link, or ask the agent for a new one.");
     }
 

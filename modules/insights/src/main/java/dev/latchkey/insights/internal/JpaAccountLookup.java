@@ -15,6 +15,7 @@ import dev.latchkey.insights.api.AccountLookup;
 import dev.latchkey.nudges.api.Coverage;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
+import dev.latchkey.nudges.api.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ class JpaAccountLookup implements AccountLookup {
         UUID actor = staff.confirm(proof, Permission.ACCOUNT_LOOKUP);
         String q = query == null ? "" : query.strip();
         List<Match> found = accounts.search(q, MATCHES).stream().map(JpaAccountLookup::match).toList();
-        actions.record(actor, "ACCOUNT_SEARCH", "search: " + q + " (" + found.size() + " found)");
+        actions.record(actor, "ACCOUNT_SEARCH", "", Words.of("op.audit.search", q, String.valueOf(found.size())));
         return found;
     }
 
@@ -101,6 +102,9 @@ class JpaAccountLookup implements AccountLookup {
     }
 
     private static StaffAction action(StaffActionEntity e) {
-        return new StaffAction(e.occurredAt, e.actorEmail, e.action, e.subject, e.detail == null ? "" : e.detail);
+        // Rows written before the details were words show their English as recorded.
+        Optional<Words> detail = AuditWords.decode(e.detailWords)
+                .or(() -> Optional.ofNullable(e.detail).map(d -> Words.of("op.audit.recorded", d)));
+        return new StaffAction(e.occurredAt, e.actorEmail, e.action, e.subject, detail);
     }
 }

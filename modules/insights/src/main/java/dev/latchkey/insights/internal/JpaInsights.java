@@ -5,6 +5,7 @@ import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Staff;
 import dev.latchkey.identity.api.StepUpProof;
+import dev.latchkey.insights.api.Cell;
 import dev.latchkey.insights.api.Cohort;
 import dev.latchkey.insights.api.Dashboard;
 import dev.latchkey.insights.api.DateRange;
@@ -115,33 +116,30 @@ class JpaInsights implements Insights {
         headlines.add(new Dashboard.Headline(Words.of("op.insights.h.atRisk"),
                 Optional.of(String.valueOf(all[CoverageSnapshots.AT_RISK])), Words.of("op.insights.h.atRisk.detail")));
 
-        List<List<String>> platformRows = new ArrayList<>();
-        figures("PLATFORM", day).forEach((key, f) -> platformRows.add(List.of(key,
+        List<List<Cell>> platformRows = new ArrayList<>();
+        figures("PLATFORM", day).forEach((key, f) -> platformRows.add(InsightsTable.data(key,
                 String.valueOf(f[CoverageSnapshots.ACTIVE_DEVICES]), String.valueOf(f[CoverageSnapshots.COVERED_DEVICES]),
                 rate(f[CoverageSnapshots.COVERED_DEVICES], f[CoverageSnapshots.ACTIVE_DEVICES]))));
-        tables.add(new InsightsTable("coverage-by-platform", "Coverage by platform and browser",
-                "Active devices and those a passkey covers, as of " + day + ".",
-                List.of("Platform / browser", "Active devices", "Covered devices", "Coverage (%)"), platformRows,
+        tables.add(new InsightsTable("coverage-by-platform", InsightsTable.columns("coverage-by-platform",
+                "Platform / browser", "Active devices", "Covered devices", "Coverage (%)"), platformRows,
                 InsightsTable.Chart.BAR, List.of(3)));
 
-        List<List<String>> providerRows = new ArrayList<>();
-        figures("PROVIDER", day).forEach((key, f) -> providerRows.add(List.of(key,
-                String.valueOf(f[CoverageSnapshots.PASSKEYS]), String.valueOf(f[CoverageSnapshots.SYNCED]),
-                rate(f[CoverageSnapshots.SYNCED], f[CoverageSnapshots.PASSKEYS]))));
-        tables.add(new InsightsTable("passkeys-by-provider", "Passkeys by provider",
-                "Passkeys and how many of them are synced, by the provider that holds them, as of " + day + ".",
-                List.of("Provider", "Passkeys", "Synced", "Synced (%)"), providerRows, InsightsTable.Chart.BAR, List.of(1, 2)));
+        List<List<Cell>> providerRows = new ArrayList<>();
+        figures("PROVIDER", day).forEach((key, f) -> providerRows.add(List.of(TableWords.provider(key),
+                Cell.of(String.valueOf(f[CoverageSnapshots.PASSKEYS])), Cell.of(String.valueOf(f[CoverageSnapshots.SYNCED])),
+                Cell.of(rate(f[CoverageSnapshots.SYNCED], f[CoverageSnapshots.PASSKEYS])))));
+        tables.add(new InsightsTable("passkeys-by-provider", InsightsTable.columns("passkeys-by-provider",
+                "Provider", "Passkeys", "Synced", "Synced (%)"), providerRows, InsightsTable.Chart.BAR, List.of(1, 2)));
 
-        List<List<String>> trend = new ArrayList<>();
+        List<List<Cell>> trend = new ArrayList<>();
         for (Object row : em.createNativeQuery("select taken_on, accounts, accounts_with_passkey, active_devices, covered_devices"
                         + " from ins_coverage_snapshot where dimension = 'ALL' and taken_on between ? and ? order by taken_on")
                 .setParameter(1, range.from()).setParameter(2, range.to()).getResultList()) {
             Object[] r = (Object[]) row;
-            trend.add(List.of(localDate(r[0]).toString(), rate(num(r[2]), num(r[1])), rate(num(r[4]), num(r[3]))));
+            trend.add(InsightsTable.data(localDate(r[0]).toString(), rate(num(r[2]), num(r[1])), rate(num(r[4]), num(r[3]))));
         }
-        tables.add(new InsightsTable("coverage-over-time", "Adoption and coverage over time",
-                "Daily snapshots: accounts with a passkey and active devices covered.",
-                List.of("Day", "Adoption (%)", "Coverage (%)"), trend, InsightsTable.Chart.LINE, List.of(1, 2)));
+        tables.add(new InsightsTable("coverage-over-time", InsightsTable.columns("coverage-over-time",
+                "Day", "Adoption (%)", "Coverage (%)"), trend, InsightsTable.Chart.LINE, List.of(1, 2)));
         return Optional.of(NativeColumns.instant(n[1]));
     }
 
@@ -169,7 +167,7 @@ class JpaInsights implements Insights {
             byMethod.put(m.name(), new long[2]);
         }
         Map<LocalDate, long[]> perDay = new TreeMap<>();
-        List<List<String>> failures = new ArrayList<>();
+        List<List<Cell>> failures = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         List<?> rows = cohort.isAll()
                 ? rows("select on_day, method, succeeded, reason, attempts from ins_sign_in_daily"
@@ -193,7 +191,7 @@ class JpaInsights implements Insights {
                     d[i] += n;
                 }
             } else {
-                failureCounts.merge(words(method) + "\u0000" + ((String) r[3]).toLowerCase(Locale.ROOT).replace('_', ' '), n, Long::sum);
+                failureCounts.merge(method + "\u0000" + r[3], n, Long::sum);
             }
         }
         long succeeded = byMethod.values().stream().mapToLong(m -> m[0]).sum();
@@ -201,37 +199,35 @@ class JpaInsights implements Insights {
                 && SignInMethod.valueOf(e.getKey()).isPasskey()).mapToLong(e -> e.getValue()[0]).sum();
         headlines.add(headline("passkeySignIns", withPasskey, succeeded));
 
-        List<List<String>> methodRows = new ArrayList<>();
-        byMethod.forEach((method, m) -> methodRows.add(List.of(words(method), String.valueOf(m[0]), String.valueOf(m[1]),
-                rate(m[0], succeeded))));
-        tables.add(new InsightsTable("sign-ins-by-method", "Sign-ins by method",
-                "Successful and failed attempts in the range; the share is of all successful sign-ins.",
-                List.of("Method", "Succeeded", "Failed", "Share of successful (%)"), methodRows,
+        List<List<Cell>> methodRows = new ArrayList<>();
+        byMethod.forEach((method, m) -> methodRows.add(List.of(TableWords.method(method), Cell.of(String.valueOf(m[0])),
+                Cell.of(String.valueOf(m[1])), Cell.of(rate(m[0], succeeded)))));
+        tables.add(new InsightsTable("sign-ins-by-method", InsightsTable.columns("sign-ins-by-method",
+                "Method", "Succeeded", "Failed", "Share of successful (%)"), methodRows,
                 InsightsTable.Chart.BAR, List.of(1, 2)));
 
-        List<String> dayColumns = new ArrayList<>(List.of("Day"));
+        List<Cell> dayColumns = new ArrayList<>(InsightsTable.columns("sign-ins-per-day", "Day"));
         List<Integer> series = new ArrayList<>();
         for (int i = 0; i < methods.length; i++) {
-            dayColumns.add(methods[i].words());
+            dayColumns.add(TableWords.method(methods[i].name()));
             series.add(i + 1);
         }
-        List<List<String>> dayRows = new ArrayList<>();
+        List<List<Cell>> dayRows = new ArrayList<>();
         perDay.forEach((day, counts) -> {
-            List<String> row = new ArrayList<>(List.of(day.toString()));
+            List<Cell> row = new ArrayList<>(List.of(Cell.of(day.toString())));
             for (long c : counts) {
-                row.add(String.valueOf(c));
+                row.add(Cell.of(String.valueOf(c)));
             }
             dayRows.add(row);
         });
-        tables.add(new InsightsTable("sign-ins-per-day", "Successful sign-ins per day by method",
-                "Days without sign-ins are left out.", dayColumns, dayRows, InsightsTable.Chart.STACKED_BAR, series));
+        tables.add(new InsightsTable("sign-ins-per-day", dayColumns, dayRows, InsightsTable.Chart.STACKED_BAR, series));
 
         failureCounts.forEach((key, n) -> {
             String[] parts = key.split("\u0000", 2);
-            failures.add(List.of(parts[0], parts[1].isEmpty() ? "unknown" : parts[1], String.valueOf(n)));
+            failures.add(List.of(TableWords.method(parts[0]), TableWords.reason(parts[1]), Cell.of(String.valueOf(n))));
         });
-        tables.add(InsightsTable.plain("failed-sign-ins", "Failed sign-ins and fallback problems by reason",
-                "Why attempts failed, by method, in the range.", List.of("Method", "Reason", "Attempts"), failures));
+        tables.add(InsightsTable.plain("failed-sign-ins", InsightsTable.columns("failed-sign-ins",
+                "Method", "Reason", "Attempts"), failures));
     }
 
     private static int ordinal(String method) {
@@ -240,11 +236,6 @@ class JpaInsights implements Insights {
         } catch (IllegalArgumentException e) {
             return -1;
         }
-    }
-
-    private static String words(String method) {
-        int i = ordinal(method);
-        return i < 0 ? method : SignInMethod.values()[i].words();
     }
 
     // --- nudges ---------------------------------------------------------------------------------
@@ -273,52 +264,59 @@ class JpaInsights implements Insights {
             cells.computeIfAbsent(r[0] + "\u0000" + r[1] + "\u0000" + r[2], k -> new long[5])[step] += num(r[4]);
             byVariant.computeIfAbsent(r[0] + "\u0000" + r[2], k -> new long[5])[step] += num(r[4]);
         }
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Cell>> rows = new ArrayList<>();
         cells.forEach((key, f) -> {
             String[] k = key.split("\u0000", 3);
-            rows.add(List.of(scenario(k[0]), k[1], k[2], String.valueOf(f[0]), String.valueOf(f[1]), String.valueOf(f[2]),
+            List<Cell> row = new ArrayList<>(List.of(TableWords.scenario(k[0]), TableWords.deviceGroup(k[1])));
+            row.addAll(InsightsTable.data(k[2], String.valueOf(f[0]), String.valueOf(f[1]), String.valueOf(f[2]),
                     String.valueOf(f[3]), String.valueOf(f[4]), rate(f[2], f[0])));
+            rows.add(row);
         });
-        tables.add(InsightsTable.plain("nudge-funnel", "Nudge funnel by scenario, device group and variant",
-                "Shown, then accepted, then a passkey created; or dismissed (\"don't ask again\") or snoozed.",
-                List.of("Scenario", "Device group", "Variant", "Shown", "Accepted", "Passkey created", "Dismissed",
-                        "Snoozed", "Created per shown (%)"), rows));
+        tables.add(InsightsTable.plain("nudge-funnel", InsightsTable.columns("nudge-funnel",
+                "Scenario", "Device group", "Variant", "Shown", "Accepted", "Passkey created", "Dismissed",
+                "Snoozed", "Created per shown (%)"), rows));
 
         Map<String, List<Map.Entry<String, long[]>>> perScenario = new TreeMap<>();
         byVariant.forEach((key, f) -> {
             String[] k = key.split("\u0000", 2);
             perScenario.computeIfAbsent(k[0], s -> new ArrayList<>()).add(Map.entry(k[1], f));
         });
-        List<List<String>> ab = new ArrayList<>();
+        List<List<Cell>> ab = new ArrayList<>();
         perScenario.forEach((scenario, variants) -> {
             for (int i = 1; i < variants.size(); i++) {
                 var a = variants.get(0);
                 var b = variants.get(i);
-                ab.add(ab(scenario(scenario), a.getKey(), a.getValue()[0], a.getValue()[2], b.getKey(), b.getValue()[0],
+                ab.add(ab(scenario, a.getKey(), a.getValue()[0], a.getValue()[2], b.getKey(), b.getValue()[0],
                         b.getValue()[2]));
             }
         });
-        tables.add(InsightsTable.plain("nudge-ab", "Copy variants compared (A/B)",
-                "Passkeys created per prompt shown; the difference is B minus A in percentage points, with its 95 %"
-                        + " confidence interval (normal approximation; unreliable below about 30 prompts per variant).",
-                List.of("Scenario", "Variant A", "Shown A", "Created A", "Variant B", "Shown B", "Created B",
-                        "Difference (points)", "95 % confidence interval"), ab));
+        tables.add(InsightsTable.plain("nudge-ab", InsightsTable.columns("nudge-ab",
+                "Scenario", "Variant A", "Shown A", "Created A", "Variant B", "Shown B", "Created B",
+                "Difference (points)", "95 % confidence interval"), ab));
     }
 
-    /** One A/B row: the difference of two proportions and its 95 % Wald interval. */
-    static List<String> ab(String scenario, String a, long shownA, long createdA, String b, long shownB, long createdB) {
-        String diff = "n/a";
-        String ci = "n/a";
+    /**
+     * One A/B row: the difference of two proportions and its 95 % Wald interval ({@code 1.7 to 28.3} in the CSV,
+     * in words on a page); "n/a" when a variant was never shown.
+     */
+    static List<Cell> ab(String scenario, String a, long shownA, long createdA, String b, long shownB, long createdB) {
+        Cell diff = TableWords.notAvailable();
+        Cell ci = TableWords.notAvailable();
         if (shownA > 0 && shownB > 0) {
             double pa = Math.min(1, (double) createdA / shownA);
             double pb = Math.min(1, (double) createdB / shownB);
             double d = pb - pa;
             double se = Math.sqrt(pa * (1 - pa) / shownA + pb * (1 - pb) / shownB);
-            diff = String.format(Locale.ROOT, "%.1f", d * 100);
-            ci = String.format(Locale.ROOT, "%.1f to %.1f", (d - 1.96 * se) * 100, (d + 1.96 * se) * 100);
+            diff = Cell.of(String.format(Locale.ROOT, "%.1f", d * 100));
+            ci = TableWords.interval(String.format(Locale.ROOT, "%.1f", (d - 1.96 * se) * 100),
+                    String.format(Locale.ROOT, "%.1f", (d + 1.96 * se) * 100));
         }
-        return List.of(scenario, a, String.valueOf(shownA), String.valueOf(createdA), b, String.valueOf(shownB),
-                String.valueOf(createdB), diff, ci);
+        List<Cell> row = new ArrayList<>(List.of(TableWords.scenario(scenario)));
+        row.addAll(InsightsTable.data(a, String.valueOf(shownA), String.valueOf(createdA), b, String.valueOf(shownB),
+                String.valueOf(createdB)));
+        row.add(diff);
+        row.add(ci);
+        return row;
     }
 
     private static int step(String step) {
@@ -330,10 +328,6 @@ class JpaInsights implements Insights {
             case "SNOOZED" -> 4;
             default -> -1;
         };
-    }
-
-    private static String scenario(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     // --- rebuild --------------------------------------------------------------------------------
@@ -399,8 +393,8 @@ class JpaInsights implements Insights {
                 k, "answers", n));
         secondDevices.rebuild(signedInHere);
         long accounts = snapshots.take();
-        actions.record(adminId, "INSIGHTS_REBUILD", read[0] + " sign-ins, " + read[1] + " nudge steps, " + read[2]
-                + " handoff steps, " + read[3] + " article answers, " + accounts + " accounts");
+        actions.record(adminId, "INSIGHTS_REBUILD", "", Words.of("op.audit.rebuild", String.valueOf(read[0]),
+                String.valueOf(read[1]), String.valueOf(read[2]), String.valueOf(read[3]), String.valueOf(accounts)));
         return new RebuildReport(read[0], read[1], accounts);
     }
 

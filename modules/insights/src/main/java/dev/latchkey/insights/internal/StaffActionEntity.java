@@ -24,12 +24,17 @@ class StaffActionEntity {
     @Column(nullable = false, length = 40)
     String action;
 
+    /** The account it was about (its id), or {@code ""} for none; before V6 a search's or rebuild's English. */
     @Column(nullable = false, length = 200)
     String subject;
 
-    /** What it was about beyond the subject (an assisted recovery's reason and ID check), if anything. */
+    /** Rows written before V6: what it was about beyond the subject, in English as recorded. */
     @Column(length = 500)
     String detail;
+
+    /** What it was about beyond the subject, in words ({@link AuditWords}); null before V6 or when nothing. */
+    @Column(name = "detail_words", length = AuditWords.MAX)
+    String detailWords;
 
     @Column(name = "occurred_at", nullable = false)
     Instant occurredAt;

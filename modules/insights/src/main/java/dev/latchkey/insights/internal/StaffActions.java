@@ -1,6 +1,7 @@
 package dev.latchkey.insights.internal;
 
 import dev.latchkey.identity.api.Accounts;
+import dev.latchkey.nudges.api.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,21 +22,26 @@ class StaffActions {
     @Inject
     Accounts accounts;
 
+    /** @param subject the account the action was about (its id), or {@code ""} for none */
     @Transactional(Transactional.TxType.MANDATORY)
     void record(UUID actorId, String action, String subject) {
         record(actorId, action, subject, null);
     }
 
-    /** @param detail what the subject does not say (at most 500 characters kept), or null */
+    /**
+     * @param subject the account the action was about (its id), or {@code ""} for none
+     * @param detail  what the subject does not say, in words ({@code op.audit.*}: the console says them in the
+     *                reader's language), or null
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void record(UUID actorId, String action, String subject, String detail) {
+    void record(UUID actorId, String action, String subject, Words detail) {
         StaffActionEntity e = new StaffActionEntity();
         e.id = UUID.randomUUID();
         e.actorId = actorId;
         e.actorEmail = accounts.find(actorId).map(a -> a.email().value()).orElse("?");
         e.action = action;
         e.subject = subject.length() > 200 ? subject.substring(0, 200) : subject;
-        e.detail = detail == null ? null : detail.length() > 500 ? detail.substring(0, 500) : detail;
+        e.detailWords = detail == null ? null : AuditWords.encode(detail);
         e.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         em.persist(e);
     }

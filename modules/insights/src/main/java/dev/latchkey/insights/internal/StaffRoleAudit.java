@@ -1,6 +1,7 @@
 package dev.latchkey.insights.internal;
 
 import dev.latchkey.identity.api.StaffRoleChanged;
+import dev.latchkey.nudges.api.Words;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ class StaffRoleAudit {
 
     void onChange(@Observes StaffRoleChanged change) {
         actions.record(change.actorId(), change.granted() ? "STAFF_ROLE_GRANTED" : "STAFF_ROLE_REVOKED",
-                change.accountId().toString(), change.role().words() + " role " + (change.granted() ? "granted to "
-                        : "revoked from ") + change.accountEmail());
+                change.accountId().toString(), Words.of(change.granted() ? "op.audit.roleGranted" : "op.audit.roleRevoked",
+                        Words.of("forbidden.role." + change.role().name()), change.accountEmail()));
     }
 }

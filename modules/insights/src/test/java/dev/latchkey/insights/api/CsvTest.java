@@ -11,7 +11,16 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
 
     private static InsightsTable table(List<String> columns, List<List<String>> rows) {
-        return InsightsTable.plain("t", "T", "", columns, rows);
+        return InsightsTable.plain("t", InsightsTable.columns("t", columns.toArray(String[]::new)),
+                rows.stream().map(r -> InsightsTable.data(r.toArray(String[]::new))).toList());
+    }
+
+    @Test
+    void wordsOfOursAreTheirStableCodesInEveryLanguageAndHeadersStayEnglish() {
+        InsightsTable t = InsightsTable.plain("sign-ins-by-method", InsightsTable.columns("sign-ins-by-method", "Method", "Failed"),
+                List.of(List.of(Cell.said("PASSKEY_THIS_DEVICE", Words.of("op.method.PASSKEY_THIS_DEVICE")), Cell.of("2"))));
+        assertThat(t.columns().get(1).words()).contains(Words.of("insights.sign-ins-by-method.col.1"));
+        assertThat(Csv.of(t)).isEqualTo("Method,Failed\r\nPASSKEY_THIS_DEVICE,2\r\n");
     }
 
     @Test

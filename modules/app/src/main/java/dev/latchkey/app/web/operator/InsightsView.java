@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.operator;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.insights.api.Cell;
 import dev.latchkey.insights.api.Cohort;
 import dev.latchkey.insights.api.Dashboard;
 import dev.latchkey.insights.api.InsightsTable;
@@ -65,15 +66,21 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
     }
 
     /**
-     * A table as the page shows it.
+     * A table as the page shows it: its title, caption and filters from its id ({@code insights.<id>.*}), its
+     * headers and the cells that are words of ours in the reader's language, data as the CSV has it.
      *
      * @param filters which filters the table follows, in words; empty when it follows all of them
      */
     public record TableView(String id, String title, String caption, String filters, List<String> columns,
                             List<List<String>> rows, String chart, String series, String exportHref) {
 
-        static TableView of(InsightsTable t, String from, String to, Cohort cohort) {
-            return new TableView(t.id(), t.title(), t.caption(), t.filters(), t.columns(), t.rows(),
+        static TableView of(InsightsTable t, String from, String to, Cohort cohort,
+                            java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
+            java.util.function.Function<Cell, String> cell = c -> c.words().map(say).orElse(c.text());
+            return new TableView(t.id(), say.apply(dev.latchkey.nudges.api.Words.of("insights." + t.id() + ".title")),
+                    say.apply(dev.latchkey.nudges.api.Words.of("insights." + t.id() + ".caption")),
+                    t.filters().map(say).orElse(""), t.columns().stream().map(cell).toList(),
+                    t.rows().stream().map(r -> r.stream().map(cell).toList()).toList(),
                     t.chart() == InsightsTable.Chart.NONE ? "" : t.chart().name().toLowerCase(Locale.ROOT).replace('_', '-'),
                     t.series().stream().map(String::valueOf).collect(Collectors.joining(",")),
                     "/operator/insights/export?table=" + t.id() + "&from=" + enc(from) + "&to=" + enc(to)

@@ -41,6 +41,9 @@ public class OperatorAccountsPage extends HttpServlet {
     @Inject
     transient ReaderLanguage language;
 
+    @Inject
+    transient dev.latchkey.app.web.nudges.PageWords words;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
@@ -53,7 +56,8 @@ public class OperatorAccountsPage extends HttpServlet {
         StepUpProof proof = staff.get().proof();
         try {
             if (audit) {
-                views.render(request, response, 200, new OperatorAuditView(lookup.recentActions(proof, 200), times(request)));
+                views.render(request, response, 200, new OperatorAuditView(OperatorAuditView.Row.of(
+                        lookup.recentActions(proof, 200), words.in(request, language.of(request))), times(request)));
             } else if (path.endsWith("/view")) {
                 view(request, response, proof, staff.get().may(Permission.ASSISTED_RECOVERY));
             } else {
@@ -93,7 +97,7 @@ public class OperatorAccountsPage extends HttpServlet {
             return;
         }
         views.render(request, response, 200, new OperatorAccountView(detail.get(),
-                mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null, times(request)));
+                OperatorAuditView.Row.of(detail.get().lookups(), words.in(request, language.of(request))), mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null, times(request)));
     }
 
     private Times times(HttpServletRequest request) {

@@ -96,7 +96,7 @@ public class OperatorInsightsPage extends HttpServlet {
                 InsightsView.CohortView.of(chosen, words.in(request, locale)), dashboard.headlines().stream()
                         .map(h -> InsightsView.HeadlineView.of(h, words.in(request, locale))).toList(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
-                        range.to().toString(), chosen)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+                        range.to().toString(), chosen, words.in(request, locale))).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
     }
 
     private void export(HttpServletRequest request, HttpServletResponse response, Dashboard dashboard) throws IOException {

@@ -106,7 +106,7 @@ public class OperatorRecoveryPage extends HttpServlet {
         } catch (AssistedRecovery.Refused e) {
             e.retryAfter().ifPresent(d -> response.setHeader("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
             int status = dev.latchkey.app.web.recovery.RecoveryEndpoint.status(e.reason());
-            String said = e.words().map(words.in(request, language.of(request))).orElse(e.getMessage());
+            String said = words.in(request, language.of(request)).apply(e.words());
             if (path.endsWith("/start")) {
                 views.render(request, response, status, new OperatorRecoveryView("form", said,
                         form(form), null, null, null, null, null, List.of(), times(request)));

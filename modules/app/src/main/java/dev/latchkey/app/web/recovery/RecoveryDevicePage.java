@@ -15,7 +15,7 @@ import java.util.Optional;
 /**
  * {@code GET /recover/{token}}: the person's own phone opens the link an agent showed them. No session;
  * opening changes nothing but the audit of a refusal. An unknown, used or expired link, a link another
- * device opened first, or a shared device gets a readable 4xx page.
+ * device opened first, or a shared device gets a readable 4xx page in the reader's language.
  */
 @WebServlet("/recover/*")
 public class RecoveryDevicePage extends HttpServlet {
@@ -30,6 +30,9 @@ public class RecoveryDevicePage extends HttpServlet {
     @Inject
     transient Views views;
 
+    @Inject
+    transient dev.latchkey.app.web.nudges.PageWords words;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String token = Optional.ofNullable(request.getPathInfo()).map(p -> p.substring(1)).orElse("");
@@ -41,7 +44,7 @@ public class RecoveryDevicePage extends HttpServlet {
         } catch (AssistedRecovery.Refused e) {
             RecoveryEndpoint.retryAfter(e, response);
             views.render(request, response, RecoveryEndpoint.status(e.reason()), new RecoveryDeviceView("", "REFUSED",
-                    e.getMessage(), e.reason() == AssistedRecovery.Refused.Reason.SHARED_DEVICE));
+                    words.in(request, views.language(request)).apply(e.words()), e.reason() == AssistedRecovery.Refused.Reason.SHARED_DEVICE));
         }
     }
 }

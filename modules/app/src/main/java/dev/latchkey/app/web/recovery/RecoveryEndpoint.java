@@ -10,10 +10,13 @@ import java.util.Map;
 
 /**
  * The person's JSON endpoints, no session ({@link RecoveryOptionsApi}, {@link RecoveryFinishApi}): a
- * refused step is a 4xx with the module's sentence.
+ * refused step is a 4xx with the module's words in the reader's language.
  */
 public abstract class RecoveryEndpoint extends CeremonyEndpoint {
     private static final long serialVersionUID = 1L;
+
+    @jakarta.inject.Inject
+    transient dev.latchkey.app.web.nudges.PageWords words;
 
     protected abstract void postRecovery(HttpServletRequest request, HttpServletResponse response) throws IOException;
 
@@ -23,7 +26,8 @@ public abstract class RecoveryEndpoint extends CeremonyEndpoint {
             postRecovery(request, response);
         } catch (AssistedRecovery.Refused e) {
             retryAfter(e, response);
-            Problems.send(response, status(e.reason()), e.reason().name(), e.getMessage(), request);
+            Problems.send(response, status(e.reason()), e.reason().name(),
+                    words.in(request, views.language(request)).apply(e.words()), request);
         }
     }
 
