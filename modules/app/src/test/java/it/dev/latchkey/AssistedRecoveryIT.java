@@ -174,8 +174,9 @@ class AssistedRecoveryIT {
                 m.id())).isEqualTo(StaffAccounts.AGENT);
         assertThat(Database.string("select actor_email from ins_staff_action where subject = ? and action = 'RECOVERY_APPROVED'",
                 m.id())).isEqualTo(StaffAccounts.ADMIN);
-        assertThat(Database.string("select detail from ins_staff_action where subject = ? and action = 'RECOVERY_STARTED'",
-                m.id())).contains("Lost phone, no recovery codes").contains("passport");
+        // Stored as words (the console says them in the reader's language): the agent's reason, the document's code.
+        assertThat(Database.string("select detail_words from ins_staff_action where subject = ? and action = 'RECOVERY_STARTED'",
+                m.id())).contains("op.audit.started").contains("Lost phone, no recovery codes").contains("op.document.PASSPORT");
         assertThat(StaffConsoleIT.ok(staff.agent, "/operator/accounts/view?id=" + m.id()))
                 .contains("RECOVERY_STARTED", "RECOVERY_PASSKEY_CREATED");
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/audit")).contains("RECOVERY_PASSKEY_CREATED")
@@ -350,7 +351,7 @@ class AssistedRecoveryIT {
         assertThat(Database.count("select count(*) from ins_assisted_recovery r join idn_account a on a.id = r.agent_id"
                 + " where a.email = ?", CAP_AGENT)).isEqualTo(cap);
         assertThat(Database.count("select count(*) from ins_staff_action where actor_email = ? and action = 'RECOVERY_REFUSED'"
-                + " and detail like '%hourly cap%'", CAP_AGENT)).isEqualTo(tries - cap);
+                + " and detail_words like 'op.audit.refused.tooMany%'", CAP_AGENT)).isEqualTo(tries - cap);
         // Another agent is not held back by this one's cap.
         assertThat(start(staff.agent, m.id(), "Lost phone", "PASSPORT", true).statusCode()).isEqualTo(200);
     }

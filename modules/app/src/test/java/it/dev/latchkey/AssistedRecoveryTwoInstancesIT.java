@@ -106,7 +106,7 @@ class AssistedRecoveryTwoInstancesIT {
         assertThat(Database.count("select count(*) from ins_staff_action where actor_email = ? and action = 'RECOVERY_STARTED'",
                 agentEmail)).isEqualTo(CAP);
         assertThat(Database.count("select count(*) from ins_staff_action where actor_email = ? and action = 'RECOVERY_REFUSED'"
-                + " and detail like '%hourly cap%'", agentEmail)).isEqualTo(STARTS - CAP);
+                + " and detail_words like 'op.audit.refused.tooMany%'", agentEmail)).isEqualTo(STARTS - CAP);
 
         // One more, on either server: still refused.
         assertThat(AssistedRecoveryIT.start(onSecond, customers.get(0), "One too many", "PASSPORT", true).statusCode())

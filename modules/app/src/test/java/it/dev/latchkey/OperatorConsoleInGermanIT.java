@@ -183,5 +183,8 @@ class OperatorConsoleInGermanIT {
         String csv = staff.admin.get("/operator/insights/export?table=sign-ins-by-method", "Accept-Language", "de").body();
         assertThat(csv).startsWith("Method,").contains("\r\nPASSKEY_THIS_DEVICE,").contains("\r\nEMAIL_CODE,")
                 .doesNotContain("Passkey auf diesem Gerät");
+        HttpResponse<String> noTable = staff.admin.get("/operator/insights/export?table=idn_account", "Accept-Language", "de");
+        assertThat(noTable.statusCode()).isEqualTo(404);
+        assertThat(noTable.body()).contains("Eine Tabelle dieses Namens gibt es auf dem Dashboard nicht.");
     }
 }

@@ -411,9 +411,13 @@ class JpaInsights implements Insights {
 
     // --- formatting -----------------------------------------------------------------------------
 
-    /** A share as a headline: {@code op.insights.h.<name>}, the percentage, {@code .detail} with part and whole. */
+    /**
+     * A share as a headline: {@code op.insights.h.<name>}, the percentage, {@code .detail} with part and whole;
+     * no figure when there is nothing to divide by (the page says "not measured yet" in the reader's language).
+     */
     private static Dashboard.Headline headline(String name, long part, long whole) {
-        return new Dashboard.Headline(Words.of("op.insights.h." + name), Optional.of(percent(part, whole)),
+        return new Dashboard.Headline(Words.of("op.insights.h." + name),
+                whole == 0 ? Optional.empty() : Optional.of(percent(part, whole)),
                 Words.of("op.insights.h." + name + ".detail", String.valueOf(part), String.valueOf(whole)));
     }
 

@@ -102,7 +102,7 @@ public class OperatorInsightsPage extends HttpServlet {
     private void export(HttpServletRequest request, HttpServletResponse response, Dashboard dashboard) throws IOException {
         Optional<InsightsTable> table = Optional.ofNullable(request.getParameter("table")).flatMap(dashboard::table);
         if (table.isEmpty()) {
-            Problems.send(response, 404, "NO_SUCH_TABLE", "There is no table of that name on the dashboard.", request);
+            views.problem(request, response, 404, "NO_SUCH_TABLE", dev.latchkey.app.web.UiText.of("op.insights.noSuchTable"));
             return;
         }
         response.setContentType("text/csv; charset=utf-8; header=present");
@@ -116,7 +116,8 @@ public class OperatorInsightsPage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!request.getServletPath().endsWith("/rebuild")) {
-            Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows figures.", request);
+            response.setHeader("Allow", "GET");
+            views.problem(request, response, 405, "METHOD_NOT_ALLOWED", dev.latchkey.app.web.UiText.of("op.insights.getOnly"));
             return;
         }
         Optional<StaffGate.Admitted> admin = gate.admit(request, response, Permission.INSIGHTS_REBUILD, PATH);

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.operator;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.ReaderLanguage;
 import dev.latchkey.app.web.Views;
@@ -57,7 +56,7 @@ public class OperatorMailPage extends HttpServlet {
             return;
         }
         if (!request.getServletPath().endsWith("/retry")) {
-            Problems.send(response, 405, "METHOD_NOT_ALLOWED", "This page only shows the queue.", request);
+            views.problem(request, response, 405, "METHOD_NOT_ALLOWED", dev.latchkey.app.web.UiText.of("op.mail.getOnly"));
             return;
         }
         Optional<UUID> id = uuid(request.getParameter("message"));
