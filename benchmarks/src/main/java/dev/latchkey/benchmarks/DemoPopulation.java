@@ -280,7 +280,7 @@ public final class DemoPopulation {
     /** The insights rollups the dashboard reads. */
     static final java.util.List<String> ROLLUP_TABLES = java.util.List.of("ins_sign_in_daily", "ins_sign_in_cohort_daily",
             "ins_sign_in_mode_daily", "ins_nudge_daily", "ins_nudge_cohort_daily", "ins_nudge_mode_daily", "ins_handoff_daily",
-            "ins_article_feedback_daily", "ins_second_device_daily");
+            "ins_handoff_mode_daily", "ins_article_feedback_daily", "ins_second_device_daily");
 
     /** The modules' own migrations and history tables, as {@code ModuleSchema} runs them at start. */
     static void migrate(Options o) {
@@ -893,6 +893,16 @@ public final class DemoPopulation {
         s.close();
         s = sink("ins_handoff_daily", "on_day", "email_domain", "sign_up", "step", "events");
         for (var e : handoffDaily.entrySet()) {
+            s.row(concat(e.getKey(), e.getValue()[0]));
+            rows++;
+        }
+        s.close();
+        // The same counts without the domain (insights V7), as Rollups.handoff writes both.
+        Map<List<Object>, long[]> handoffModes = new HashMap<>();
+        handoffDaily.forEach((k, v) -> handoffModes.computeIfAbsent(List.of(k.get(0), k.get(2), k.get(3)),
+                x -> new long[1])[0] += v[0]);
+        s = sink("ins_handoff_mode_daily", "on_day", "sign_up", "step", "events");
+        for (var e : handoffModes.entrySet()) {
             s.row(concat(e.getKey(), e.getValue()[0]));
             rows++;
         }

@@ -123,6 +123,11 @@ class DemoPopulationTest {
                         + " (select cast(cast(h.occurred_at as date) as varchar) as d, " + DOMAIN + " as dm, " + SIGN_UP
                         + " as su, h.type from ndg_handoff_event h left join idn_account a on a.id = h.account_id) x"
                         + " group by d, dm, su, type"));
+        assertThat(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || step || ' ' || events"
+                + " from ins_handoff_mode_daily"))
+                .isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(rows("select cast(on_day as varchar) || ' ' || sign_up || ' ' || step"
+                        + " || ' ' || sum(events) from ins_handoff_daily group by on_day, sign_up, step"));
         assertThat(rows("select distinct step from ins_handoff_daily order by step"))
                 .contains("ISSUED", "CLAIMED", "PASSKEY_PENDING", "PAIRED", "EXPIRED", "REFUSED_UNKNOWN");
     }

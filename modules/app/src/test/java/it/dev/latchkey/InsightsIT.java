@@ -53,6 +53,8 @@ class InsightsIT {
     private static final String RAW_HANDOFFS = "select type || '=' || count(*) from ndg_handoff_event group by type order by 1";
     private static final String ROLLED_HANDOFFS = "select step || '=' || sum(events) from ins_handoff_daily"
             + " group by step order by 1";
+    private static final String ROLLED_MODE_HANDOFFS = "select step || '=' || sum(events) from ins_handoff_mode_daily"
+            + " group by step order by 1";
     private static final String RAW_ANSWERS = "select article_slug || ':' || locale || ':' || helpful || '=' || count(*)"
             + " from edu_event where type = 'FEEDBACK_GIVEN' group by article_slug, locale, helpful order by 1";
     private static final String ROLLED_ANSWERS = "select slug || ':' || language || ':' || helpful || '=' || sum(answers)"
@@ -105,6 +107,7 @@ class InsightsIT {
         answer("de", "no");
         assertThat(Database.count("select count(*) from ndg_handoff_event where type = 'PAIRED'")).isPositive();
         awaitEqual(RAW_HANDOFFS, ROLLED_HANDOFFS);
+        awaitEqual(RAW_HANDOFFS, ROLLED_MODE_HANDOFFS);
         awaitEqual(RAW_ANSWERS, ROLLED_ANSWERS);
         // Time to a second covered device, per domain, against a direct count.
         awaitEqual(secondDeviceByDirectCount("staff.example"), ROLLED_SECOND_DEVICE, "staff.example");
@@ -137,6 +140,7 @@ class InsightsIT {
         assertThat(Database.strings(ROLLED_BY_DOMAIN)).isEqualTo(Database.strings(RAW_BY_DOMAIN));
         assertThat(Database.strings(ROLLED_COHORT_NUDGES)).isEqualTo(Database.strings(RAW_NUDGES));
         assertThat(Database.strings(ROLLED_HANDOFFS)).isEqualTo(Database.strings(RAW_HANDOFFS));
+        assertThat(Database.strings(ROLLED_MODE_HANDOFFS)).isEqualTo(Database.strings(RAW_HANDOFFS));
         assertThat(Database.strings(ROLLED_ANSWERS)).isEqualTo(Database.strings(RAW_ANSWERS));
         assertThat(Database.strings(ROLLED_SECOND_DEVICE, "staff.example"))
                 .containsExactlyInAnyOrderElementsOf(secondDeviceByDirectCount("staff.example"));

@@ -27,6 +27,14 @@ final class CohortQueries {
                 : cohort.emailDomain().isPresent() ? "ins_nudge_cohort_daily" : "ins_nudge_mode_daily";
     }
 
+    /**
+     * The handoff rollup a cohort reads: the one with the domain only when a domain is chosen (handoffs have
+     * no device, so the shared-device filter does not apply to them).
+     */
+    static String handoffTable(Cohort cohort) {
+        return cohort.emailDomain().isPresent() ? "ins_handoff_daily" : "ins_handoff_mode_daily";
+    }
+
     /** Every filter of the cohort (domain, sign-up mode, shared device); its parameters go to {@code parameters}. */
     static String cohortClause(Cohort cohort, List<Object> parameters) {
         return accountClause(cohort, parameters) + cohort.sharedDevice().map(b -> {

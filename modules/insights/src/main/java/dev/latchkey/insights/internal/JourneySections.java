@@ -53,7 +53,7 @@ class JourneySections {
     private void handoffs(DateRange range, Cohort cohort, List<InsightsTable> tables) {
         List<Object> parameters = new ArrayList<>();
         Map<String, Long> steps = new TreeMap<>();
-        for (Object row : rows("select step, sum(events) from ins_handoff_daily where on_day between ? and ?"
+        for (Object row : rows("select step, sum(events) from " + CohortQueries.handoffTable(cohort) + " where on_day between ? and ?"
                 + CohortQueries.accountClause(cohort, parameters) + " group by step", range, parameters)) {
             Object[] r = (Object[]) row;
             steps.merge((String) r[0], JpaInsights.num(r[1]), Long::sum);

@@ -383,6 +383,10 @@ class JpaInsights implements Insights {
         });
         handoffCounts.forEach((k, n) -> rollups.add("ins_handoff_daily", List.of("on_day", "email_domain", "sign_up", "step"),
                 k, "events", n));
+        Map<List<Object>, Long> handoffModes = new HashMap<>();
+        handoffCounts.forEach((k, n) -> handoffModes.merge(List.of(k.get(0), k.get(2), k.get(3)), n, Long::sum));
+        handoffModes.forEach((k, n) -> rollups.add("ins_handoff_mode_daily", List.of("on_day", "sign_up", "step"),
+                k, "events", n));
         Map<List<Object>, Long> answers = new HashMap<>();
         feedback.replay(answer -> {
             read[3]++;

@@ -164,6 +164,8 @@ class Rollups {
     public void handoff(LocalDate day, Cohorts.AccountPart cohort, String step, long events) {
         add("ins_handoff_daily", List.of("on_day", "email_domain", "sign_up", "step"),
                 List.of(day, cohort.emailDomain(), cohort.signUp(), step), "events", events);
+        add("ins_handoff_mode_daily", List.of("on_day", "sign_up", "step"), List.of(day, cohort.signUp(), step),
+                "events", events);
     }
 
     /** One more "Was this helpful?" answer, in the caller's transaction. */
@@ -207,6 +209,7 @@ class Rollups {
     @Transactional(Transactional.TxType.MANDATORY)
     void clear() {
         em.createNativeQuery("delete from ins_handoff_daily").executeUpdate();
+        em.createNativeQuery("delete from ins_handoff_mode_daily").executeUpdate();
         em.createNativeQuery("delete from ins_article_feedback_daily").executeUpdate();
         em.createNativeQuery("delete from ins_covered_device").executeUpdate();
         em.createNativeQuery("delete from ins_account_progress").executeUpdate();

@@ -37,6 +37,9 @@ class CohortQueriesTest {
         assertThat(CohortQueries.nudgeTable(Cohort.ALL)).isEqualTo("ins_nudge_daily");
         assertThat(CohortQueries.nudgeTable(shared)).isEqualTo("ins_nudge_mode_daily");
         assertThat(CohortQueries.nudgeTable(EVERY_FILTER)).isEqualTo("ins_nudge_cohort_daily");
+        assertThat(CohortQueries.handoffTable(Cohort.ALL)).isEqualTo("ins_handoff_mode_daily");
+        assertThat(CohortQueries.handoffTable(shared)).isEqualTo("ins_handoff_mode_daily");
+        assertThat(CohortQueries.handoffTable(EVERY_FILTER)).isEqualTo("ins_handoff_daily");
         List<Object> none = new ArrayList<>();
         assertThat(CohortQueries.cohortClause(Cohort.ALL, none)).isEmpty();
         assertThat(none).isEmpty();
