@@ -179,19 +179,22 @@ cpu() {
   awk -v t="$total" -v j="$jit" -v g="$gc" -v hz="$hz" \
     'BEGIN { printf "%.1f s CPU (JIT %.1f s, GC/VM %.1f s, other %.1f s)", t / hz, j / hz, g / hz, (t - j - g) / hz }'
 }
-# Where the start went, from Liberty's messages.log: seconds from the JVM's first message to the
-# kernel's, the features', the application's and the server's "started" messages.
+# Where the start went, from Liberty's messages.log: seconds from the server's "launched" message to the
+# kernel, the application's start, the first and last persistence unit Hibernate builds, Liberty's own
+# "server ready" (which does not wait for the application) and the application's "started".
 milestones() {
   local log="$SDIR/logs/messages.log"
   [ -f "$log" ] || return 0
   awk '
-    function secs(line,   m) { if (match(line, /[0-9]+:[0-9]+:[0-9]+:[0-9]+/)) { split(substr(line, RSTART, RLENGTH), m, ":"); return m[1] * 3600 + m[2] * 60 + m[3] + m[4] / 1000 } return -1 }
-    /^\[/ && t0 == "" { t0 = secs($0) }
-    /CWWKE0001I/ { launched = secs($0) }
-    /CWWKF0012I/ { features = secs($0) }
+    function secs(line,   m) { if (match(line, /[0-9]+:[0-9]+:[0-9]+:[0-9]+ /)) { split(substr(line, RSTART, RLENGTH - 1), m, ":"); return m[1] * 3600 + m[2] * 60 + m[3] + m[4] / 1000 } return -1 }
+    function at(t) { return t == "" ? "?" : sprintf("+%.1f s", t - t0) }
+    /CWWKE0001I/ { t0 = secs($0) }
+    /CWWKE0002I/ { kernel = secs($0) }
+    /CWWKZ0018I/ { starting = secs($0) }
+    /HHH008540/ { if (pu1 == "") pu1 = secs($0); pun = secs($0); n++ }
+    /CWWKF0011I/ { liberty = secs($0) }
     /CWWKZ0001I/ { app = secs($0) }
-    /CWWKF0011I/ { ready = secs($0) }
-    END { if (t0 != "") printf "messages.log: first message +0.0 s, features installed +%.1f s, application started +%.1f s, server ready +%.1f s", features - t0, app - t0, ready - t0 }
+    END { if (t0 != "") printf "messages.log from launch: kernel %s, application starting %s, first of %d persistence units %s, last %s, Liberty ready %s, application started %s", at(kernel), at(starting), n, at(pu1), at(pun), at(liberty), at(app) }
   ' "$log"
 }
 
