@@ -10,7 +10,9 @@
 # verification in-process (a thread-CPU loop and JMH). Results: benchmarks/results/<time>-<db>-<mode>.txt
 #
 #   --smoke          a short run (about a minute) that proves the harness works; its figures mean nothing
-#   --startup-only   start the server three times (fresh database, then twice on it) and measure only that
+#   --startup-only   start the server three times (fresh database, then twice on it) and measure only that:
+#                    wall time and the server JVM's CPU seconds to ready (JIT and GC split out), RSS, and
+#                    the times of Liberty's start-up messages
 #   --two-instances  PostgreSQL only: a second server latchkey-bench-2 on the next port, on the same database,
 #                    both accepting the first one's origin as behind a load balancer; every browser sends its
 #                    requests to the two in turn (a ceremony's options and finish land on different servers)
@@ -27,6 +29,7 @@
 #   BENCH_JVM_ARGS="..."   extra options for the server JVM (one jvm.options line each, split on spaces)
 #   BENCH_JFR=1            record a JFR profile of the server (benchmarks/results/<time>-<db>-<mode>.jfr)
 #   BENCH_HTTP_PORT=9437   the server's port
+#   BENCH_STARTS=3         how many starts --startup-only takes (the first on a fresh database)
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
 #   INSIGHTS_ACCOUNTS=1000000 INSIGHTS_EVENTS=20000000 INSIGHTS_DAYS=365 INSIGHTS_SEED=42   the population (--insights)
@@ -158,6 +161,42 @@ start_server() {
   awk -v a="$t0" -v b="$(now_ns)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'
 }
 rss() { awk '/^VmRSS/ { printf "%d MiB", $2 / 1024 }' "/proc/$1/status"; }
+# The server JVM's CPU seconds so far (utime + stime, /proc/<pid>/stat), with its JIT compiler threads
+# and its GC/VM threads split out by thread name: a start-up figure that does not move with the other
+# tenants of the machine the way wall-clock time does. Threads that already ended count in the total only.
+cpu() {
+  local pid="$1" hz total jit=0 gc=0 t name ticks
+  hz=$(getconf CLK_TCK)
+  total=$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')
+  for t in /proc/"$pid"/task/*; do
+    name=$(cat "$t/comm" 2>/dev/null || true)
+    ticks=$(sed 's/^.*) //' "$t/stat" 2>/dev/null | awk '{ print $12 + $13 }' || echo 0)
+    case "$name" in
+      "C1 CompilerThre"*|"C2 CompilerThre"*) jit=$((jit + ${ticks:-0})) ;;
+      "GC Thread"*|"G1 "*|"VM Thread"*) gc=$((gc + ${ticks:-0})) ;;
+    esac
+  done
+  awk -v t="$total" -v j="$jit" -v g="$gc" -v hz="$hz" \
+    'BEGIN { printf "%.1f s CPU (JIT %.1f s, GC/VM %.1f s, other %.1f s)", t / hz, j / hz, g / hz, (t - j - g) / hz }'
+}
+# Where the start went, from Liberty's messages.log: seconds from the server's "launched" message to the
+# kernel, the application's start, the first and last persistence unit Hibernate builds, Liberty's own
+# "server ready" (which does not wait for the application) and the application's "started".
+milestones() {
+  local log="$SDIR/logs/messages.log"
+  [ -f "$log" ] || return 0
+  awk '
+    function secs(line,   m) { if (match(line, /[0-9]+:[0-9]+:[0-9]+:[0-9]+ /)) { split(substr(line, RSTART, RLENGTH - 1), m, ":"); return m[1] * 3600 + m[2] * 60 + m[3] + m[4] / 1000 } return -1 }
+    function at(t) { return t == "" ? "?" : sprintf("+%.1f s", t - t0) }
+    /CWWKE0001I/ { t0 = secs($0) }
+    /CWWKE0002I/ { kernel = secs($0) }
+    /CWWKZ0018I/ { starting = secs($0) }
+    /HHH008540/ { if (pu1 == "") pu1 = secs($0); pun = secs($0); n++ }
+    /CWWKF0011I/ { liberty = secs($0) }
+    /CWWKZ0001I/ { app = secs($0) }
+    END { if (t0 != "") printf "messages.log from launch: kernel %s, application starting %s, first of %d persistence units %s, last %s, Liberty ready %s, application started %s", at(kernel), at(starting), n, at(pu1), at(pun), at(liberty), at(app) }
+  ' "$log"
+}
 
 say "# Latchkey benchmark, $MODE, $DB, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
@@ -195,11 +234,13 @@ if [ "$MODE" = "insights" ]; then
 fi
 
 if [ "$MODE" = "startup" ]; then
-  for run in 1 2 3; do
+  for run in $(seq 1 "${BENCH_STARTS:-3}"); do
     secs=$(start_server)
     pid=$(server_pid)
+    used=$(cpu "$pid")
     sleep 5
-    say "start $run ($([ $run = 1 ] && echo 'fresh database' || echo 'existing database')): ready in $secs s; RSS at ready+5 s: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    say "start $run ($([ $run = 1 ] && echo 'fresh database' || echo 'existing database')): ready in $secs s, $used; RSS at ready+5 s: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    say "  $(milestones)"
     stop_server
   done
   echo "Results: $OUT"
@@ -208,7 +249,7 @@ fi
 
 secs=$(start_server)
 pid=$(server_pid)
-say "start (fresh database): ready in $secs s; RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "start (fresh database): ready in $secs s, $(cpu "$pid"); RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 BASES="http://localhost:$PORT"
 PIDS="$pid"
 if [ -n "$TWO" ]; then
