@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Latchkey speed benchmarks (BENCHMARKS.md): one command.
 #
-#   benchmarks/run.sh [h2|postgres] [--smoke] [--startup-only] [--insights] [--two-instances]
+#   benchmarks/run.sh [h2|postgres] [--smoke] [--signin-only] [--startup-only] [--insights] [--two-instances]
 #
 # Packages the application, starts its own Liberty server `latchkey-bench` on port 9437 with its own
 # database (an H2 file under benchmarks/target, or a fresh PostgreSQL database on 127.0.0.1:5432 as
@@ -10,6 +10,9 @@
 # verification in-process (a thread-CPU loop and JMH). Results: benchmarks/results/<time>-<db>-<mode>.txt
 #
 #   --smoke          a short run (about a minute) that proves the harness works; its figures mean nothing
+#   --signin-only    the CPU figures only (about 3 minutes): the sign-ups, the 600 warm-up and 2,000 sequential
+#                    sign-ins and the sequential pages, then the raw verification's thread-CPU loop (no concurrency,
+#                    ramp, open loop or JMH); for iterating on CPU per sign-in and per page
 #   --startup-only   start the server three times (fresh database, then twice on it) and measure only that:
 #                    wall time and the server JVM's CPU seconds to ready (JIT and GC split out), RSS, and
 #                    the times of Liberty's start-up messages
@@ -44,10 +47,11 @@ for arg in "$@"; do
   case "$arg" in
     h2|postgres) DB="$arg" ;;
     --smoke) MODE=smoke ;;
+    --signin-only) MODE=signin ;;
     --startup-only) MODE=startup ;;
     --insights) MODE=insights ;;
     --two-instances) TWO=1 ;;
-    *) echo "usage: $0 [h2|postgres] [--smoke] [--startup-only] [--insights] [--two-instances]" >&2; exit 2 ;;
+    *) echo "usage: $0 [h2|postgres] [--smoke] [--signin-only] [--startup-only] [--insights] [--two-instances]" >&2; exit 2 ;;
   esac
 done
 if [ -n "$TWO" ] && { [ "$DB" != "postgres" ] || [ "$MODE" = "insights" ] || [ "$MODE" = "startup" ]; }; then
@@ -264,6 +268,7 @@ say ""
 # ---------------------------------------------------------------- load over HTTP
 LOAD_ARGS=(--base "$BASES" --pid "$PIDS" --out "$OUT.load")
 [ "$MODE" = "smoke" ] && LOAD_ARGS+=(--smoke)
+[ "$MODE" = "signin" ] && LOAD_ARGS+=(--signin-only)
 [ "$DB" = "postgres" ] && LOAD_ARGS+=(--pg-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --pg-user postgres)
 load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
@@ -279,9 +284,9 @@ if [ "$MODE" = "smoke" ]; then
   "$JAVA" -cp "$CP" org.openjdk.jmh.Main AssertionVerificationBenchmark -f 0 -wi 0 -i 1 -r 1s -foe true > "$BENCH/jmh.log" 2>&1
 else
   say "$("$JAVA" -cp "$CP" dev.latchkey.benchmarks.VerificationCpu 5000 7 2000 2>>"$BENCH/raw.log")"
-  "$JAVA" -cp "$CP" org.openjdk.jmh.Main AssertionVerificationBenchmark -foe true > "$BENCH/jmh.log" 2>&1
+  [ "$MODE" = "signin" ] || "$JAVA" -cp "$CP" org.openjdk.jmh.Main AssertionVerificationBenchmark -foe true > "$BENCH/jmh.log" 2>&1
 fi
-say "JMH: $(grep -E '^AssertionVerificationBenchmark' "$BENCH/jmh.log" | tr -s ' ')"
+[ "$MODE" = "signin" ] || say "JMH: $(grep -E '^AssertionVerificationBenchmark' "$BENCH/jmh.log" | tr -s ' ')"
 say "load average at end: $(cat /proc/loadavg)"
 
 raw=$(grep -oE 'median [0-9.]+ ms' "$OUT" | head -1 | awk '{ print $2 }')

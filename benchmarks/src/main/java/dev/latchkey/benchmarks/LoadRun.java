@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>a ramp of concurrency until journeys per second stop rising (the saturating rate);</li>
  *   <li>latency at half that rate, open loop (journeys start on a schedule; a late start counts).</li>
  * </ol>
- * Usage: {@code LoadRun --base http://localhost:9437 --pid <server pid> --out results.txt [--smoke]}.
+ * Usage: {@code LoadRun --base http://localhost:9437 --pid <server pid> --out results.txt [--smoke] [--signin-only]}.
+ * {@code --signin-only} stops after the sequential sign-ins and pages (the CPU figures; about two minutes).
  * Two instances on one database: {@code --base http://localhost:9437,http://localhost:9438 --pid <a>,<b>};
  * each browser sends its requests to the instances in turn ({@link BrowserProfile}) and the server CPU
  * is both JVMs' sum. With {@code --pg-url jdbc:postgresql://...} it also reports what PostgreSQL did per
@@ -48,13 +49,15 @@ public final class LoadRun {
     private final ServerCpu cpu;
     private final DatabaseWork db;
     private final Plan plan;
+    private final boolean signInOnly;
     private final List<String> report = new ArrayList<>();
 
-    private LoadRun(List<String> instances, List<Long> pids, DatabaseWork db, Plan plan) {
+    private LoadRun(List<String> instances, List<Long> pids, DatabaseWork db, Plan plan, boolean signInOnly) {
         this.instances = List.copyOf(instances);
         this.cpu = new ServerCpu(pids);
         this.db = db;
         this.plan = plan;
+        this.signInOnly = signInOnly;
     }
 
     public static void main(String[] args) throws Exception {
@@ -64,6 +67,7 @@ public final class LoadRun {
         List<Long> pids = List.of();
         Path out = null;
         Plan plan = FULL;
+        boolean signInOnly = false;
         String pgUrl = null;
         String pgUser = "postgres";
         for (int i = 0; i < args.length; i++) {
@@ -72,12 +76,13 @@ public final class LoadRun {
                 case "--pid" -> pids = Arrays.stream(args[++i].split(",")).map(Long::parseLong).toList();
                 case "--out" -> out = Path.of(args[++i]);
                 case "--smoke" -> plan = SMOKE;
+                case "--signin-only" -> signInOnly = true;
                 case "--pg-url" -> pgUrl = args[++i];
                 case "--pg-user" -> pgUser = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        LoadRun run = new LoadRun(instances, pids, new DatabaseWork(pgUrl, pgUser), plan);
+        LoadRun run = new LoadRun(instances, pids, new DatabaseWork(pgUrl, pgUser), plan, signInOnly);
         boolean clean = run.run();
         if (out != null) {
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -96,7 +101,7 @@ public final class LoadRun {
     }
 
     private boolean run() throws Exception {
-        say("# Latchkey load run against %s (%s), %s", String.join(" and ", instances), plan == SMOKE ? "smoke" : "full", java.time.Instant.now());
+        say("# Latchkey load run against %s (%s), %s", String.join(" and ", instances), (plan == SMOKE ? "smoke" : "full") + (signInOnly ? ", sign-ins and pages only" : ""), java.time.Instant.now());
         say("load average before: %s", loadAverage());
         if (cpu.available()) {
             say("server memory before: %s", cpu.memory());
@@ -168,6 +173,9 @@ public final class LoadRun {
         dbLine("per GET /account", dbBefore, pages.accountPage().count());
         say(pages.accountPage().line());
         clean &= pages.signInPage().errors() == 0 && pages.accountPage().errors() == 0;
+        if (signInOnly) {
+            return finish(clean);
+        }
 
         // 3. Concurrency 16, closed loop: journeys (sign-in page, sign-in, account page).
         say("");
@@ -226,7 +234,10 @@ public final class LoadRun {
             clean &= l.errors() == 0;
         }
         say(scheduled.line());
+        return finish(clean);
+    }
 
+    private boolean finish(boolean clean) {
         say("");
         say("load average after: %s", loadAverage());
         if (cpu.available()) {
