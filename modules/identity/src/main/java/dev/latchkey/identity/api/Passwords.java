@@ -45,8 +45,8 @@ public interface Passwords {
      */
     Removal remove(StepUpProof proof);
 
-    /** @param message when refused: why, and what to do instead; empty otherwise */
-    record Removal(Outcome outcome, String message) {
+    /** The outcome; with {@code LAST_WAY_IN} the page says why and what to do instead. */
+    record Removal(Outcome outcome) {
         public enum Outcome { REMOVED, NO_PASSWORD, LAST_WAY_IN }
     }
 
