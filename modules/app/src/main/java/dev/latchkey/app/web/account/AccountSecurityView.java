@@ -30,8 +30,8 @@ public record AccountSecurityView(Account account,
                                   boolean passwordRemoved, int recoveryRemaining, boolean emailConfirmed,
                                   CoverageCard.View coverage, String autoUpgrade,
                                   String currentPasswordError, List<String> newPasswordErrors,
-                                  String passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
-                                  String deviceProblem, String passwordProblem,
+                                  UiText passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
+                                  UiText deviceProblem, UiText passwordProblem,
                                   Tip newPasskeyTip, Tip oneDeviceTip) implements PageView {
 
     @Override
@@ -93,7 +93,12 @@ public record AccountSecurityView(Account account,
          * @param confirmAddressFirst the address must be confirmed before recovery codes can be made
          */
         static UiText lastWayIn(String what, boolean confirmAddressFirst) {
-            return UiText.of("lastWayIn." + what + (confirmAddressFirst && !"password".equals(what) ? ".confirmFirst" : ""));
+            return switch (what) {
+                case "passkey" -> confirmAddressFirst ? UiText.of("lastWayIn.passkey.confirmFirst") : UiText.of("lastWayIn.passkey");
+                case "device" -> confirmAddressFirst ? UiText.of("lastWayIn.device.confirmFirst") : UiText.of("lastWayIn.device");
+                case "password" -> UiText.of("lastWayIn.password");
+                default -> throw new IllegalArgumentException("not a way in: " + what);
+            };
         }
 
         static Refused passkey(UUID passkey, UiText message) {
