@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The person-facing texts that were English sentences built in Java (issue 14, item 8), reached over HTTP
- * by a German reader: where a passkey lives, the refusals of renaming and removing a passkey and of
- * reporting a device lost, the link handoff's refusals (on the page and in the JSON its script shows),
+ * by a German reader: where a passkey lives, the refusals of renaming and removing a passkey, of
+ * reporting a device lost and of a new password, the link handoff's refusals (on the page and in the JSON its script shows),
  * an unreadable script request, and the name of a passkey in the account's German mail.
  */
 class PersonTextsInGermanIT {
@@ -70,6 +70,20 @@ class PersonTextsInGermanIT {
         assertThat(lost.statusCode()).isEqualTo(400);
         assertThat(lost.body()).contains("<html lang=\"de\"").contains("Wählen Sie ein Gerät auf Ihrer Kontoseite.")
                 .doesNotContain("Choose a device");
+
+        // Password problems: a common one, then a wrong current password once one is set.
+        HttpResponse<String> common = laptop.postForm("/account/password", "newPassword=password");
+        assertThat(common.statusCode()).isEqualTo(422);
+        assertThat(common.body()).contains("Dieses Passwort steht auf einer Liste häufiger und geleakter Passwörter")
+                .doesNotContain("common and leaked");
+        HttpResponse<String> shortOne = laptop.postForm("/account/password", "newPassword=kettle7");
+        assertThat(shortOne.body()).contains("Verwenden Sie mindestens 8 Zeichen.");
+        assertThat(laptop.postForm("/account/password", "newPassword=ruhige+Eule+malt+blaue+Br%C3%BCcken").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> wrongCurrent = laptop.postForm("/account/password",
+                "currentPassword=falsch+geraten+ist+falsch&newPassword=noch+ein+langes+Passwort");
+        assertThat(wrongCurrent.statusCode()).isEqualTo(422);
+        assertThat(wrongCurrent.body()).contains("Ihr aktuelles Passwort stimmt nicht.").doesNotContain("is not right");
 
         // A request the page script sent that cannot be read: the message its script shows, in German.
         HttpResponse<String> unreadable = laptop.postJson("/api/account/passkeys/options", "{\"hint\": 7}");

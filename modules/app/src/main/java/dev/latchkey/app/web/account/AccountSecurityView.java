@@ -29,7 +29,7 @@ public record AccountSecurityView(Account account,
                                   boolean otherSessionsEnded, boolean passkeyAdded, boolean deviceLost,
                                   boolean passwordRemoved, int recoveryRemaining, boolean emailConfirmed,
                                   CoverageCard.View coverage, String autoUpgrade,
-                                  String currentPasswordError, List<String> newPasswordErrors,
+                                  UiText currentPasswordError, List<UiText> newPasswordErrors,
                                   UiText passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
                                   UiText deviceProblem, UiText passwordProblem,
                                   Tip newPasskeyTip, Tip oneDeviceTip) implements PageView {
@@ -70,17 +70,17 @@ public record AccountSecurityView(Account account,
      * A refused change, shown next to its form (the page then answers 4xx); {@link #NONE} when
      * nothing was refused. {@code passkeyProblemId} is empty for a problem with no passkey of the list.
      */
-    public record Refused(String currentPasswordError, List<String> newPasswordErrors, UiText passkeyProblem,
+    public record Refused(UiText currentPasswordError, List<UiText> newPasswordErrors, UiText passkeyProblem,
                           String passkeyProblemId, boolean passkeyRenameRefused, UiText deviceProblem,
                           UiText passwordProblem) {
 
         public static final Refused NONE = new Refused(null, null, null, null, false, null, null);
 
-        static Refused currentPassword(String message) {
+        static Refused currentPassword(UiText message) {
             return new Refused(message, null, null, null, false, null, null);
         }
 
-        static Refused newPassword(List<String> problems) {
+        static Refused newPassword(List<UiText> problems) {
             return new Refused(null, problems, null, null, false, null, null);
         }
 
