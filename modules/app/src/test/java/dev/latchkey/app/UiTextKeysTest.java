@@ -27,6 +27,9 @@ class UiTextKeysTest {
 
     private static final Path I18N = Path.of("../../ui-templates/templates/i18n");
     private static final Path SOURCES = Path.of("src/main/java");
+    private static final Path NUDGES = Path.of("../nudges/src/main/java");
+    /** Dotted names only: {@code Words.of("B".equals(variant) ? ...)} begins with a value compared, not a key. */
+    private static final Pattern WORDS = Pattern.compile("Words\\.of\\(\\s*\"([a-z]\\w*(?:\\.\\w+)+)\"");
     private static final Pattern KEY = Pattern.compile("UiText\\.of\\(\\s*\"([\\w.]+)\"|\"(stepup\\.for\\.\\w+)\"");
 
     @Test
@@ -43,6 +46,16 @@ class UiTextKeysTest {
                 }
             }
         }
+        // The words the nudges module hands to pages by key (Words.of), such as the link handoff's refusals.
+        try (Stream<Path> files = Files.walk(NUDGES)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = WORDS.matcher(Files.readString(source));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).contains("handoff.refused.unknown", "handoff.refused.wrongCode.many");
         assertThat(used).contains("signin.error.email", "code.error.wrong", "stepup.for.removePasskey", "error.notFound");
         Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> used.add("forbidden.role." + r.name()));

@@ -101,6 +101,10 @@ class AccountPagesInGermanIT {
         // Now two devices hold a passkey: no single-device tip on either.
         String laptopPage = laptop.get("/account/security").body();
         assertThat(laptopPage).doesNotContain(ONE_DEVICE_TIP);
+        // Where each passkey lives, in German: the laptop's only here, the phone's synced by its provider.
+        assertThat(laptopPage).contains("Nur auf diesem Gerät")
+                .contains("Wird mit Google Password Manager auf Ihren Geräten synchronisiert")
+                .doesNotContain("Only on this device").doesNotContain("Syncs across your devices");
         assertThat(phone.get("/account/security").body()).doesNotContain(ONE_DEVICE_TIP);
 
         // "I lost this device" for the phone: German, with education's tip for a lost device.
@@ -110,7 +114,11 @@ class AccountPagesInGermanIT {
         assertGerman(lost);
         assertThat(lost.body()).contains("Ich habe dieses Gerät verloren").contains("Alles so lassen, wie es ist")
                 .contains("id=\"tip-lost-device\"").contains("Telefon verloren?")
-                .contains("href=\"/learn/lost-or-replaced-phone\"");
+                .contains("href=\"/learn/lost-or-replaced-phone\"")
+                // The synced passkey stays: why, and what to do at its provider instead, in German.
+                .contains("Er wird mit Google Password Manager auf Ihren anderen Geräten synchronisiert.")
+                .contains("entfernen Sie das Gerät aus Ihrem Konto bei Google Password Manager")
+                .doesNotContain("It syncs to your other devices").doesNotContain("To stop the lost device");
         assertThat(laptopPage).doesNotContain("id=\"tip-lost-device\"");
         // The laptop lost, seen from the phone: its passkeys by their German automatic names, as on the account page.
         Matcher laptopLost = LOST_FORM.matcher(phone.get("/account/security").body());
@@ -166,7 +174,8 @@ class AccountPagesInGermanIT {
                 .contains("data-msg-prompt=\"Folgen Sie der Aufforderung Ihres Geräts, um Ihren Passkey zu erstellen.\"");
         HttpResponse<String> unknown = new Browser().withHeader("Accept-Language", "de").get("/handoff/ABCDEFGHJKLMNPQRSTUV");
         assertGerman(unknown);
-        assertThat(unknown.body()).contains("Gehen Sie zurück zu dem Gerät, auf dem Sie angemeldet sind");
+        assertThat(unknown.body()).contains("Gehen Sie zurück zu dem Gerät, auf dem Sie angemeldet sind")
+                .contains("Wir kennen diesen Link nicht.").doesNotContain("We do not know this link");
 
         // The assisted recovery's phone page, for a link nobody knows.
         HttpResponse<String> recover = new Browser().withHeader("Accept-Language", "de").get("/recover/ABCDEFGHJKLMNPQRSTUV");

@@ -90,17 +90,17 @@ public class CeremonyExchange {
 
     public String readBody(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "That request is too large.");
+            throw new BadRequest(413, "request.tooLarge");
         }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
             if (bytes.length > MAX_BODY_BYTES) {
-                throw new BadRequest(413, "That request is too large.");
+                throw new BadRequest(413, "request.tooLarge");
             }
             try {
                 return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
             } catch (java.nio.charset.CharacterCodingException e) {
-                throw new BadRequest(400, "That request is not valid JSON.");
+                throw new BadRequest(400, "request.notJson");
             }
         }
     }
@@ -134,17 +134,17 @@ public class CeremonyExchange {
             return Map.of();
         }
         if (body.length() > MAX_BODY_BYTES) {
-            throw new BadRequest(413, "That request is too large.");
+            throw new BadRequest(413, "request.tooLarge");
         }
         JsonNode tree;
         try {
             tree = STRICT.readTree(body);
         } catch (JacksonException e) {
             // Depth, size, duplicate names, syntax: one answer, without echoing the input.
-            throw new BadRequest(400, "That request is not valid JSON.");
+            throw new BadRequest(400, "request.notJson");
         }
         if (tree == null || !tree.isObject()) {
-            throw new BadRequest(400, "That request must be a JSON object.");
+            throw new BadRequest(400, "request.notObject");
         }
         return STRICT.convertValue(tree, Map.class);
     }
@@ -176,7 +176,7 @@ public class CeremonyExchange {
     public Optional<Hint> signInHint(Map<?, ?> body) {
         Optional<Hint> hint = hint(body);
         if (hint.filter(h -> h == Hint.CLIENT_DEVICE).isPresent()) {
-            throw new BadRequest(400, "Choose a phone, a tablet or a security key.");
+            throw new BadRequest(400, "request.signInHint");
         }
         return hint;
     }
@@ -188,17 +188,22 @@ public class CeremonyExchange {
             return Optional.empty();
         }
         return Optional.of(Hint.of(raw instanceof String s ? s : null)
-                .orElseThrow(() -> new BadRequest(400, "That is not a place a passkey can be.")));
+                .orElseThrow(() -> new BadRequest(400, "request.hint")));
     }
 
-    /** A request the endpoints cannot read at all. */
+    /**
+     * A request the endpoints cannot read at all; {@link #words} is what the page script shows, in the reader's
+     * language (a message key of the pages, {@code request.*}).
+     */
     public static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
         public final int status;
+        public final transient UiText words;
 
-        BadRequest(int status, String message) {
-            super(message);
+        BadRequest(int status, String key) {
+            super(key);
             this.status = status;
+            this.words = UiText.of(key);
         }
     }
 }

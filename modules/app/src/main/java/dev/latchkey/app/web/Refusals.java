@@ -3,6 +3,7 @@ package dev.latchkey.app.web;
 import dev.latchkey.identity.api.AbuseLimits;
 import dev.latchkey.identity.api.EmailCodes;
 import dev.latchkey.identity.api.NewAccount;
+import dev.latchkey.identity.api.Passwords;
 
 /**
  * The words for identity's refusals, as message keys: identity decides (a pause, a wait, a cap), the
@@ -43,6 +44,24 @@ public final class Refusals {
             case NAME_MISSING -> UiText.of("signup.error.nameMissing");
             case NAME_TOO_LONG -> UiText.of("signup.error.nameTooLong", NewAccount.DISPLAY_NAME_MAX);
             case NAME_CONTROL -> UiText.of("signup.error.nameControl");
+        };
+    }
+
+    /** One problem with a password change ({@code password.problem.*}). */
+    public static UiText password(Passwords.Problem problem) {
+        return switch (problem.kind()) {
+            case MISSING -> UiText.of("password.problem.missing");
+            case UNUSABLE_CHARACTER -> UiText.of("password.problem.unusableCharacter");
+            case TOO_SHORT -> UiText.of("password.problem.tooShort", problem.number());
+            case TOO_SHORT_ONLY_WAY_IN -> UiText.of("password.problem.tooShortOnlyWayIn", problem.number());
+            case TOO_LONG -> UiText.of("password.problem.tooLong", problem.number());
+            case COMMON -> UiText.of("password.problem.common");
+            case OWN_ADDRESS -> UiText.of("password.problem.ownAddress");
+            case REPETITION -> UiText.of("password.problem.repetition");
+            case CURRENT_MISSING -> UiText.of("password.problem.currentMissing");
+            case CURRENT_WRONG -> UiText.of("password.problem.currentWrong");
+            case CHANGED_MEANWHILE -> UiText.of("password.problem.changedMeanwhile");
+            case SET_MEANWHILE -> UiText.of("password.problem.setMeanwhile");
         };
     }
 }

@@ -22,9 +22,22 @@ public record LostDevicePlan(UUID deviceId, String deviceLabel, List<PasskeyCard
     }
 
     /**
-     * @param why      one sentence: why it stays
-     * @param whatToDo one sentence: what the person can do instead, and where
+     * A passkey that stays, and why: the page says why and what to do instead in its own language (a synced
+     * passkey is ended at its provider, named by {@code passkey.provider()} when known; a security key's is
+     * removed on the Security page if the key is lost too).
      */
-    public record Kept(PasskeyCard passkey, String why, String whatToDo) {
+    public record Kept(PasskeyCard passkey, Reason reason) {
+
+        public enum Reason {
+            /** It syncs to the person's other devices: removing it here would stop it working there too. */
+            SYNCED,
+            /** It lives on a security key, not on the device. */
+            ON_SECURITY_KEY
+        }
+
+        public Kept {
+            java.util.Objects.requireNonNull(passkey, "passkey");
+            java.util.Objects.requireNonNull(reason, "reason");
+        }
     }
 }

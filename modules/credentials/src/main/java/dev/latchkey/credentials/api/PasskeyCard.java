@@ -12,7 +12,8 @@ import java.util.UUID;
  *                     "Security key", else one from the device that created it ("Passkey on Chrome on Windows")
  * @param customName   whether {@code name} is the user's own
  * @param storage      where it lives, for styling and tests
- * @param whereItLives the same in words: "Syncs across your devices with iCloud Keychain", "Only on this device"
+ * @param whereItLives the same as words a page puts in its own language ({@link WhereItLives}: "Syncs across your
+ *                     devices with iCloud Keychain", "Only on this device")
  * @param provider     the AAGUID list's entry, when the AAGUID is on it
  * @param createdOn    the label of the device it was created on ("Chrome on Windows"), when known
  * @param lastUsedOn   the label of the device it was last used on, when known
@@ -25,7 +26,7 @@ public record PasskeyCard(
         String name,
         boolean customName,
         Storage storage,
-        String whereItLives,
+        WhereItLives whereItLives,
         Optional<PasskeyProvider> provider,
         Instant createdAt,
         Optional<String> createdOn,
@@ -55,6 +56,35 @@ public record PasskeyCard(
                 case MADE_ON -> "Passkey on " + argument;
                 case PHONE_OR_TABLET -> "Passkey on a phone or tablet";
                 case UNNAMED -> "Passkey";
+            };
+        }
+    }
+
+    /**
+     * Where a passkey lives, by kind, with its argument: the provider's name ({@code SYNCED}, {@code NOT_SYNCED_YET})
+     * or the label of the device that created it ({@code CREATING_DEVICE}), each empty when not known. The argument
+     * is a plain name, never words of a language.
+     */
+    public record WhereItLives(Kind kind, String argument) {
+        public enum Kind { SYNCED, NOT_SYNCED_YET, SECURITY_KEY, PHONE_OR_TABLET, THIS_DEVICE, CREATING_DEVICE }
+
+        public WhereItLives {
+            java.util.Objects.requireNonNull(kind, "kind");
+            argument = argument == null ? "" : argument;
+        }
+
+        /** The same in English: "Syncs across your devices with iCloud Keychain", "Only on this device". */
+        public String english() {
+            boolean named = !argument.isEmpty();
+            return switch (kind) {
+                case SYNCED -> named ? "Syncs across your devices with " + argument : "Syncs across your devices";
+                case NOT_SYNCED_YET -> named ? "Can sync across your devices with " + argument + ", but is not synced yet"
+                        : "Can sync across your devices, but is not synced yet";
+                case SECURITY_KEY -> "Security key";
+                case PHONE_OR_TABLET -> "Only on the phone or tablet it was saved to";
+                case THIS_DEVICE -> "Only on this device";
+                case CREATING_DEVICE -> named ? "Only on the device that created it (" + argument + ")"
+                        : "Only on the device that created it";
             };
         }
     }

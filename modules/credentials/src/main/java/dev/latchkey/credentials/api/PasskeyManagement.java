@@ -45,12 +45,17 @@ public interface PasskeyManagement {
 
     int MAX_NAME_LENGTH = 64;
 
-    record Rename(Outcome outcome, String message) {
+    /** What a rename did; {@code REFUSED}: the name was longer than {@value #MAX_NAME_LENGTH} characters. */
+    record Rename(Outcome outcome) {
         public enum Outcome { RENAMED, NAME_RESET, REFUSED, NOT_FOUND }
     }
 
-    /** @param message a sentence for the account page: what happened, or why not and what to do instead */
-    record Removal(Outcome outcome, String message) {
+    /**
+     * What a removal did; the page says it in its language.
+     *
+     * @param confirmAddressFirst with {@code LAST_WAY_IN}: as {@link dev.latchkey.identity.api.LastWayIn.Verdict#confirmAddressFirst()}
+     */
+    record Removal(Outcome outcome, boolean confirmAddressFirst) {
         public enum Outcome { REMOVED, NOT_FOUND, LAST_WAY_IN }
     }
 }

@@ -9,13 +9,16 @@ import java.util.UUID;
  *
  * @param reason      why, in a few machine-readable words ({@code REMOVED_BY_USER}, {@code DEVICE_LOST},
  *                    {@code CLAIM_DISPLACED}, ...)
- * @param passkeyName the name the account page showed for it (the row is gone once this is observed)
+ * @param passkeyName its name as the owner's mail says it (the row is gone once this is observed): the owner's own,
+ *                    or the automatic one by kind, which identity words in the account's language
  * @param deviceId    identity's device record of the browser that removed it, when known
  */
-public record PasskeyRemoved(UUID accountId, UUID passkeyId, String reason, String passkeyName,
+public record PasskeyRemoved(UUID accountId, UUID passkeyId, String reason,
+                             dev.latchkey.identity.api.SecurityNotices.PasskeyName passkeyName,
                              Optional<UUID> deviceId) {
 
     public PasskeyRemoved(UUID accountId, UUID passkeyId, String reason) {
-        this(accountId, passkeyId, reason, "Passkey", Optional.empty());
+        this(accountId, passkeyId, reason, new dev.latchkey.identity.api.SecurityNotices.PasskeyName(
+                dev.latchkey.identity.api.SecurityNotices.PasskeyName.Kind.UNNAMED, ""), Optional.empty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.latchkey.credentials.internal;
 
+import dev.latchkey.identity.api.SecurityNotices;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +9,8 @@ import java.util.UUID;
  * device's label, the names of the passkeys removed with it (possibly none) and of those kept, all taken while
  * identity still had the device record.
  */
-record LostDeviceNotice(UUID accountId, String deviceLabel, List<String> removedPasskeys, List<Kept> keptPasskeys) {
+record LostDeviceNotice(UUID accountId, String deviceLabel, List<SecurityNotices.PasskeyName> removedPasskeys,
+                        List<Kept> keptPasskeys) {
 
     LostDeviceNotice {
         removedPasskeys = List.copyOf(removedPasskeys);
@@ -16,6 +18,7 @@ record LostDeviceNotice(UUID accountId, String deviceLabel, List<String> removed
     }
 
     /** A passkey created on the device that stays (it syncs, or lives on a security key); the mail says what to do instead. */
-    record Kept(String name, dev.latchkey.credentials.api.PasskeyCard.Storage storage, java.util.Optional<String> provider) {
+    record Kept(SecurityNotices.PasskeyName name, dev.latchkey.credentials.api.PasskeyCard.Storage storage,
+                java.util.Optional<String> provider) {
     }
 }

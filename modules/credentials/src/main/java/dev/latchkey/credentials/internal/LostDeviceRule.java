@@ -19,23 +19,12 @@ final class LostDeviceRule {
     private LostDeviceRule() {
     }
 
-    /** Empty when the passkey goes with the device; otherwise why it stays and what to do instead. */
+    /** Empty when the passkey goes with the device; otherwise why it stays (the page says what to do instead). */
     static Optional<LostDevicePlan.Kept> keep(PasskeyCard passkey) {
         return switch (passkey.storage()) {
             case DEVICE_BOUND, NOT_SYNCED_YET -> Optional.empty();
-            case SYNCED -> {
-                String provider = passkey.provider().map(p -> p.name()).orElse("the password manager that syncs it");
-                String where = passkey.provider().map(p -> "remove that device from your " + p.name() + " account")
-                        .orElse("remove that device in the settings of the password manager that syncs it");
-                yield Optional.of(new LostDevicePlan.Kept(passkey,
-                        "It syncs to your other devices with " + provider + ", so removing it here would stop it"
-                                + " working on them too.",
-                        "To stop the lost device using it, " + where + " (or change that account's password),"
-                                + " from one of your other devices."));
-            }
-            case SECURITY_KEY -> Optional.of(new LostDevicePlan.Kept(passkey,
-                    "It lives on a security key, not on the device.",
-                    "If you lost the security key too, remove this passkey on your Security page."));
+            case SYNCED -> Optional.of(new LostDevicePlan.Kept(passkey, LostDevicePlan.Kept.Reason.SYNCED));
+            case SECURITY_KEY -> Optional.of(new LostDevicePlan.Kept(passkey, LostDevicePlan.Kept.Reason.ON_SECURITY_KEY));
         };
     }
 

@@ -9,6 +9,7 @@ import dev.latchkey.credentials.api.PasskeyRemoved;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.LastWayIn;
+import dev.latchkey.identity.api.SecurityNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -94,26 +95,20 @@ class ManagedPasskeys implements PasskeyManagement {
         return Optional.of(LostDeviceRule.plan(deviceId, device.label(), createdOnIt));
     }
 
-    /** The name the account page shows for a passkey. */
-    String nameOf(PasskeyEntity p) {
-        return card(p, devicesOf(p.accountId), Optional.empty()).name();
-    }
-
     @Override
     public Rename rename(UUID accountId, UUID passkeyId, String name) {
         if (PasskeyNames.tooLong(name, MAX_NAME_LENGTH)) {
-            return new Rename(Rename.Outcome.REFUSED, "A passkey name can have at most " + MAX_NAME_LENGTH + " characters.");
+            return new Rename(Rename.Outcome.REFUSED);
         }
         PasskeyEntity p = em.find(PasskeyEntity.class, passkeyId);
         if (p == null || !p.accountId.equals(accountId)) {
-            return new Rename(Rename.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+            return new Rename(Rename.Outcome.NOT_FOUND);
         }
         String cleaned = PasskeyNames.clean(name, MAX_NAME_LENGTH);
         p.name = cleaned.isEmpty() ? null : cleaned;
         events.record(CredentialEvents.Type.PASSKEY_RENAMED, accountId, passkeyId, p.name == null ? "automatic name" : "renamed");
         return p.name == null
-                ? new Rename(Rename.Outcome.NAME_RESET, "Your passkey has its automatic name again.")
-                : new Rename(Rename.Outcome.RENAMED, "Your passkey is now called “" + p.name + "”.");
+                ? new Rename(Rename.Outcome.NAME_RESET) : new Rename(Rename.Outcome.RENAMED);
     }
 
     @Override
@@ -122,13 +117,13 @@ class ManagedPasskeys implements PasskeyManagement {
         UUID accountId = stepUp.confirm(proof);
         PasskeyEntity found = em.find(PasskeyEntity.class, passkeyId);
         if (found == null || !found.accountId.equals(accountId)) {
-            return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+            return new Removal(Removal.Outcome.NOT_FOUND, false);
         }
         // Identity's one rule for every way in that goes (LastWayIn); it locks the account until we commit,
         // so a concurrent removal (another passkey, the password, a lost device) waits and then counts again.
         LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.Passkeys(1));
         if (!verdict.allowed()) {
-            return new Removal(Removal.Outcome.LAST_WAY_IN, verdict.explanation());
+            return new Removal(Removal.Outcome.LAST_WAY_IN, verdict.confirmAddressFirst());
         }
         // Locked in the same order as every removal path: the account first, then its passkeys.
         List<PasskeyEntity> held = em.createQuery("select p from PasskeyEntity p where p.accountId = :a order by p.id",
@@ -138,15 +133,15 @@ class ManagedPasskeys implements PasskeyManagement {
                 .getResultList();
         Optional<PasskeyEntity> target = held.stream().filter(p -> p.id.equals(passkeyId)).findFirst();
         if (target.isEmpty()) {
-            return new Removal(Removal.Outcome.NOT_FOUND, "We could not find that passkey on your account.");
+            return new Removal(Removal.Outcome.NOT_FOUND, false);
         }
         PasskeyEntity passkey = target.get();
-        String name = nameOf(passkey);
+        SecurityNotices.PasskeyName name = PasskeyWords.mailName(card(passkey, devicesOf(accountId), Optional.empty()));
         em.remove(passkey);
         em.flush();
         events.record(CredentialEvents.Type.PASSKEY_REMOVED, accountId, passkeyId, "removed by the user");
         removed.fire(new PasskeyRemoved(accountId, passkeyId, "REMOVED_BY_USER", name, fromDevice));
-        return new Removal(Removal.Outcome.REMOVED, "“" + name + "” is removed. It no longer signs in to your account.");
+        return new Removal(Removal.Outcome.REMOVED, false);
     }
 
     private Map<UUID, Device> devicesOf(UUID accountId) {

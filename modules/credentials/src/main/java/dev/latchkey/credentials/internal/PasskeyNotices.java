@@ -45,7 +45,7 @@ class PasskeyNotices {
                 return;
             }
             PasskeyCard c = card.get();
-            notices.send(added.accountId(), new SecurityNotices.PasskeyAdded(c.name(), home(c.storage()),
+            notices.send(added.accountId(), new SecurityNotices.PasskeyAdded(PasskeyWords.mailName(c), home(c.storage()),
                     c.provider().map(p -> p.name()), c.createdOn(), c.createdAt(), from(added.accountId(), added.deviceId())));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "No notice for the passkey added to account " + added.accountId(), e);

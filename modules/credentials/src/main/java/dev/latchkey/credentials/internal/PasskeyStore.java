@@ -161,12 +161,12 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
             em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
                             + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
                     .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
-            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", card.name(),
+            removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", PasskeyWords.mailName(card),
                     Optional.of(lost.deviceId())));
         }
         lostNotices.fire(new LostDeviceNotice(lost.accountId(), plan.get().deviceLabel(),
-                plan.get().removed().stream().map(PasskeyCard::name).toList(),
-                plan.get().kept().stream().map(k -> new LostDeviceNotice.Kept(k.passkey().name(), k.passkey().storage(),
+                plan.get().removed().stream().map(PasskeyWords::mailName).toList(),
+                plan.get().kept().stream().map(k -> new LostDeviceNotice.Kept(PasskeyWords.mailName(k.passkey()), k.passkey().storage(),
                         k.passkey().provider().map(p -> p.name()))).toList()));
     }
 

@@ -1,8 +1,11 @@
 package dev.latchkey.credentials.internal;
 
+import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyCard.AutomaticName;
 import dev.latchkey.credentials.api.PasskeyCard.Storage;
+import dev.latchkey.credentials.api.PasskeyCard.WhereItLives;
 import dev.latchkey.credentials.api.PasskeyProvider;
+import dev.latchkey.identity.api.SecurityNotices;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,22 +37,20 @@ final class PasskeyWords {
      * @param onViewingDevice whether the device looking at the page is the one that created it
      * @param createdOn       the label of that device, when known
      */
-    static String whereItLives(Storage storage, Optional<PasskeyProvider> provider, Optional<String> attachment,
-                               List<String> transports, boolean onViewingDevice, Optional<String> createdOn) {
+    static WhereItLives whereItLives(Storage storage, Optional<PasskeyProvider> provider, Optional<String> attachment,
+                                     List<String> transports, boolean onViewingDevice, Optional<String> createdOn) {
+        String providerName = provider.map(PasskeyProvider::name).orElse("");
         return switch (storage) {
-            case SYNCED -> provider.map(p -> "Syncs across your devices with " + p.name())
-                    .orElse("Syncs across your devices");
-            case NOT_SYNCED_YET -> provider.map(p -> "Can sync across your devices with " + p.name() + ", but is not synced yet")
-                    .orElse("Can sync across your devices, but is not synced yet");
-            case SECURITY_KEY -> "Security key";
+            case SYNCED -> new WhereItLives(WhereItLives.Kind.SYNCED, providerName);
+            case NOT_SYNCED_YET -> new WhereItLives(WhereItLives.Kind.NOT_SYNCED_YET, providerName);
+            case SECURITY_KEY -> new WhereItLives(WhereItLives.Kind.SECURITY_KEY, "");
             case DEVICE_BOUND -> {
                 if (attachment.filter("cross-platform"::equals).isPresent()) {
                     // Made over a QR code: it lives on the phone or tablet, not on the browser that asked.
-                    yield "Only on the phone or tablet it was saved to";
+                    yield new WhereItLives(WhereItLives.Kind.PHONE_OR_TABLET, "");
                 }
-                yield onViewingDevice ? "Only on this device"
-                        : createdOn.map(d -> "Only on the device that created it (" + d + ")")
-                        .orElse("Only on the device that created it");
+                yield onViewingDevice ? new WhereItLives(WhereItLives.Kind.THIS_DEVICE, "")
+                        : new WhereItLives(WhereItLives.Kind.CREATING_DEVICE, createdOn.orElse(""));
             }
         };
     }
@@ -84,5 +85,23 @@ final class PasskeyWords {
                 == dev.latchkey.credentials.api.PasskeyPlacement.ANOTHER_DEVICE
                 ? new AutomaticName(AutomaticName.Kind.PHONE_OR_TABLET, "")
                 : new AutomaticName(AutomaticName.Kind.UNNAMED, "");
+    }
+
+    /**
+     * A card's name for the owner's mail, which identity writes in the account's language: the owner's own
+     * name as given, otherwise the automatic name by its kind (never the English of {@link PasskeyCard#name()}).
+     */
+    static SecurityNotices.PasskeyName mailName(PasskeyCard card) {
+        if (card.customName()) {
+            return SecurityNotices.PasskeyName.given(card.name());
+        }
+        AutomaticName automatic = card.automaticName();
+        return new SecurityNotices.PasskeyName(switch (automatic.kind()) {
+            case PROVIDER -> SecurityNotices.PasskeyName.Kind.PROVIDER;
+            case SECURITY_KEY -> SecurityNotices.PasskeyName.Kind.SECURITY_KEY;
+            case MADE_ON -> SecurityNotices.PasskeyName.Kind.MADE_ON;
+            case PHONE_OR_TABLET -> SecurityNotices.PasskeyName.Kind.PHONE_OR_TABLET;
+            case UNNAMED -> SecurityNotices.PasskeyName.Kind.UNNAMED;
+        }, automatic.argument());
     }
 }

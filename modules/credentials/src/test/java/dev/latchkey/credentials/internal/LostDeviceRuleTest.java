@@ -33,14 +33,15 @@ class LostDeviceRuleTest {
     void aSyncedPasskeyStaysAndThePlanSaysToEndItAtItsProvider() {
         LostDevicePlan.Kept kept = LostDeviceRule.keep(card("mine", PasskeyCard.Storage.SYNCED, Optional.of(ICLOUD)))
                 .orElseThrow();
-        assertThat(kept.why()).contains("syncs to your other devices with iCloud Keychain");
-        assertThat(kept.whatToDo()).contains("remove that device from your iCloud Keychain account");
+        assertThat(kept.reason()).isEqualTo(LostDevicePlan.Kept.Reason.SYNCED);
+        assertThat(kept.passkey().provider()).isEqualTo(Optional.of(ICLOUD));
     }
 
     @Test
-    void aSyncedPasskeyOfAnUnknownProviderStillSaysWhereToGo() {
-        LostDevicePlan.Kept kept = LostDeviceRule.keep(card("x", PasskeyCard.Storage.SYNCED, Optional.empty())).orElseThrow();
-        assertThat(kept.whatToDo()).contains("remove that device in the settings of the password manager that syncs it");
+    void aSecurityKeysPasskeyStaysBecauseItLivesOnTheKey() {
+        LostDevicePlan.Kept kept = LostDeviceRule.keep(card("x", PasskeyCard.Storage.SECURITY_KEY, Optional.empty()))
+                .orElseThrow();
+        assertThat(kept.reason()).isEqualTo(LostDevicePlan.Kept.Reason.ON_SECURITY_KEY);
     }
 
     @Test
@@ -62,7 +63,8 @@ class LostDeviceRuleTest {
     }
 
     private static PasskeyCard card(String name, PasskeyCard.Storage storage, Optional<PasskeyProvider> provider) {
-        return new PasskeyCard(UUID.randomUUID(), "id-" + name, name, false, storage, "words", provider, Instant.EPOCH,
+        return new PasskeyCard(UUID.randomUUID(), "id-" + name, name, false, storage,
+                new PasskeyCard.WhereItLives(PasskeyCard.WhereItLives.Kind.SYNCED, ""), provider, Instant.EPOCH,
                 Optional.empty(), Optional.empty(), Optional.empty(),
                 new PasskeyCard.AutomaticName(PasskeyCard.AutomaticName.Kind.UNNAMED, ""));
     }

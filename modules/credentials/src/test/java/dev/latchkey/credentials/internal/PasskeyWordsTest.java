@@ -18,9 +18,9 @@ class PasskeyWordsTest {
     void aBackedUpPasskeySyncsWithItsProvider() {
         Storage s = PasskeyWords.storage(true, true, Optional.of("platform"), List.of("hybrid", "internal"));
         assertThat(s).isEqualTo(Storage.SYNCED);
-        assertThat(PasskeyWords.whereItLives(s, ICLOUD, Optional.of("platform"), List.of(), true, Optional.empty()))
+        assertThat(PasskeyWords.whereItLives(s, ICLOUD, Optional.of("platform"), List.of(), true, Optional.empty()).english())
                 .isEqualTo("Syncs across your devices with iCloud Keychain");
-        assertThat(PasskeyWords.whereItLives(s, Optional.empty(), Optional.empty(), List.of(), true, Optional.empty()))
+        assertThat(PasskeyWords.whereItLives(s, Optional.empty(), Optional.empty(), List.of(), true, Optional.empty()).english())
                 .isEqualTo("Syncs across your devices");
     }
 
@@ -34,11 +34,11 @@ class PasskeyWordsTest {
         Storage s = PasskeyWords.storage(false, false, Optional.of("platform"), List.of("internal"));
         assertThat(s).isEqualTo(Storage.DEVICE_BOUND);
         assertThat(PasskeyWords.whereItLives(s, Optional.empty(), Optional.of("platform"), List.of("internal"), true,
-                Optional.of("Chrome on Windows"))).isEqualTo("Only on this device");
+                Optional.of("Chrome on Windows")).english()).isEqualTo("Only on this device");
         assertThat(PasskeyWords.whereItLives(s, Optional.empty(), Optional.of("platform"), List.of("internal"), false,
-                Optional.of("Chrome on Windows"))).isEqualTo("Only on the device that created it (Chrome on Windows)");
+                Optional.of("Chrome on Windows")).english()).isEqualTo("Only on the device that created it (Chrome on Windows)");
         assertThat(PasskeyWords.whereItLives(s, Optional.empty(), Optional.of("cross-platform"), List.of("hybrid"), false,
-                Optional.empty())).isEqualTo("Only on the phone or tablet it was saved to");
+                Optional.empty()).english()).isEqualTo("Only on the phone or tablet it was saved to");
     }
 
     @Test

@@ -50,8 +50,11 @@ public interface Devices {
      */
     LostReport reportLost(StepUpProof proof, UUID deviceId);
 
-    /** @param message when refused: why, and what to do instead; empty otherwise */
-    record LostReport(Outcome outcome, String message) {
+    /**
+     * @param confirmAddressFirst with {@code LAST_WAY_IN}: as {@link LastWayIn.Verdict#confirmAddressFirst()}
+     *                            (the page says why and what to do instead)
+     */
+    record LostReport(Outcome outcome, boolean confirmAddressFirst) {
         public enum Outcome { REPORTED, NOT_FOUND, LAST_WAY_IN }
     }
 

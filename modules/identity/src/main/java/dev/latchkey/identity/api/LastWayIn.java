@@ -34,11 +34,18 @@ public interface LastWayIn {
     }
 
     /**
-     * @param explanation when refused: a sentence for the account page saying why, and what to do
-     *                    instead; empty when allowed
+     * The answer. When refused, the page says why and what to do instead in its own language, by what the caller
+     * was taking away (it knows: it asked).
+     *
+     * @param confirmAddressFirst when refused: the account's address is not confirmed yet, so the way out
+     *                            (recovery codes) starts with confirming it
      */
-    record Verdict(boolean allowed, String explanation) {
+    record Verdict(boolean allowed, boolean confirmAddressFirst) {
 
-        public static final Verdict ALLOWED = new Verdict(true, "");
+        public static final Verdict ALLOWED = new Verdict(true, false);
+
+        public static Verdict refused(boolean confirmAddressFirst) {
+            return new Verdict(false, confirmAddressFirst);
+        }
     }
 }

@@ -45,8 +45,8 @@ public interface Passwords {
      */
     Removal remove(StepUpProof proof);
 
-    /** @param message when refused: why, and what to do instead; empty otherwise */
-    record Removal(Outcome outcome, String message) {
+    /** The outcome; with {@code LAST_WAY_IN} the page says why and what to do instead. */
+    record Removal(Outcome outcome) {
         public enum Outcome { REMOVED, NO_PASSWORD, LAST_WAY_IN }
     }
 
@@ -66,11 +66,54 @@ public interface Passwords {
     Change set(UUID accountId, Optional<String> currentPassword, String newPassword, ClientDescription client);
 
     /**
+     * One problem with a password change, which the page says in its language ({@code password.problem.*}).
+     *
+     * @param number the limit the problem names (the least or the most characters), 0 where it names none
+     */
+    record Problem(Kind kind, int number) {
+
+        public enum Kind {
+            /** No new password was entered. */
+            MISSING,
+            /** A tab, a line break, a control character or one the server does not know. */
+            UNUSABLE_CHARACTER,
+            /** Fewer than {@code number} characters. */
+            TOO_SHORT,
+            /** Fewer than {@code number} characters, for a password that would be the only way in. */
+            TOO_SHORT_ONLY_WAY_IN,
+            /** More than {@code number} characters. */
+            TOO_LONG,
+            /** On the list of common and leaked passwords. */
+            COMMON,
+            /** The account's own address. */
+            OWN_ADDRESS,
+            /** One character or a short pattern repeated. */
+            REPETITION,
+            /** The current password is needed to change it, and none was entered. */
+            CURRENT_MISSING,
+            /** The current password is not right. */
+            CURRENT_WRONG,
+            /** The password was changed a moment ago (another change won): the new one is now the current one. */
+            CHANGED_MEANWHILE,
+            /** A password was set a moment ago (another request won): it is now the current one. */
+            SET_MEANWHILE
+        }
+
+        public Problem {
+            java.util.Objects.requireNonNull(kind, "kind");
+        }
+
+        public static Problem of(Kind kind) {
+            return new Problem(kind, 0);
+        }
+    }
+
+    /**
      * The result of {@link #set}.
      *
-     * @param problems for a refusal, one sentence for the user per problem found
+     * @param problems for a refusal, each problem found
      */
-    record Change(ChangeOutcome outcome, List<String> problems) {
+    record Change(ChangeOutcome outcome, List<Problem> problems) {
 
         public Change {
             problems = List.copyOf(problems);

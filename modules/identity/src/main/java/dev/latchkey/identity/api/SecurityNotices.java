@@ -23,8 +23,48 @@ public interface SecurityNotices {
      */
     boolean send(UUID accountId, Notice notice);
 
-    /** What happened, with the facts the mail names. Names (passkeys, devices) are shown as they are. */
+    /**
+     * What happened, with the facts the mail names. Device labels and names people gave are shown as they are;
+     * a passkey's automatic name is said in the mail's language ({@link PasskeyName}).
+     */
     sealed interface Notice permits PasskeyAdded, PasskeyRemoved, DeviceLost, AssistedRecoveryStarted {
+    }
+
+    /**
+     * A passkey's name as the mail says it, in the account's language: the name its owner gave it, shown as
+     * given, or an automatic one by what is known of it (the mail templates hold the words of each kind, as
+     * the pages' {@code cards.name.*} messages do).
+     *
+     * @param kind what the name is made of
+     * @param text the owner's name ({@code GIVEN}), the provider's ({@code PROVIDER}) or the label of the browser
+     *             the passkey was made on ({@code MADE_ON}): plain text, never translated; empty for the other kinds
+     */
+    record PasskeyName(Kind kind, String text) {
+
+        public enum Kind {
+            /** The owner's own name for it. */
+            GIVEN,
+            /** Its provider's name ("iCloud Keychain"). */
+            PROVIDER,
+            /** "Security key". */
+            SECURITY_KEY,
+            /** "Passkey on" the browser it was made on ("Chrome on Android"). */
+            MADE_ON,
+            /** "Passkey on a phone or tablet" (saved there over a QR code). */
+            PHONE_OR_TABLET,
+            /** "Passkey": nothing more is known. */
+            UNNAMED
+        }
+
+        public PasskeyName {
+            Objects.requireNonNull(kind, "kind");
+            text = text == null ? "" : text;
+        }
+
+        /** The name its owner gave it. */
+        public static PasskeyName given(String name) {
+            return new PasskeyName(Kind.GIVEN, name);
+        }
     }
 
     /** Where a passkey lives, for the words the mail uses. */
@@ -46,7 +86,7 @@ public interface SecurityNotices {
      * @param createdOn  the label of the device it was created on, when known
      * @param fromDevice the label of the device that added it, when known
      */
-    record PasskeyAdded(String passkeyName, PasskeyHome home, Optional<String> provider, Optional<String> createdOn,
+    record PasskeyAdded(PasskeyName passkeyName, PasskeyHome home, Optional<String> provider, Optional<String> createdOn,
                         Instant when, Optional<String> fromDevice) implements Notice {
         public PasskeyAdded {
             Objects.requireNonNull(passkeyName);
@@ -59,7 +99,7 @@ public interface SecurityNotices {
     }
 
     /** A passkey was removed; {@code fromDevice} the label of the device that removed it, when the owner did. */
-    record PasskeyRemoved(String passkeyName, Instant when, Optional<String> fromDevice) implements Notice {
+    record PasskeyRemoved(PasskeyName passkeyName, Instant when, Optional<String> fromDevice) implements Notice {
         public PasskeyRemoved {
             Objects.requireNonNull(passkeyName);
             Objects.requireNonNull(when);
@@ -71,7 +111,7 @@ public interface SecurityNotices {
      * A device was reported lost: it is signed out, the passkeys that lived only on it were removed,
      * and those created on it that live elsewhere too were kept.
      */
-    record DeviceLost(String deviceLabel, Instant when, List<String> removedPasskeys, List<KeptPasskey> keptPasskeys)
+    record DeviceLost(String deviceLabel, Instant when, List<PasskeyName> removedPasskeys, List<KeptPasskey> keptPasskeys)
             implements Notice {
         public DeviceLost {
             Objects.requireNonNull(deviceLabel);
@@ -85,7 +125,7 @@ public interface SecurityNotices {
      * A passkey created on a lost device that stays: it syncs ({@code home} SYNCED, with its provider's name when
      * known) or lives on a security key ({@code home} SECURITY_KEY). The mail says what to do instead.
      */
-    record KeptPasskey(String name, PasskeyHome home, Optional<String> provider) {
+    record KeptPasskey(PasskeyName name, PasskeyHome home, Optional<String> provider) {
         public KeptPasskey {
             Objects.requireNonNull(name);
             Objects.requireNonNull(home);

@@ -69,16 +69,16 @@ class HashedPasswords implements Passwords {
         if (existing.isPresent()) {
             String current = currentPassword.orElse("");
             if (current.isEmpty()) {
-                return currentWrong("Enter your current password to change it.");
+                return currentWrong(Passwords.Problem.Kind.CURRENT_MISSING);
             }
             if (current.length() > 4 * MAX_LENGTH
                     || !hashing.verify(current, Optional.of(existing.get().hash())).matches()) {
                 signIns.recordFailure(Optional.of(accountId), client, dev.latchkey.identity.api.SignInMethod.PASSWORD,
                         "WRONG_CURRENT_PASSWORD");
-                return currentWrong("Your current password is not right.");
+                return currentWrong(Passwords.Problem.Kind.CURRENT_WRONG);
             }
         }
-        List<String> problems = PasswordRules.problems(newPassword, minimumLength(accountId), account.email());
+        List<Passwords.Problem> problems = PasswordRules.problems(newPassword, minimumLength(accountId), account.email());
         if (!problems.isEmpty()) {
             return new Change(ChangeOutcome.NEW_PASSWORD_REFUSED, problems);
         }
@@ -86,11 +86,11 @@ class HashedPasswords implements Passwords {
         if (existing.isPresent()) {
             return store.replace(accountId, existing.get().hash(), hash)
                     ? new Change(ChangeOutcome.CHANGED, List.of())
-                    : currentWrong("Your password was changed a moment ago. Enter the new one as your current password.");
+                    : currentWrong(Passwords.Problem.Kind.CHANGED_MEANWHILE);
         }
         return insertFirst(accountId, hash)
                 ? new Change(ChangeOutcome.SET, List.of())
-                : currentWrong("A password was set a moment ago. Enter it as your current password to change it.");
+                : currentWrong(Passwords.Problem.Kind.SET_MEANWHILE);
     }
 
     /**
@@ -168,7 +168,7 @@ class HashedPasswords implements Passwords {
         return typed.length() > 4 * MAX_LENGTH ? typed.substring(0, 4 * MAX_LENGTH) : typed;
     }
 
-    private static Change currentWrong(String problem) {
-        return new Change(ChangeOutcome.CURRENT_PASSWORD_WRONG, List.of(problem));
+    private static Change currentWrong(Passwords.Problem.Kind problem) {
+        return new Change(ChangeOutcome.CURRENT_PASSWORD_WRONG, List.of(Passwords.Problem.of(problem)));
     }
 }

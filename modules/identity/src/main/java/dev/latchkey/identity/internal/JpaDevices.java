@@ -106,17 +106,17 @@ class JpaDevices implements Devices {
         UUID accountId = stepUp.confirm(proof);
         DeviceEntity device = em.find(DeviceEntity.class, deviceId);
         if (device == null || !device.accountId.equals(accountId)) {
-            return new LostReport(LostReport.Outcome.NOT_FOUND, "We could not find that device on your account.");
+            return new LostReport(LostReport.Outcome.NOT_FOUND, false);
         }
         LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.LostDevice(deviceId));
         if (!verdict.allowed()) {
-            return new LostReport(LostReport.Outcome.LAST_WAY_IN, verdict.explanation());
+            return new LostReport(LostReport.Outcome.LAST_WAY_IN, verdict.confirmAddressFirst());
         }
         lost.fire(new DeviceLost(accountId, deviceId));
         em.createQuery("delete from SessionEntity s where s.accountId = :a and s.deviceId = :d")
                 .setParameter("a", accountId).setParameter("d", deviceId).executeUpdate();
         em.remove(device);
-        return new LostReport(LostReport.Outcome.REPORTED, "");
+        return new LostReport(LostReport.Outcome.REPORTED, false);
     }
 
     @Override

@@ -18,7 +18,6 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.MANDATORY)
 class JpaLastWayIn implements LastWayIn {
 
-    private static final String RECOVERY = "make recovery codes (on this page, under “Recovery codes”)";
 
     @PersistenceContext(unitName = "identity")
     EntityManager em;
@@ -45,20 +44,7 @@ class JpaLastWayIn implements LastWayIn {
         if (passkeysLeft > 0 || !fallbacksLeft.isEmpty()) {
             return Verdict.ALLOWED;
         }
-        String confirmFirst = account.email == null ? "confirm your email address and " : "";
-        if (loss instanceof Passkeys) {
-            return new Verdict(false, "This passkey is the only way into your account, so it cannot be removed. First add"
-                    + " another passkey (on this device, your phone or a security key), or " + confirmFirst
-                    + "make recovery codes. Then you can remove this one.");
-        }
-        if (loss instanceof LostDevice) {
-            return new Verdict(false, "The passkeys created on that device are the only way into your account, so we cannot"
-                    + " remove them. To end its sessions now, choose “Sign out my other sessions”. Then add a passkey"
-                    + " here (on this device, your phone or a security key), or " + confirmFirst + RECOVERY
-                    + ", and report the device lost again.");
-        }
-        return new Verdict(false, "Your password is the only way into your account, so it cannot be removed. First add"
-                    + " a passkey (on this device, your phone or a security key), or " + RECOVERY
-                    + ". Then you can remove the password.");
+        // The words (why, and what to do instead) are the page's, by the loss: lastWayIn.* in the message bundles.
+        return Verdict.refused(account.email == null);
     }
 }

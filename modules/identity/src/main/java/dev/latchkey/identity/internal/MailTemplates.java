@@ -1,5 +1,6 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.SecurityNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -40,6 +41,9 @@ class MailTemplates {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
+
+    /** Not a mail: the words of a passkey's automatic name, used inside the passkey mails. */
+    static final String PASSKEY_NAME = "passkey-name";
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
 
@@ -84,8 +88,22 @@ class MailTemplates {
         return new Letter(text.substring(0, end).strip(), text.substring(end + 2));
     }
 
-    /** Instants in the language's words, empty Optionals as absent, records of lists as maps: what OGNL reads plainly. */
-    private static Object plain(Object value, Locale language) {
+    /**
+     * A passkey's name in a language, from {@code <language>/passkey-name.txt}: the owner's own name as given,
+     * an automatic one in the language's words ("Passkey on Chrome on Android", "Passkey, erstellt auf ...").
+     */
+    String passkeyName(SecurityNotices.PasskeyName name, Locale language) {
+        Context context = new Context(language);
+        context.setVariable("kind", name.kind().name());
+        context.setVariable("text", name.text());
+        return engine.process(language.getLanguage() + "/" + PASSKEY_NAME, context).strip();
+    }
+
+    /**
+     * Instants in the language's words, passkey names in the language's words, empty Optionals as absent,
+     * records of lists as maps: what OGNL reads plainly.
+     */
+    private Object plain(Object value, Locale language) {
         if (value instanceof Optional<?> optional) {
             return optional.map(v -> plain(v, language)).orElse(null);
         }
@@ -99,6 +117,9 @@ class MailTemplates {
             Map<Object, Object> copy = new LinkedHashMap<>();
             map.forEach((k, v) -> copy.put(k, plain(v, language)));
             return copy;
+        }
+        if (value instanceof SecurityNotices.PasskeyName name) {
+            return passkeyName(name, language);
         }
         if (value instanceof Record record) {
             Map<String, Object> fields = new LinkedHashMap<>();

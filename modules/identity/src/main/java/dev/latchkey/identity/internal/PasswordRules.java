@@ -2,6 +2,7 @@ package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.EmailAddress;
 import dev.latchkey.identity.api.Passwords;
+import dev.latchkey.identity.api.Passwords.Problem.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,45 +26,38 @@ final class PasswordRules {
      * @param email         the account's address (a context-specific value that must not be the password)
      * @return the problems found; empty when the password may be used
      */
-    static List<String> problems(String password, int minimumLength, EmailAddress email) {
+    static List<Passwords.Problem> problems(String password, int minimumLength, EmailAddress email) {
         if (password == null || password.isEmpty()) {
-            return List.of("Enter a password.");
+            return List.of(Passwords.Problem.of(Kind.MISSING));
         }
         // Bound the work before normalising: NFKC can only grow a string so much.
         if (password.length() > 4 * Passwords.MAX_LENGTH) {
             return List.of(tooLong());
         }
         String normalised = PasswordHashing.normalise(password);
-        List<String> problems = new ArrayList<>();
+        List<Passwords.Problem> problems = new ArrayList<>();
         if (normalised.codePoints().anyMatch(PasswordRules::unusable)) {
-            problems.add("Your password contains a character that cannot be used: a tab, a line break, a control"
-                    + " character or one this server does not know. Letters, digits, symbols, emoji and spaces are"
-                    + " all fine.");
+            problems.add(Passwords.Problem.of(Kind.UNUSABLE_CHARACTER));
         }
         int length = normalised.codePointCount(0, normalised.length());
         if (length < minimumLength) {
-            problems.add(minimumLength >= Passwords.MIN_LENGTH_ONLY_FACTOR
-                    ? "Use at least " + minimumLength + " characters: without a passkey, this password would be"
-                            + " the only way into your account. A few unrelated words make a long password that is"
-                            + " easy to remember."
-                    : "Use at least " + minimumLength + " characters. A few unrelated words make a long password"
-                            + " that is easy to remember.");
+            problems.add(new Passwords.Problem(minimumLength >= Passwords.MIN_LENGTH_ONLY_FACTOR
+                    ? Kind.TOO_SHORT_ONLY_WAY_IN : Kind.TOO_SHORT, minimumLength));
         } else if (length > Passwords.MAX_LENGTH) {
             problems.add(tooLong());
         }
         if (CommonPasswords.contains(normalised)) {
-            problems.add("This password is on a list of common and leaked passwords, which attackers try first."
-                    + " Choose another one.");
+            problems.add(Passwords.Problem.of(Kind.COMMON));
         } else if (isOwnAddress(normalised, email)) {
-            problems.add("Do not use your email address as your password.");
+            problems.add(Passwords.Problem.of(Kind.OWN_ADDRESS));
         } else if (length >= minimumLength && isRepetition(normalised)) {
-            problems.add("One character or a short pattern repeated is easy to guess. Choose something less regular.");
+            problems.add(Passwords.Problem.of(Kind.REPETITION));
         }
         return List.copyOf(problems);
     }
 
-    private static String tooLong() {
-        return "Use at most " + Passwords.MAX_LENGTH + " characters.";
+    private static Passwords.Problem tooLong() {
+        return new Passwords.Problem(Kind.TOO_LONG, Passwords.MAX_LENGTH);
     }
 
     /**

@@ -140,11 +140,11 @@ class PasswordStore {
     Passwords.Removal remove(dev.latchkey.identity.api.StepUpProof proof) {
         UUID accountId = stepUp.confirm(proof);
         if (em.find(PasswordEntity.class, accountId) == null) {
-            return new Passwords.Removal(Passwords.Removal.Outcome.NO_PASSWORD, "");
+            return new Passwords.Removal(Passwords.Removal.Outcome.NO_PASSWORD);
         }
         LastWayIn.Verdict verdict = lastWayIn.check(accountId, new LastWayIn.Password());
         if (!verdict.allowed()) {
-            return new Passwords.Removal(Passwords.Removal.Outcome.LAST_WAY_IN, verdict.explanation());
+            return new Passwords.Removal(Passwords.Removal.Outcome.LAST_WAY_IN);
         }
         boolean removed = em.createQuery("delete from PasswordEntity p where p.accountId = :a")
                 .setParameter("a", accountId).executeUpdate() == 1;
@@ -154,6 +154,6 @@ class PasswordStore {
             revoked.fire(new dev.latchkey.identity.api.SignInRevoked(accountId, java.util.Optional.empty(), "PASSWORD_REMOVED"));
             notifyOwnerOfRemoval(accountId, Timestamps.now());
         }
-        return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD, "");
+        return new Passwords.Removal(removed ? Passwords.Removal.Outcome.REMOVED : Passwords.Removal.Outcome.NO_PASSWORD);
     }
 }

@@ -33,16 +33,24 @@ class MailTemplatesTest {
             Map.entry(MailTemplates.Kind.PASSWORD_ADDED, Map.of("name", "Ada", "when", WHEN)),
             Map.entry(MailTemplates.Kind.PASSWORD_CHANGED, Map.of("name", "Ada", "when", WHEN)),
             Map.entry(MailTemplates.Kind.PASSWORD_REMOVED, Map.of("name", "Ada", "when", WHEN)),
-            Map.entry(MailTemplates.Kind.PASSKEY_ADDED, notice(new SecurityNotices.PasskeyAdded("Google Password Manager",
+            Map.entry(MailTemplates.Kind.PASSKEY_ADDED, notice(new SecurityNotices.PasskeyAdded(provider("Google Password Manager"),
                     PasskeyHome.SYNCED, Optional.of("Google Password Manager"), Optional.empty(), WHEN,
                     Optional.of("Edge on Windows")))),
-            Map.entry(MailTemplates.Kind.PASSKEY_REMOVED, notice(new SecurityNotices.PasskeyRemoved("Work laptop", WHEN,
+            Map.entry(MailTemplates.Kind.PASSKEY_REMOVED, notice(new SecurityNotices.PasskeyRemoved(SecurityNotices.PasskeyName.given("Work laptop"), WHEN,
                     Optional.of("Edge on Windows")))),
             Map.entry(MailTemplates.Kind.DEVICE_LOST, notice(new SecurityNotices.DeviceLost("Safari on iPhone", WHEN,
-                    List.of("Passkey on Safari on iPhone", "Second one"),
-                    List.of(new SecurityNotices.KeptPasskey("iCloud Keychain", PasskeyHome.SYNCED, Optional.of("iCloud Keychain")),
-                            new SecurityNotices.KeptPasskey("YubiKey", PasskeyHome.SECURITY_KEY, Optional.empty()))))),
+                    List.of(madeOn("Safari on iPhone"), SecurityNotices.PasskeyName.given("Second one")),
+                    List.of(new SecurityNotices.KeptPasskey(provider("iCloud Keychain"), PasskeyHome.SYNCED, Optional.of("iCloud Keychain")),
+                            new SecurityNotices.KeptPasskey(SecurityNotices.PasskeyName.given("YubiKey"), PasskeyHome.SECURITY_KEY, Optional.empty()))))),
             Map.entry(MailTemplates.Kind.ASSISTED_RECOVERY_STARTED, notice(new SecurityNotices.AssistedRecoveryStarted(WHEN)))));
+
+    private static SecurityNotices.PasskeyName provider(String name) {
+        return new SecurityNotices.PasskeyName(SecurityNotices.PasskeyName.Kind.PROVIDER, name);
+    }
+
+    private static SecurityNotices.PasskeyName madeOn(String device) {
+        return new SecurityNotices.PasskeyName(SecurityNotices.PasskeyName.Kind.MADE_ON, device);
+    }
 
     private static Map<String, ?> notice(SecurityNotices.Notice notice) {
         return Map.of("name", "Ada", "notice", notice);
@@ -60,7 +68,8 @@ class MailTemplatesTest {
             case PASSWORD_ADDED, PASSWORD_CHANGED, PASSWORD_REMOVED, ASSISTED_RECOVERY_STARTED -> List.of("Ada", when);
             case PASSKEY_ADDED -> List.of("Ada", "Google Password Manager", "Edge on Windows", when);
             case PASSKEY_REMOVED -> List.of("Ada", "Work laptop", "Edge on Windows", when);
-            case DEVICE_LOST -> List.of("Ada", "Safari on iPhone", "  - Passkey on Safari on iPhone\n", "  - Second one\n",
+            case DEVICE_LOST -> List.of("Ada", "Safari on iPhone", language.equals(Locale.GERMAN)
+                    ? "  - Passkey, erstellt auf Safari on iPhone\n" : "  - Passkey on Safari on iPhone\n", "  - Second one\n",
                     "  - iCloud Keychain: ", "iCloud Keychain", "  - YubiKey: ", when);
         };
     }
@@ -121,20 +130,20 @@ class MailTemplatesTest {
                 "Chrome on Android", WHEN, List.of(), List.of()))).body();
         assertThat(none).contains("daher wurde keiner entfernt.\n\nWenn Sie es waren").doesNotContain("behalten");
         String one = TEMPLATES.render(MailTemplates.Kind.DEVICE_LOST, Locale.ENGLISH, notice(new SecurityNotices.DeviceLost(
-                "Chrome on Android", WHEN, List.of("Only one"), List.of()))).body();
+                "Chrome on Android", WHEN, List.of(SecurityNotices.PasskeyName.given("Only one")), List.of()))).body();
         assertThat(one).contains("This passkey, which lived only on it, was removed and no longer signs in to your account:\n"
                 + "  - Only one\n\nIf that was you");
     }
 
     @Test
     void thePasskeyNoticeSaysWhereItLivesInTheReadersLanguage() {
-        SecurityNotices.PasskeyAdded deviceBound = new SecurityNotices.PasskeyAdded("Passkey on Chrome on Windows",
+        SecurityNotices.PasskeyAdded deviceBound = new SecurityNotices.PasskeyAdded(madeOn("Chrome on Windows"),
                 PasskeyHome.DEVICE_BOUND, Optional.empty(), Optional.of("Chrome on Windows"), WHEN, Optional.empty());
         assertThat(TEMPLATES.render(MailTemplates.Kind.PASSKEY_ADDED, Locale.ENGLISH, notice(deviceBound)).body())
                 .contains("a passkey (\"Passkey on Chrome on Windows\", only on the device that created it (Chrome on Windows))"
                         + " was added to your Latchkey account on 4 March 2026 at 05:06 UTC.\n");
         assertThat(TEMPLATES.render(MailTemplates.Kind.PASSKEY_ADDED, Locale.GERMAN, notice(deviceBound)).body())
-                .contains("am 4. März 2026 um 05:06 UTC ein Passkey hinzugefügt: „Passkey on Chrome on Windows“"
+                .contains("am 4. März 2026 um 05:06 UTC ein Passkey hinzugefügt: „Passkey, erstellt auf Chrome on Windows“"
                         + " (nur auf dem Gerät, das ihn erstellt hat (Chrome on Windows)).\n");
     }
 
@@ -158,9 +167,44 @@ class MailTemplatesTest {
     @Test
     void everyNoticeHasItsMail() {
         for (SecurityNotices.Notice notice : List.of(
-                new SecurityNotices.PasskeyRemoved("A", WHEN, Optional.empty()),
+                new SecurityNotices.PasskeyRemoved(SecurityNotices.PasskeyName.given("A"), WHEN, Optional.empty()),
                 new SecurityNotices.AssistedRecoveryStarted(WHEN))) {
             assertThat(JpaSecurityNotices.letter(TEMPLATES, Locale.GERMAN, "Ada", notice).body()).startsWith("Hallo Ada,");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(SecurityNotices.PasskeyName.Kind.class)
+    void aPasskeysNameIsSaidInTheMailsLanguageAndAGivenNameAsGiven(SecurityNotices.PasskeyName.Kind kind) {
+        SecurityNotices.PasskeyName name = new SecurityNotices.PasskeyName(kind, switch (kind) {
+            case GIVEN -> "Mein Schlüssel";
+            case PROVIDER -> "iCloud Keychain";
+            case MADE_ON -> "Chrome on Android";
+            default -> "";
+        });
+        String english = TEMPLATES.passkeyName(name, Locale.ENGLISH);
+        String german = TEMPLATES.passkeyName(name, Locale.GERMAN);
+        switch (kind) {
+            case GIVEN -> assertThat(List.of(english, german)).containsOnly("Mein Schlüssel");
+            case PROVIDER -> assertThat(List.of(english, german)).containsOnly("iCloud Keychain");
+            case SECURITY_KEY -> assertThat(List.of(english, german)).containsExactly("Security key", "Sicherheitsschlüssel");
+            case MADE_ON -> assertThat(List.of(english, german))
+                    .containsExactly("Passkey on Chrome on Android", "Passkey, erstellt auf Chrome on Android");
+            case PHONE_OR_TABLET -> assertThat(List.of(english, german))
+                    .containsExactly("Passkey on a phone or tablet", "Passkey auf einem Smartphone oder Tablet");
+            case UNNAMED -> assertThat(List.of(english, german)).containsOnly("Passkey");
+        }
+    }
+
+    @Test
+    void theGermanNoticesNameAutomaticPasskeysInGerman() {
+        String removed = TEMPLATES.render(MailTemplates.Kind.PASSKEY_REMOVED, Locale.GERMAN, notice(
+                new SecurityNotices.PasskeyRemoved(new SecurityNotices.PasskeyName(
+                        SecurityNotices.PasskeyName.Kind.SECURITY_KEY, ""), WHEN, Optional.empty()))).body();
+        assertThat(removed).contains("der Passkey „Sicherheitsschlüssel“ wurde am").doesNotContain("Security key");
+        String lost = TEMPLATES.render(MailTemplates.Kind.DEVICE_LOST, Locale.GERMAN, ARGUMENTS.get(MailTemplates.Kind.DEVICE_LOST))
+                .body();
+        assertThat(lost).contains("  - Passkey, erstellt auf Safari on iPhone\n").contains("  - Second one\n")
+                .doesNotContain("Passkey on ");
     }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
  * <p>The link is a random token (only its hash is stored), valid {@link #LIFETIME} by the database
  * clock, bound to the account, used by one device only, and grants no session: device 2 learns
  * neither the email, nor the name, nor a credential id. Every step is appended to an audit log.
- * Each refusal is a {@link Refused} with a reason for the status code and a sentence for the user.
+ * Each refusal is a {@link Refused} with a reason for the status code and the words for the user (a message key).
  */
 public interface Handoffs {
 
@@ -154,15 +154,23 @@ public interface Handoffs {
 
         private final Reason reason;
         private final transient Optional<Duration> retryAfter;
+        private final transient Words words;
 
-        public Refused(Reason reason, String userMessage) {
-            this(reason, userMessage, Optional.empty());
+        /** @param words what the page says, in the reader's language (message keys {@code handoff.refused.*}) */
+        public Refused(Reason reason, Words words) {
+            this(reason, words, Optional.empty());
         }
 
-        public Refused(Reason reason, String userMessage, Optional<Duration> retryAfter) {
-            super(userMessage);
+        public Refused(Reason reason, Words words, Optional<Duration> retryAfter) {
+            super(reason + ": " + words.key());
             this.reason = reason;
             this.retryAfter = retryAfter;
+            this.words = words;
+        }
+
+        /** What the page says: why, and what to do instead. */
+        public Words words() {
+            return words;
         }
 
         public Reason reason() {

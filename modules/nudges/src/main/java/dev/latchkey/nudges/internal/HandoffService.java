@@ -14,6 +14,7 @@ import dev.latchkey.identity.api.Devices;
 import dev.latchkey.nudges.api.HandoffStep;
 import dev.latchkey.nudges.api.Handoffs;
 import dev.latchkey.nudges.api.Handoffs.Refused.Reason;
+import dev.latchkey.nudges.api.Words;
 import dev.latchkey.platform.api.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,8 +90,7 @@ class HandoffService implements Handoffs {
                 .setParameter(1, accountId).getSingleResult()).longValue();
         if (recent >= ISSUES_PER_WINDOW) {
             audit(null, accountId, "REFUSED_TOO_MANY_LINKS", null);
-            throw new Refused(Reason.TOO_MANY_LINKS, "You made several links in the last few minutes. Wait a"
-                    + " quarter of an hour, or use one of the links you already have.");
+            throw new Refused(Reason.TOO_MANY_LINKS, Words.of("handoff.refused.tooManyLinks"));
         }
         UUID id = UUID.randomUUID();
         String token = newToken();
@@ -151,7 +151,7 @@ class HandoffService implements Handoffs {
         refuseUnusable(row, claimant);
         if (row.state() != State.CLAIMED) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMED", null);
-            throw new Refused(Reason.NOT_READY, "Start on this page: press \"Create a passkey on this device\".");
+            throw new Refused(Reason.NOT_READY, Words.of("handoff.refused.startHere"));
         }
         // Which device record device 2 gets: the one this account already has for that browser, if
         // any (it signed in there before). Otherwise none: a browser that never signed in is no
@@ -182,7 +182,7 @@ class HandoffService implements Handoffs {
             // Raced by another request of the same browser, or the five minutes ran out meanwhile.
             enrollment.dropPending(accountId, pending, "handoff: link no longer usable");
             audit(row.id(), accountId, "REFUSED_USED", "raced");
-            throw new Refused(Reason.USED, "This link was already used. Make a new one on your other device.");
+            throw new Refused(Reason.USED, Words.of("handoff.refused.usedMakeOnOther"));
         }
         audit(row.id(), accountId, "PASSKEY_PENDING", device.isPresent() ? "known device" : "no device record");
         return code;
@@ -194,16 +194,15 @@ class HandoffService implements Handoffs {
         HandoffRow row = byId(handoffId).filter(r -> r.accountId().equals(accountId) && r.sessionId().equals(sessionId))
                 .orElseThrow(() -> {
                     audit(null, accountId, "REFUSED_UNKNOWN", "pair");
-                    return new Refused(Reason.UNKNOWN, "We could not find that link. Make a new one.");
+                    return new Refused(Reason.UNKNOWN, Words.of("handoff.refused.notFound"));
                 });
         switch (row.state()) {
             case OPEN, CLAIMED -> {
                 if (row.live()) {
-                    throw new Refused(Reason.NOT_READY, "Your other device has not shown a code yet. Open the link"
-                            + " there and create the passkey first.");
+                    throw new Refused(Reason.NOT_READY, Words.of("handoff.refused.noCodeYet"));
                 }
             }
-            case PAIRED, FAILED -> throw new Refused(Reason.USED, "This link was already used. Make a new one.");
+            case PAIRED, FAILED -> throw new Refused(Reason.USED, Words.of("handoff.refused.used"));
             default -> {
             }
         }
@@ -212,7 +211,7 @@ class HandoffService implements Handoffs {
         }
         String typed = code == null ? "" : code.replaceAll("[\\s-]", "");
         if (!typed.matches("[0-9]{6}")) {
-            throw new Refused(Reason.WRONG_CODE, "Enter the 6 digits shown on your other device.");
+            throw new Refused(Reason.WRONG_CODE, Words.of("handoff.refused.enterCode"));
         }
         // A try is spent before the comparison, atomically: parallel guesses share the same 3 tries.
         int spent = em.createNativeQuery("update ndg_handoff set code_attempts = code_attempts + 1 where id = ?"
@@ -221,26 +220,24 @@ class HandoffService implements Handoffs {
                 .executeUpdate();
         if (spent != 1) {
             audit(row.id(), accountId, "REFUSED_NO_TRIES_LEFT", null);
-            throw new Refused(Reason.TOO_MANY_TRIES, "Too many wrong codes: the new passkey was removed. Make a new link"
-                    + " to try again.");
+            throw new Refused(Reason.TOO_MANY_TRIES, Words.of("handoff.refused.tooManyTries"));
         }
         int attempts = row.attempts() + 1;
         if (!MessageDigest.isEqual(codeHash(row.id(), typed), row.codeHash())) {
             audit(row.id(), accountId, "CODE_WRONG", "try " + attempts);
             if (attempts >= CODE_TRIES) {
                 fail(row);
-                throw new Refused(Reason.TOO_MANY_TRIES, "That code was wrong too, so the new passkey was removed."
-                        + " Make a new link to try again.");
+                throw new Refused(Reason.TOO_MANY_TRIES, Words.of("handoff.refused.lastTryWrong"));
             }
             int left = CODE_TRIES - attempts;
-            throw new Refused(Reason.WRONG_CODE, "That code does not match the one on your other device. " + left
-                    + (left == 1 ? " try" : " tries") + " left.");
+            throw new Refused(Reason.WRONG_CODE, left == 1 ? Words.of("handoff.refused.wrongCode.one")
+                    : Words.of("handoff.refused.wrongCode.many", String.valueOf(left)));
         }
         int paired = em.createNativeQuery("update ndg_handoff set state = ? where id = ? and state = ?")
                 .setParameter(1, State.PAIRED.name()).setParameter(2, row.id())
                 .setParameter(3, State.WAITING_FOR_CODE.name()).executeUpdate();
         if (paired != 1) {
-            throw new Refused(Reason.USED, "This link was already used. Make a new one.");
+            throw new Refused(Reason.USED, Words.of("handoff.refused.used"));
         }
         UUID passkeyId;
         try {
@@ -250,7 +247,8 @@ class HandoffService implements Handoffs {
             em.createNativeQuery("update ndg_handoff set state = ? where id = ?")
                     .setParameter(1, State.FAILED.name()).setParameter(2, row.id()).executeUpdate();
             audit(row.id(), accountId, "CONFIRM_REFUSED", e.reason().name());
-            throw new Refused(Reason.EXPIRED, e.getMessage());
+            // The pending passkey waited too long (EnrollmentCeremonyService): the person starts again with a new link.
+            throw new Refused(Reason.EXPIRED, Words.of("handoff.refused.waitedTooLong"));
         }
         em.createNativeQuery("update ndg_handoff set passkey_id = ? where id = ?")
                 .setParameter(1, passkeyId).setParameter(2, row.id()).executeUpdate();
@@ -265,7 +263,7 @@ class HandoffService implements Handoffs {
         HandoffRow row = byToken(t, "STATUS", clientAddress);
         if (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), Sha256.of(binding.secret()))) {
             audit(row.id(), row.accountId(), "REFUSED_NOT_CLAIMANT", "status");
-            throw new Refused(Reason.IN_USE, "This link is being used on another device.");
+            throw new Refused(Reason.IN_USE, Words.of("handoff.refused.inUse"));
         }
         if (row.state() == State.PAIRED && row.recentlyLive()) {
             Account account = accounts.find(row.accountId()).orElseThrow();
@@ -282,21 +280,18 @@ class HandoffService implements Handoffs {
         }
         if (row.state() == State.WAITING_FOR_CODE || row.state() == State.PAIRED || row.state() == State.FAILED) {
             audit(row.id(), row.accountId(), "REFUSED_USED", null);
-            throw new Refused(Reason.USED, "This link was already used. If you did not finish, make a new link on"
-                    + " your other device.");
+            throw new Refused(Reason.USED, Words.of("handoff.refused.usedUnfinished"));
         }
         if (row.state() == State.CLAIMED && claimant != null
                 && (row.claimantHash() == null || !MessageDigest.isEqual(row.claimantHash(), claimant))) {
             audit(row.id(), row.accountId(), "REFUSED_IN_USE", null);
-            throw new Refused(Reason.IN_USE, "This link is already being used on another device. Each link works on one"
-                    + " device only: make a new one if you need it here.");
+            throw new Refused(Reason.IN_USE, Words.of("handoff.refused.inUseElsewhere"));
         }
     }
 
     private Refused expired(HandoffRow row, String what) {
         audit(row.id(), row.accountId(), "REFUSED_EXPIRED", what);
-        return new Refused(Reason.EXPIRED, "This link has expired: links work for 5 minutes. Make a new one on your"
-                + " other device.");
+        return new Refused(Reason.EXPIRED, Words.of("handoff.refused.expired"));
     }
 
     private void fail(HandoffRow row) {
@@ -342,9 +337,10 @@ class HandoffService implements Handoffs {
         if (refusal.isPresent()) {
             Duration wait = refusal.get().retryAfter().orElse(AbuseLimits.MAX_DELAY);
             long seconds = Math.max(1, wait.toSeconds());
-            throw new Refused(Reason.TOO_MANY_UNKNOWN_LINKS, "Too many links that we do not know were opened from your"
-                    + " network. Wait " + (seconds < 90 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes")
-                    + ", then open your link again.", Optional.of(Duration.ofSeconds(seconds)));
+            throw new Refused(Reason.TOO_MANY_UNKNOWN_LINKS, seconds < 90
+                    ? Words.of("handoff.refused.tooManyUnknown.seconds", String.valueOf(seconds))
+                    : Words.of("handoff.refused.tooManyUnknown.minutes", String.valueOf((seconds + 59) / 60)),
+                    Optional.of(Duration.ofSeconds(seconds)));
         }
         return normalised.get();
     }
@@ -365,8 +361,7 @@ class HandoffService implements Handoffs {
     }
 
     private static Refused unknown() {
-        return new Refused(Reason.UNKNOWN, "We do not know this link. Check that you opened the whole link, or make"
-                + " a new one on your other device.");
+        return new Refused(Reason.UNKNOWN, Words.of("handoff.refused.unknown"));
     }
 
     private Optional<HandoffRow> byId(UUID id) {

@@ -42,7 +42,7 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         } catch (CeremonyRejected e) {
             Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e), request);
         } catch (CeremonyExchange.BadRequest e) {
-            Problems.send(response, e.status, "BAD_REQUEST", e.getMessage(), request);
+            Problems.send(response, e.status, "BAD_REQUEST", views.text(request, e.words), request);
         }
     }
 

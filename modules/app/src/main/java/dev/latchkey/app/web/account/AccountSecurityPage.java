@@ -4,7 +4,9 @@ import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.ReaderLanguage;
+import dev.latchkey.app.web.Refusals;
 import dev.latchkey.app.web.SharedDevices;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.AutomaticUpgradeMarker;
@@ -140,16 +142,18 @@ public class AccountSecurityPage extends HttpServlet {
             return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");
-            render(request, response, 503, account, AccountSecurityView.Refused.newPassword(List.of(e.getMessage())));
+            render(request, response, 503, account, AccountSecurityView.Refused.newPassword(
+                    List.of(UiText.of("password.busy"))));
             return;
         }
         switch (change.outcome()) {
             case SET -> response.sendRedirect(Paths.ACCOUNT + "?passwordSet#password");
             case CHANGED -> response.sendRedirect(Paths.ACCOUNT + "?passwordChanged#password");
             case CURRENT_PASSWORD_WRONG -> render(request, response, 422, account,
-                    AccountSecurityView.Refused.currentPassword(String.join(" ", change.problems())));
+                    AccountSecurityView.Refused.currentPassword(Refusals.password(change.problems().get(0))));
             case NEW_PASSWORD_REFUSED -> render(request, response, 422, account,
-                    AccountSecurityView.Refused.newPassword(change.problems()));
+                    AccountSecurityView.Refused.newPassword(
+                            change.problems().stream().map(Refusals::password).toList()));
         }
     }
 

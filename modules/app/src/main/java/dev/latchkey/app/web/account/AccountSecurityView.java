@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.account;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.When;
 import dev.latchkey.app.web.nudges.CoverageCard;
 import dev.latchkey.education.api.Tip;
@@ -28,9 +29,9 @@ public record AccountSecurityView(Account account,
                                   boolean otherSessionsEnded, boolean passkeyAdded, boolean deviceLost,
                                   boolean passwordRemoved, int recoveryRemaining, boolean emailConfirmed,
                                   CoverageCard.View coverage, String autoUpgrade,
-                                  String currentPasswordError, List<String> newPasswordErrors,
-                                  String passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
-                                  String deviceProblem, String passwordProblem,
+                                  UiText currentPasswordError, List<UiText> newPasswordErrors,
+                                  UiText passkeyProblem, String passkeyProblemId, boolean passkeyRenameRefused,
+                                  UiText deviceProblem, UiText passwordProblem,
                                   Tip newPasskeyTip, Tip oneDeviceTip) implements PageView {
 
     @Override
@@ -69,35 +70,51 @@ public record AccountSecurityView(Account account,
      * A refused change, shown next to its form (the page then answers 4xx); {@link #NONE} when
      * nothing was refused. {@code passkeyProblemId} is empty for a problem with no passkey of the list.
      */
-    public record Refused(String currentPasswordError, List<String> newPasswordErrors, String passkeyProblem,
-                          String passkeyProblemId, boolean passkeyRenameRefused, String deviceProblem,
-                          String passwordProblem) {
+    public record Refused(UiText currentPasswordError, List<UiText> newPasswordErrors, UiText passkeyProblem,
+                          String passkeyProblemId, boolean passkeyRenameRefused, UiText deviceProblem,
+                          UiText passwordProblem) {
 
         public static final Refused NONE = new Refused(null, null, null, null, false, null, null);
 
-        static Refused currentPassword(String message) {
+        static Refused currentPassword(UiText message) {
             return new Refused(message, null, null, null, false, null, null);
         }
 
-        static Refused newPassword(List<String> problems) {
+        static Refused newPassword(List<UiText> problems) {
             return new Refused(null, problems, null, null, false, null, null);
         }
 
         /** About one passkey of the list, or ({@code passkey} null) about none in particular. */
-        static Refused passkey(UUID passkey, String message) {
+        /**
+         * Why a way in cannot go: it is the account's last (identity's {@link dev.latchkey.identity.api.LastWayIn}),
+         * and what to do instead, in the page's language.
+         *
+         * @param what                {@code passkey}, {@code device} (a lost device's passkeys) or {@code password}
+         * @param confirmAddressFirst the address must be confirmed before recovery codes can be made
+         */
+        static UiText lastWayIn(String what, boolean confirmAddressFirst) {
+            return switch (what) {
+                case "passkey" -> confirmAddressFirst ? UiText.of("lastWayIn.passkey.confirmFirst") : UiText.of("lastWayIn.passkey");
+                case "device" -> confirmAddressFirst ? UiText.of("lastWayIn.device.confirmFirst") : UiText.of("lastWayIn.device");
+                case "password" -> UiText.of("lastWayIn.password");
+                default -> throw new IllegalArgumentException("not a way in: " + what);
+            };
+        }
+
+        static Refused passkey(UUID passkey, UiText message) {
             return new Refused(null, null, message, passkey == null ? "" : passkey.toString(), false, null, null);
         }
 
         /** The new name of that passkey was refused. */
-        static Refused passkeyName(UUID passkey, String message) {
+        static Refused passkeyName(UUID passkey, UiText message) {
             return new Refused(null, null, message, passkey.toString(), true, null, null);
         }
 
-        static Refused device(String message) {
+        static Refused device(UiText message) {
             return new Refused(null, null, null, null, false, message, null);
         }
 
-        static Refused password(String message) {
+        static Refused password(UiText message) {
             return new Refused(null, null, null, null, false, null, message);
         }
     }

@@ -1,8 +1,8 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.credentials.api.PasskeyManagement;
@@ -83,11 +83,11 @@ public class LostDevice extends HttpServlet {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         Optional<UUID> device = parse(request.getParameter("device"));
         if (session.isEmpty() || device.isEmpty()) {
-            Problems.send(response, 400, "BAD_REQUEST", "Choose a device from your account page.", request);
+            views.problem(request, response, 400, "BAD_REQUEST", UiText.of("lostDevice.choose"));
             return;
         }
         if (device.equals(session.get().deviceId())) {
-            Problems.send(response, 400, "THIS_DEVICE", "That is the device you are using. Sign out instead.", request);
+            views.problem(request, response, 400, "THIS_DEVICE", UiText.of("lostDevice.thisDevice"));
             return;
         }
         Optional<StepUpProof> proof = stepUp.proof(session.get().sessionId());
@@ -99,9 +99,10 @@ public class LostDevice extends HttpServlet {
         Devices.LostReport report = devices.reportLost(proof.get(), device.get());
         switch (report.outcome()) {
             case REPORTED -> response.sendRedirect(Paths.ACCOUNT + "?deviceLost#devices-heading");
-            case NOT_FOUND -> Problems.send(response, 404, "NOT_FOUND", report.message(), request);
+            case NOT_FOUND -> views.problem(request, response, 404, "NOT_FOUND", UiText.of("lostDevice.notFound"));
             // Nothing changed: the page says why, next to the devices, and what to do instead.
-            case LAST_WAY_IN -> AccountRefusal.show(request, response, AccountSecurityView.Refused.device(report.message()));
+            case LAST_WAY_IN -> AccountRefusal.show(request, response, AccountSecurityView.Refused.device(
+                    AccountSecurityView.Refused.lastWayIn("device", report.confirmAddressFirst())));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.account;
 
 import dev.latchkey.app.web.PageView;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.education.api.Tip;
 import java.util.List;
@@ -13,8 +14,21 @@ public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCa
                              Tip tip)
         implements PageView {
 
-    /** A passkey that stays, why, and what to do instead. */
-    public record Kept(PasskeyCardView passkey, String why, String whatToDo) {
+    /** A passkey that stays, why, and what to do instead, as words of the page's language. */
+    public record Kept(PasskeyCardView passkey, UiText why, UiText whatToDo) {
+
+        static Kept of(LostDevicePlan.Kept kept, PasskeyCardView passkey) {
+            java.util.Optional<String> provider = kept.passkey().provider().map(p -> p.name());
+            return switch (kept.reason()) {
+                case SYNCED -> new Kept(passkey,
+                        provider.map(p -> UiText.of("lostDevice.kept.synced.why", p))
+                                .orElse(UiText.of("lostDevice.kept.synced.whyUnknown")),
+                        provider.map(p -> UiText.of("lostDevice.kept.synced.todo", p))
+                                .orElse(UiText.of("lostDevice.kept.synced.todoUnknown")));
+                case ON_SECURITY_KEY -> new Kept(passkey, UiText.of("lostDevice.kept.securityKey.why"),
+                        UiText.of("lostDevice.kept.securityKey.todo"));
+            };
+        }
     }
 
     /**
@@ -26,8 +40,8 @@ public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCa
                              java.util.function.Function<dev.latchkey.credentials.api.PasskeyCard, String> name) {
         return new LostDeviceView(plan.deviceId().toString(), plan.deviceLabel(),
                 plan.removed().stream().map(c -> PasskeyCardView.of(c, locale, name.apply(c))).toList(),
-                plan.kept().stream().map(k -> new Kept(PasskeyCardView.of(k.passkey(), locale, name.apply(k.passkey())),
-                        k.why(), k.whatToDo())).toList(),
+                plan.kept().stream().map(k -> Kept.of(k, PasskeyCardView.of(k.passkey(), locale, name.apply(k.passkey()))))
+                        .toList(),
                 tip);
     }
 

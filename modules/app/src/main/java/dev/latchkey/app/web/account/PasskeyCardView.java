@@ -1,5 +1,6 @@
 package dev.latchkey.app.web.account;
 
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.When;
 import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyProvider;
@@ -10,7 +11,7 @@ import dev.latchkey.credentials.api.PasskeyProvider;
  * never inlined as markup. Empty strings mean "none" (a passkey never used: the page says so in its
  * language, {@code cards.neverUsed}).
  */
-public record PasskeyCardView(String id, String name, boolean customName, String storage, String whereItLives,
+public record PasskeyCardView(String id, String name, boolean customName, String storage, UiText whereItLives,
                               String providerName,
                               String iconLight, String iconDark, String created, String createdIso, String createdOn,
                               String lastUsed, String lastUsedIso, String lastUsedOn) {
@@ -21,12 +22,27 @@ public record PasskeyCardView(String id, String name, boolean customName, String
      */
     static PasskeyCardView of(PasskeyCard c, java.util.Locale locale, String name) {
         return new PasskeyCardView(c.id().toString(), name, c.customName(),
-                c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), c.whereItLives(),
+                c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), where(c.whereItLives()),
                 c.provider().map(PasskeyProvider::name).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconLight).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconDark).orElse(""),
                 When.shown(c.createdAt(), locale), When.iso(c.createdAt()), c.createdOn().orElse(""),
                 c.lastUsedAt().map(t -> When.shown(t, locale)).orElse(""),
                 c.lastUsedAt().map(When::iso).orElse(""), c.lastUsedOn().orElse(""));
+    }
+
+    /** Where a passkey lives, as words of the page's language ({@code cards.where.*}); names stay as they are. */
+    static UiText where(PasskeyCard.WhereItLives where) {
+        boolean named = !where.argument().isEmpty();
+        return switch (where.kind()) {
+            case SYNCED -> named ? UiText.of("cards.where.syncedWith", where.argument()) : UiText.of("cards.where.synced");
+            case NOT_SYNCED_YET -> named ? UiText.of("cards.where.notSyncedYetWith", where.argument())
+                    : UiText.of("cards.where.notSyncedYet");
+            case SECURITY_KEY -> UiText.of("cards.where.securityKey");
+            case PHONE_OR_TABLET -> UiText.of("cards.where.phoneOrTablet");
+            case THIS_DEVICE -> UiText.of("cards.where.thisDevice");
+            case CREATING_DEVICE -> named ? UiText.of("cards.where.creatingDeviceNamed", where.argument())
+                    : UiText.of("cards.where.creatingDevice");
+        };
     }
 }

@@ -2,6 +2,7 @@ package dev.latchkey.app.web.account;
 
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.credentials.api.PasskeyCard;
 import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.RelyingParty;
@@ -123,7 +124,7 @@ public class PasskeyForms {
         }
         if (passkey.isEmpty()) {
             page.render(request, response, 400, account, AccountSecurityView.Refused.passkey(null,
-                    "Choose a passkey from the list."));
+                    UiText.of("cards.choose")));
             return;
         }
         String anchor = "#passkey-" + passkey.get();
@@ -133,9 +134,10 @@ public class PasskeyForms {
             switch (renamed.outcome()) {
                 case RENAMED, NAME_RESET -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRenamed" + anchor);
                 case REFUSED -> page.render(request, response, 422, account,
-                        AccountSecurityView.Refused.passkeyName(passkey.get(), renamed.message()));
+                        AccountSecurityView.Refused.passkeyName(passkey.get(),
+                                UiText.of("cards.name.tooLong", PasskeyManagement.MAX_NAME_LENGTH)));
                 case NOT_FOUND -> page.render(request, response, 404, account,
-                        AccountSecurityView.Refused.passkey(null, renamed.message()));
+                        AccountSecurityView.Refused.passkey(null, UiText.of("cards.notFound")));
             }
             return;
         }
@@ -150,9 +152,10 @@ public class PasskeyForms {
         switch (removal.outcome()) {
             case REMOVED -> response.sendRedirect(Paths.ACCOUNT + "?passkeyRemoved#passkeys-heading");
             case LAST_WAY_IN -> page.render(request, response, 409, account,
-                    AccountSecurityView.Refused.passkey(passkey.get(), removal.message()));
+                    AccountSecurityView.Refused.passkey(passkey.get(),
+                            AccountSecurityView.Refused.lastWayIn("passkey", removal.confirmAddressFirst())));
             case NOT_FOUND -> page.render(request, response, 404, account,
-                    AccountSecurityView.Refused.passkey(null, removal.message()));
+                    AccountSecurityView.Refused.passkey(null, UiText.of("cards.notFound")));
         }
     }
 

@@ -72,7 +72,8 @@ public class RemovePassword extends HttpServlet {
         Passwords.Removal removal = passwords.remove(proof.get());
         if (removal.outcome() == Passwords.Removal.Outcome.LAST_WAY_IN) {
             // Nothing changed: the page says why, next to the password, and what to do instead.
-            AccountRefusal.show(request, response, AccountSecurityView.Refused.password(removal.message()));
+            AccountRefusal.show(request, response, AccountSecurityView.Refused.password(
+                    AccountSecurityView.Refused.lastWayIn("password", false)));
             return;
         }
         response.sendRedirect(Paths.ACCOUNT + "?passwordRemoved#password");

@@ -39,7 +39,7 @@ public class HandoffDevicePage extends HttpServlet {
         } catch (Handoffs.Refused e) {
             HandoffRefusals.retryAfter(e, response);
             views.render(request, response, HandoffRefusals.status(e.reason()),
-                    new HandoffDeviceView("", "REFUSED", e.getMessage()));
+                    new HandoffDeviceView("", "REFUSED", HandoffRefusals.said(views, request, e)));
         }
     }
 }

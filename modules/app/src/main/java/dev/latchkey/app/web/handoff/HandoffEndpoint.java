@@ -12,7 +12,7 @@ import java.util.Map;
  * Device 2's JSON endpoints, no session needed (the link is the only credential, and it grants
  * nothing but this one passkey, pending until paired): {@link HandoffOptionsApi},
  * {@link HandoffFinishApi}, {@link HandoffStatusApi}. A refused handoff step is a 4xx with the
- * module's sentence.
+ * module's words in the reader's language.
  */
 public abstract class HandoffEndpoint extends CeremonyEndpoint {
     private static final long serialVersionUID = 1L;
@@ -26,7 +26,8 @@ public abstract class HandoffEndpoint extends CeremonyEndpoint {
             postHandoff(request, response);
         } catch (Handoffs.Refused e) {
             HandoffRefusals.retryAfter(e, response);
-            Problems.send(response, HandoffRefusals.status(e.reason()), e.reason().name(), e.getMessage(), request);
+            Problems.send(response, HandoffRefusals.status(e.reason()), e.reason().name(),
+                    HandoffRefusals.said(views, request, e), request);
         }
     }
 

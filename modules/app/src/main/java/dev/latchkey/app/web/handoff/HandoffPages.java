@@ -96,7 +96,7 @@ public class HandoffPages extends HttpServlet {
         try {
             issued = handoffs.issue(proof.get());
         } catch (Handoffs.Refused e) {
-            views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(e.getMessage()));
+            views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(HandoffRefusals.said(views, request, e)));
             return;
         }
         Handoffs.Status status = new Handoffs.Status(issued.id(), Handoffs.State.OPEN, Handoffs.CODE_TRIES,
@@ -117,11 +117,11 @@ public class HandoffPages extends HttpServlet {
         } catch (Handoffs.Refused e) {
             Optional<Handoffs.Status> status = handoffs.status(s.accountId(), s.sessionId(), id.get());
             if (status.isEmpty()) {
-                views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(e.getMessage()));
+                views.render(request, response, HandoffRefusals.status(e.reason()), HandoffView.start(HandoffRefusals.said(views, request, e)));
                 return;
             }
             render(request, response, HandoffRefusals.status(e.reason()), status.get(), Optional.empty(),
-                    e.getMessage());
+                    HandoffRefusals.said(views, request, e));
         }
     }
 
