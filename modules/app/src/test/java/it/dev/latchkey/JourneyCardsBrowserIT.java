@@ -27,7 +27,8 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * computer cannot lend over a QR code): it is told to add one from the laptop with a link, or to use
  * a recovery code. The phone's account page offers neither "Add a passkey on this device" nor
  * "Add a passkey on your phone"; the laptop, already covered, is not offered a second passkey there.
- * Axe at 360 and 1280 px on each new page state; screenshots under target/screenshots.
+ * "Confirm it's you", reached anyway on the phone, names the laptop and leads with the link. Axe at 360 and
+ * 1280 px on each new page state; screenshots under target/screenshots.
  */
 class JourneyCardsBrowserIT {
 
@@ -123,5 +124,15 @@ class JourneyCardsBrowserIT {
                 .doesNotContain("Add a passkey on this device");
         Accessibility.checkAtPhoneAndDesktopWidth(phone, "the account page on a phone with no way to step up",
                 "journey-cards-phone-account");
+
+        // Reached anyway (a bookmark, an old link), "Confirm it's you" on the phone leads with what works there.
+        phone.get(Browser.BASE_URL + "/account/step-up?next=%2Faccount%2Fpasskeys%2Fnew&for=add-passkey");
+        String stepUp = phone.findElement(By.id("main")).getText();
+        assertThat(stepUp).contains("Your passkey is not on this device").contains("Your passkey is only on " + laptopLabel)
+                .contains("No Bluetooth? Use a link instead");
+        assertThat(phone.findElements(By.id("stepup-anyway"))).as("the passkey prompt stays behind 'anyway'").isNotEmpty();
+        assertThat(phone.findElements(By.id("stepup-recovery"))).as("no unused recovery code: none offered").isEmpty();
+        Accessibility.checkAtPhoneAndDesktopWidth(phone, "the step-up page on a phone whose passkey is elsewhere",
+                "journey-cards-phone-step-up");
     }
 }
