@@ -2,6 +2,7 @@ package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.credentials.api.PasskeyCard;
+import dev.latchkey.credentials.api.PasskeyEvent;
 import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import dev.latchkey.credentials.api.PasskeyProviders;
@@ -9,6 +10,7 @@ import dev.latchkey.credentials.api.PasskeyRemoved;
 import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.LastWayIn;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -97,6 +99,24 @@ class ManagedPasskeys implements PasskeyManagement {
     /** The name the account page shows for a passkey. */
     String nameOf(PasskeyEntity p) {
         return card(p, devicesOf(p.accountId), Optional.empty()).name();
+    }
+
+    @Override
+    public List<PasskeyEvent> history(UUID accountId, int limit) {
+        List<?> rows = em.createNativeQuery("select e.occurred_at, e.passkey_id, e.type, e.detail, p.name, p.aaguid"
+                        + " from cred_event e left join cred_passkey p on p.id = e.passkey_id"
+                        + " where e.account_id = ? and e.type in (?, ?, ?, ?, ?, ?) order by e.occurred_at desc, e.id desc")
+                .setParameter(1, accountId)
+                .setParameter(2, PasskeyHistory.TYPES.get(0)).setParameter(3, PasskeyHistory.TYPES.get(1))
+                .setParameter(4, PasskeyHistory.TYPES.get(2)).setParameter(5, PasskeyHistory.TYPES.get(3))
+                .setParameter(6, PasskeyHistory.TYPES.get(4)).setParameter(7, PasskeyHistory.TYPES.get(5))
+                .setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList();
+        return rows.stream().map(r -> (Object[]) r).flatMap(r -> PasskeyHistory.code((String) r[2], (String) r[3])
+                .map(code -> new PasskeyEvent(NativeColumns.instant(r[0]),
+                        Optional.ofNullable(r[1]).map(NativeColumns::uuid), code.kind(), code.cause(),
+                        Optional.ofNullable((String) r[4]),
+                        Optional.ofNullable(r[5]).map(NativeColumns::uuid).flatMap(providers::of).map(PasskeyProvider::name)))
+                .stream()).toList();
     }
 
     @Override
