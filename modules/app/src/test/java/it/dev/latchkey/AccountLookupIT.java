@@ -68,6 +68,8 @@ class AccountLookupIT {
         assertThat(ids).hasSize(2);
         assertThat(person.postForm("/account/passkeys/rename", "passkey=" + ids[0] + "&name=Desk+laptop").statusCode())
                 .isEqualTo(302);
+        assertThat(person.postForm("/account/passkeys/rename", "passkey=" + ids[1] + "&name=Old+phone").statusCode())
+                .isEqualTo(302);
         StaffAccounts.stepUp(person, laptop);
         assertThat(person.postForm("/account/passkeys/remove", "passkey=" + ids[1]).statusCode()).isEqualTo(302);
         String accountId = Database.string("select cast(id as varchar(36)) from idn_account where pending_email = ? or email = ?",
@@ -78,18 +80,19 @@ class AccountLookupIT {
 
         String page = StaffConsoleIT.ok(staff.agent, view);
         assertThat(events(page)).as("newest first").containsExactly("PASSKEY_REMOVED", "STEP_UP", "PASSKEY_RENAMED",
-                "PASSKEY_ADDED", "PASSKEY_ADDED");
+                "PASSKEY_RENAMED", "PASSKEY_ADDED", "PASSKEY_ADDED");
         String section = section(page);
         assertThat(section).contains("<h2 id=\"security-heading\">Security events</h2>",
                         "<caption>Changes to passkeys and step-ups, newest first (at most 30)</caption>")
                 .doesNotContain("Staff: ")
                 .containsPattern("<th scope=\"row\"><time datetime=\"\\d{4}-\\d{2}-\\d{2}T");
-        assertThat(rowOf(section, "PASSKEY_REMOVED")).contains("Passkey removed", "on their account page",
-                "The account&#39;s owner");
+        assertThat(rowOf(section, "PASSKEY_REMOVED")).as("a removed passkey keeps the name it had")
+                .contains("Passkey removed", "on their account page", "The account&#39;s owner", "<td>Old phone</td>");
         assertThat(rowOf(section, "STEP_UP")).contains("Confirmed it was them (step-up)", "The account&#39;s owner")
                 .containsPattern("<td>(passkey|security key)[^<]*</td>");
         assertThat(rowOf(section, "PASSKEY_RENAMED")).contains("Passkey renamed", "on their account page",
-                "The account&#39;s owner", "<td>Desk laptop</td>");
+                "The account&#39;s owner", "<td>Old phone</td>");
+        assertThat(section).contains("<td>Desk laptop</td>");
         assertThat(section).contains("at sign-up");
 
         HttpResponse<String> german = staff.agent.get(view, "Accept-Language", "de");

@@ -103,8 +103,11 @@ class ManagedPasskeys implements PasskeyManagement {
 
     @Override
     public List<PasskeyEvent> history(UUID accountId, int limit) {
-        List<?> rows = em.createNativeQuery("select e.occurred_at, e.passkey_id, e.type, e.detail, p.name, p.aaguid"
+        // A passkey that is gone is named as its removal recorded it.
+        List<?> rows = em.createNativeQuery("select e.occurred_at, e.passkey_id, e.type, e.detail,"
+                        + " coalesce(p.name, r.passkey_name), coalesce(p.aaguid, r.aaguid)"
                         + " from cred_event e left join cred_passkey p on p.id = e.passkey_id"
+                        + " left join cred_event r on r.passkey_id = e.passkey_id and r.type = 'PASSKEY_REMOVED'"
                         + " where e.account_id = ? and e.type in (?, ?, ?, ?, ?, ?) order by e.occurred_at desc, e.id desc")
                 .setParameter(1, accountId)
                 .setParameter(2, PasskeyHistory.TYPES.get(0)).setParameter(3, PasskeyHistory.TYPES.get(1))
@@ -164,7 +167,7 @@ class ManagedPasskeys implements PasskeyManagement {
         String name = nameOf(passkey);
         em.remove(passkey);
         em.flush();
-        events.record(CredentialEvents.Type.PASSKEY_REMOVED, accountId, passkeyId, "removed by the user");
+        events.recordRemoval(passkey, "removed by the user");
         removed.fire(new PasskeyRemoved(accountId, passkeyId, "REMOVED_BY_USER", name, fromDevice));
         return new Removal(Removal.Outcome.REMOVED, "“" + name + "” is removed. It no longer signs in to your account.");
     }
