@@ -9,8 +9,9 @@ import java.util.UUID;
  * sentences (the operator console says them in the reader's language).
  *
  * @param passkeyId the passkey, empty where one event covered several (an address claimed by another account)
- * @param name      the person's own name for the passkey (user data), when it still exists and has one
- * @param provider  the provider's name by AAGUID ("iCloud Keychain"), when the passkey still exists and is on the list
+ * @param name      the person's own name for the passkey (user data), when it has one: its current one, or for a
+ *                  removed passkey the one it had (removals before credentials V12 kept none)
+ * @param provider  the provider's name by AAGUID ("iCloud Keychain"), when its AAGUID is known and on the list
  */
 public record PasskeyEvent(Instant at, Optional<UUID> passkeyId, Kind kind, Cause cause, Optional<String> name,
                            Optional<String> provider) {

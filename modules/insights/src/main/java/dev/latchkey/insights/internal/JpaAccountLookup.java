@@ -18,15 +18,15 @@ import dev.latchkey.nudges.api.Coverage;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
 import dev.latchkey.nudges.api.Words;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import dev.latchkey.platform.api.NativeColumns;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
