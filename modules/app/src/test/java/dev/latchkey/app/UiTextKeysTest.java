@@ -3,7 +3,9 @@ package dev.latchkey.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.latchkey.credentials.api.CeremonyRejected;
+import dev.latchkey.credentials.api.PasskeyEvent;
 import dev.latchkey.identity.api.Permission;
+import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StaffRole;
 import java.io.IOException;
 import java.io.Reader;
@@ -60,6 +62,12 @@ class UiTextKeysTest {
         Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> used.add("forbidden.role." + r.name()));
         Arrays.stream(CeremonyRejected.Reason.values()).forEach(r -> used.add("ceremony." + r.name()));
+        // The operator's security timeline (insights' AccountLookup.SecurityEvent): every code it can hand the page.
+        Arrays.stream(PasskeyEvent.Kind.values()).forEach(k -> used.add("op.event.PASSKEY_" + k.name()));
+        Arrays.stream(PasskeyEvent.Cause.values()).forEach(c -> used.add("op.event.cause." + c.name()));
+        Arrays.stream(SignInMethod.values()).forEach(m -> used.add("op.method." + m.name()));
+        Stream.of("PERSON", "STAFF", "OTHER_ACCOUNT", "NOT_RECORDED").forEach(a -> used.add("op.event.actor." + a));
+        used.addAll(Set.of("op.event.STEP_UP", "op.event.cause.ASSISTED_RECOVERY", "op.event.subject.unknown"));
         for (String suffix : new String[] {"", "_de"}) {
             Set<String> missing = new TreeSet<>(used);
             missing.removeAll(keys(suffix));

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,83 @@ class AccountLookupIT {
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("admin");
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/audit")).contains(StaffAccounts.AGENT, "ACCOUNT_VIEW");
+    }
+
+    @Test
+    void theAccountPageListsPasskeyChangesAndStepUpsWithWhoDidThemInEnglishAndGerman() {
+        Browser person = new Browser();
+        Authenticator laptop = new Authenticator(PasskeyManagementIT.GOOGLE);
+        Authenticator phone = new Authenticator();
+        String email = Journeys.uniqueEmail("timeline");
+        Journeys.signUp(person, laptop, email);
+        PasskeyManagementIT.addPasskey(person, phone);
+        String[] ids = PasskeyManagementIT.passkeyIds(person.get("/account/security").body());
+        assertThat(ids).hasSize(2);
+        assertThat(person.postForm("/account/passkeys/rename", "passkey=" + ids[0] + "&name=Desk+laptop").statusCode())
+                .isEqualTo(302);
+        assertThat(person.postForm("/account/passkeys/rename", "passkey=" + ids[1] + "&name=Old+phone").statusCode())
+                .isEqualTo(302);
+        StaffAccounts.stepUp(person, laptop);
+        assertThat(person.postForm("/account/passkeys/remove", "passkey=" + ids[1]).statusCode()).isEqualTo(302);
+        String accountId = Database.string("select cast(id as varchar(36)) from idn_account where pending_email = ? or email = ?",
+                email, email);
+        assertThat(Database.count("select count(*) from idn_step_up_event where account_id = ?", UUID.fromString(accountId)))
+                .as("the step-up is recorded").isOne();
+        String view = "/operator/accounts/view?id=" + accountId;
+
+        String page = StaffConsoleIT.ok(staff.agent, view);
+        assertThat(events(page)).as("newest first").containsExactly("PASSKEY_REMOVED", "STEP_UP", "PASSKEY_RENAMED",
+                "PASSKEY_RENAMED", "PASSKEY_ADDED", "PASSKEY_ADDED");
+        String section = section(page);
+        assertThat(section).contains("<h2 id=\"security-heading\">Security events</h2>",
+                        "<caption>Changes to passkeys and step-ups, newest first (at most 30)</caption>")
+                .doesNotContain("Staff: ")
+                .containsPattern("<th scope=\"row\"><time datetime=\"\\d{4}-\\d{2}-\\d{2}T");
+        assertThat(rowOf(section, "PASSKEY_REMOVED")).as("a removed passkey keeps the name it had")
+                .contains("Passkey removed", "on their account page", "The account&#39;s owner", "<td>Old phone</td>");
+        assertThat(rowOf(section, "STEP_UP")).contains("Confirmed it was them (step-up)", "The account&#39;s owner")
+                .containsPattern("<td>(passkey|security key)[^<]*</td>");
+        assertThat(rowOf(section, "PASSKEY_RENAMED")).contains("Passkey renamed", "on their account page",
+                "The account&#39;s owner", "<td>Old phone</td>");
+        assertThat(section).contains("<td>Desk laptop</td>");
+        assertThat(section).contains("at sign-up");
+
+        HttpResponse<String> german = staff.agent.get(view, "Accept-Language", "de");
+        assertThat(german.statusCode()).isEqualTo(200);
+        assertThat(section(german.body())).contains("Sicherheitsereignisse", "Passkey entfernt", "Identität bestätigt (Step-up)",
+                        "Passkey umbenannt", "Passkey hinzugefügt", "auf der eigenen Kontoseite", "bei der Registrierung",
+                        "Die Kontoinhaberin oder der Kontoinhaber")
+                .doesNotContain("Security events", "Passkey removed");
+
+        // The person is no staff member: their own account's lookup is refused, and nothing is recorded.
+        assertThat(person.get(view).statusCode()).isEqualTo(403);
+        assertThat(Database.count("select count(*) from ins_staff_action where actor_email = ?", email)).isZero();
+        assertThat(Database.count("select count(*) from ins_staff_action where action = 'ACCOUNT_VIEW' and subject = ?"
+                + " and actor_email = ?", accountId, StaffAccounts.AGENT)).as("both views are audited").isEqualTo(2);
+    }
+
+    private static final Pattern EVENT_ROW = Pattern.compile("<tr data-event=\"(\\w+)\">");
+
+    private static java.util.List<String> events(String page) {
+        Matcher m = EVENT_ROW.matcher(page);
+        java.util.List<String> events = new java.util.ArrayList<>();
+        while (m.find()) {
+            events.add(m.group(1));
+        }
+        return events;
+    }
+
+    /** The security events section of the operator's account page. */
+    private static String section(String page) {
+        int start = page.indexOf("<section aria-labelledby=\"security-heading\">");
+        assertThat(start).as("the security events section").isNotNegative();
+        return page.substring(start, page.indexOf("</section>", start));
+    }
+
+    private static String rowOf(String page, String event) {
+        int start = page.indexOf("<tr data-event=\"" + event + "\">");
+        assertThat(start).as(event).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     @Test

@@ -177,8 +177,13 @@ class AssistedRecoveryIT {
         // Stored as words (the console says them in the reader's language): the agent's reason, the document's code.
         assertThat(Database.string("select detail_words from ins_staff_action where subject = ? and action = 'RECOVERY_STARTED'",
                 m.id())).contains("op.audit.started").contains("Lost phone, no recovery codes").contains("op.document.PASSPORT");
-        assertThat(StaffConsoleIT.ok(staff.agent, "/operator/accounts/view?id=" + m.id()))
-                .contains("RECOVERY_STARTED", "RECOVERY_PASSKEY_CREATED");
+        String account = StaffConsoleIT.ok(staff.agent, "/operator/accounts/view?id=" + m.id());
+        assertThat(account).contains("RECOVERY_STARTED", "RECOVERY_PASSKEY_CREATED");
+        // The security events name the agent who started the recovery as the one who added the new passkey.
+        String security = account.substring(account.indexOf("<section aria-labelledby=\"security-heading\">"));
+        String added = security.substring(security.indexOf("<tr data-event=\"PASSKEY_ADDED\">"));
+        assertThat(added.substring(0, added.indexOf("</tr>"))).contains("Passkey added", "assisted recovery",
+                "Staff: " + StaffAccounts.AGENT);
         assertThat(StaffConsoleIT.ok(staff.admin, "/operator/audit")).contains("RECOVERY_PASSKEY_CREATED")
                 .contains("Lost phone, no recovery codes");
     }

@@ -43,6 +43,12 @@ public interface PasskeyManagement {
      */
     Optional<LostDevicePlan> lostDevicePlan(UUID accountId, UUID deviceId);
 
+    /**
+     * The account's recent changes to its passkeys (added, renamed, removed, pending), newest first, at most
+     * {@code limit} (1 to 200), from the module's event log: for staff helping the account's owner.
+     */
+    List<PasskeyEvent> history(UUID accountId, int limit);
+
     int MAX_NAME_LENGTH = 64;
 
     /** What a rename did; {@code REFUSED}: the name was longer than {@value #MAX_NAME_LENGTH} characters. */

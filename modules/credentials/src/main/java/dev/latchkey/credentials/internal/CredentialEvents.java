@@ -32,6 +32,20 @@ class CredentialEvents {
                 .executeUpdate();
     }
 
+    /** A passkey removed, with its own name (null: the automatic one) and AAGUID: the row it had is gone. */
+    @Transactional
+    void recordRemoval(PasskeyEntity removed, String detail) {
+        em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, passkey_name, aaguid, occurred_at)"
+                        + " values (?, ?, ?, ?, ?, ?, current_timestamp)")
+                .setParameter(1, Type.PASSKEY_REMOVED.name())
+                .setParameter(2, removed.accountId)
+                .setParameter(3, removed.id)
+                .setParameter(4, detail)
+                .setParameter(5, removed.name)
+                .setParameter(6, removed.aaguid)
+                .executeUpdate();
+    }
+
     /**
      * A refused ceremony, in a transaction of its own: the refusal stays on record when the
      * ceremony's transaction rolls back (as it does for anything refused after it began writing).

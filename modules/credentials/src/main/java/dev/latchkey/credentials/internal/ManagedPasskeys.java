@@ -2,6 +2,7 @@ package dev.latchkey.credentials.internal;
 
 import dev.latchkey.credentials.api.LostDevicePlan;
 import dev.latchkey.credentials.api.PasskeyCard;
+import dev.latchkey.credentials.api.PasskeyEvent;
 import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import dev.latchkey.credentials.api.PasskeyProviders;
@@ -10,6 +11,7 @@ import dev.latchkey.identity.api.Device;
 import dev.latchkey.identity.api.Devices;
 import dev.latchkey.identity.api.LastWayIn;
 import dev.latchkey.identity.api.SecurityNotices;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -96,6 +98,27 @@ class ManagedPasskeys implements PasskeyManagement {
     }
 
     @Override
+    public List<PasskeyEvent> history(UUID accountId, int limit) {
+        // A passkey that is gone is named as its removal recorded it.
+        List<?> rows = em.createNativeQuery("select e.occurred_at, e.passkey_id, e.type, e.detail,"
+                        + " coalesce(p.name, r.passkey_name), coalesce(p.aaguid, r.aaguid)"
+                        + " from cred_event e left join cred_passkey p on p.id = e.passkey_id"
+                        + " left join cred_event r on r.passkey_id = e.passkey_id and r.type = 'PASSKEY_REMOVED'"
+                        + " where e.account_id = ? and e.type in (?, ?, ?, ?, ?, ?) order by e.occurred_at desc, e.id desc")
+                .setParameter(1, accountId)
+                .setParameter(2, PasskeyHistory.TYPES.get(0)).setParameter(3, PasskeyHistory.TYPES.get(1))
+                .setParameter(4, PasskeyHistory.TYPES.get(2)).setParameter(5, PasskeyHistory.TYPES.get(3))
+                .setParameter(6, PasskeyHistory.TYPES.get(4)).setParameter(7, PasskeyHistory.TYPES.get(5))
+                .setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList();
+        return rows.stream().map(r -> (Object[]) r).flatMap(r -> PasskeyHistory.code((String) r[2], (String) r[3])
+                .map(code -> new PasskeyEvent(NativeColumns.instant(r[0]),
+                        Optional.ofNullable(r[1]).map(NativeColumns::uuid), code.kind(), code.cause(),
+                        Optional.ofNullable((String) r[4]),
+                        Optional.ofNullable(r[5]).map(NativeColumns::uuid).flatMap(providers::of).map(PasskeyProvider::name)))
+                .stream()).toList();
+    }
+
+    @Override
     public Rename rename(UUID accountId, UUID passkeyId, String name) {
         if (PasskeyNames.tooLong(name, MAX_NAME_LENGTH)) {
             return new Rename(Rename.Outcome.REFUSED);
@@ -139,7 +162,7 @@ class ManagedPasskeys implements PasskeyManagement {
         SecurityNotices.PasskeyName name = PasskeyWords.mailName(card(passkey, devicesOf(accountId), Optional.empty()));
         em.remove(passkey);
         em.flush();
-        events.record(CredentialEvents.Type.PASSKEY_REMOVED, accountId, passkeyId, "removed by the user");
+        events.recordRemoval(passkey, "removed by the user");
         removed.fire(new PasskeyRemoved(accountId, passkeyId, "REMOVED_BY_USER", name, fromDevice));
         return new Removal(Removal.Outcome.REMOVED, false);
     }

@@ -47,6 +47,9 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
     @Inject
     Event<LostDeviceNotice> lostNotices;
 
+    @Inject
+    CredentialEvents events;
+
     Optional<PasskeyEntity> findByCredentialId(byte[] credentialId) {
         return em.createQuery("select p from PasskeyEntity p where p.credentialId = :id", PasskeyEntity.class)
                 .setParameter("id", credentialId)
@@ -158,9 +161,7 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 continue;
             }
             em.remove(p);
-            em.createNativeQuery("insert into cred_event (type, account_id, passkey_id, detail, occurred_at)"
-                            + " values ('PASSKEY_REMOVED', ?, ?, 'device reported lost', current_timestamp)")
-                    .setParameter(1, lost.accountId()).setParameter(2, p.id).executeUpdate();
+            events.recordRemoval(p, "device reported lost");
             removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", PasskeyWords.mailName(card),
                     Optional.of(lost.deviceId())));
         }

@@ -38,6 +38,7 @@ public interface StepUp {
     /**
      * Records a successful re-authentication of the session: called by the module that verified it
      * (credentials, after a passkey assertion with user verification), never on a caller's word.
+     * The step-up is logged ({@link #recent}) in the same transaction.
      */
     default void record(UUID sessionId, SignInMethod method) {
         record(sessionId, method, Optional.empty());
@@ -45,6 +46,9 @@ public interface StepUp {
 
     /** As {@link #record(UUID, SignInMethod)}, with the flags of the passkey assertion that verified it. */
     void record(UUID sessionId, SignInMethod method, Optional<AuthenticatorFlags> flags);
+
+    /** The account's most recent successful step-ups, newest first, at most {@code limit} (1 to 200). */
+    java.util.List<StepUpEvent> recent(UUID accountId, int limit);
 
     /** Which methods may step up this account's sessions: passkeys only, when it has one. */
     boolean passkeyRequired(UUID accountId);

@@ -3,6 +3,7 @@ package dev.latchkey.identity.internal;
 import dev.latchkey.identity.api.PasskeyPresence;
 import dev.latchkey.identity.api.SignInMethod;
 import dev.latchkey.identity.api.StepUp;
+import dev.latchkey.identity.api.StepUpEvent;
 import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,21 @@ class JpaStepUp implements StepUp {
                 .setParameter(2, kept.map(dev.latchkey.identity.api.AuthenticatorFlags::userVerified).orElse(null))
                 .setParameter(3, kept.map(dev.latchkey.identity.api.AuthenticatorFlags::backupEligible).orElse(null))
                 .setParameter(4, sessionId).executeUpdate();
+        // Logged with the session's device and that device's label now (labels change, the log does not).
+        em.createNativeQuery("insert into idn_step_up_event (account_id, device_id, device_label, method, occurred_at)"
+                        + " select s.account_id, s.device_id, d.label, ?, current_timestamp from idn_session s"
+                        + " left join idn_device d on d.id = s.device_id where s.id = ?")
+                .setParameter(1, method.name()).setParameter(2, sessionId).executeUpdate();
+    }
+
+    @Override
+    public List<StepUpEvent> recent(UUID accountId, int limit) {
+        List<?> rows = em.createNativeQuery("select occurred_at, method, device_id, device_label from idn_step_up_event"
+                        + " where account_id = ? order by occurred_at desc, id desc")
+                .setParameter(1, accountId).setMaxResults(Math.max(1, Math.min(limit, 200))).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new StepUpEvent(NativeColumns.instant(r[0]),
+                SignInMethod.valueOf((String) r[1]), Optional.ofNullable(r[2]).map(NativeColumns::uuid),
+                Optional.ofNullable((String) r[3]))).toList();
     }
 
     @Override

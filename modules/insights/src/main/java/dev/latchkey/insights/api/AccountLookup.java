@@ -39,7 +39,23 @@ public interface AccountLookup {
      */
     record Detail(Match account, int coveredDevices, int activeDevices, Optional<String> backup, int recoveryCodesLeft,
                   List<DeviceRow> devices, List<PasskeyRow> passkeys, List<SignInRow> signIns,
-                  List<StaffAction> lookups) {
+                  List<StaffAction> lookups, List<SecurityEvent> events) {
+    }
+
+    /**
+     * One entry of the account's security timeline (changes to its passkeys and step-ups, newest first; sign-ins
+     * have their own list): codes and user data, said by the console in the reader's language.
+     *
+     * @param event   what happened: {@code PASSKEY_ADDED}, {@code PASSKEY_RENAMED}, {@code PASSKEY_REMOVED},
+     *                {@code PASSKEY_PENDING}, {@code PASSKEY_PENDING_DROPPED} or {@code STEP_UP}
+     * @param cause   how or why: for passkeys a {@link dev.latchkey.credentials.api.PasskeyEvent.Cause} name or
+     *                {@code ASSISTED_RECOVERY}; for a step-up the {@link SignInMethod} name
+     * @param actor   who did it: {@code PERSON} (the account's owner), {@code STAFF} (see {@code staffEmail}),
+     *                {@code OTHER_ACCOUNT} (another account confirmed the address) or {@code NOT_RECORDED}
+     * @param subject the passkey's own name or its provider, or the step-up's device label (user data); empty when unknown
+     */
+    record SecurityEvent(Instant at, String event, String cause, String actor, Optional<String> staffEmail,
+                         Optional<String> subject) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.latchkey.insights.internal;
 
+import dev.latchkey.credentials.api.PasskeyManagement;
 import dev.latchkey.credentials.api.PasskeyProvider;
 import dev.latchkey.credentials.api.PasskeyProviders;
 import dev.latchkey.credentials.api.Passkeys;
@@ -10,16 +11,22 @@ import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.RecoveryCodes;
 import dev.latchkey.identity.api.SignIns;
 import dev.latchkey.identity.api.Staff;
+import dev.latchkey.identity.api.StepUp;
 import dev.latchkey.identity.api.StepUpProof;
 import dev.latchkey.insights.api.AccountLookup;
 import dev.latchkey.nudges.api.Coverage;
 import dev.latchkey.nudges.api.CoverageReport;
 import dev.latchkey.nudges.api.DeviceCoverage;
 import dev.latchkey.nudges.api.Words;
+import dev.latchkey.platform.api.NativeColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -57,6 +64,15 @@ class JpaAccountLookup implements AccountLookup {
     @Inject
     RecoveryCodes recoveryCodes;
 
+    @Inject
+    PasskeyManagement management;
+
+    @Inject
+    StepUp stepUp;
+
+    @PersistenceContext(unitName = "insights")
+    EntityManager em;
+
     @Override
     public List<Match> search(StepUpProof proof, String query) {
         UUID actor = staff.confirm(proof, Permission.ACCOUNT_LOOKUP);
@@ -86,9 +102,23 @@ class JpaAccountLookup implements AccountLookup {
         List<SignInRow> signInRows = signIns.recent(accountId, 20).stream().map(e -> new SignInRow(e.at(),
                 e.method(), e.succeeded(), e.reason(), e.deviceLabel())).toList();
         List<StaffAction> lookups = actions.about(accountId.toString(), 20).stream().map(JpaAccountLookup::action).toList();
+        List<SecurityEvent> events = SecurityTimeline.of(management.history(accountId, SecurityTimeline.LIMIT),
+                stepUp.recent(accountId, SecurityTimeline.LIMIT), recoveredPasskeys(accountId));
         return Optional.of(new Detail(match(account.get()),
                 (int) covered, active.size(), report.backup(), recoveryCodes.status(accountId).remaining(),
-                deviceRows, passkeyRows, signInRows, lookups));
+                deviceRows, passkeyRows, signInRows, lookups, events));
+    }
+
+    /** The passkeys that assisted recoveries of the account created, with the agent who started each. */
+    private Map<UUID, String> recoveredPasskeys(UUID accountId) {
+        List<?> rows = em.createNativeQuery("select passkey_id, agent_email from ins_assisted_recovery"
+                + " where account_id = ? and passkey_id is not null").setParameter(1, accountId).getResultList();
+        Map<UUID, String> agents = new HashMap<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            agents.put(NativeColumns.uuid(r[0]), (String) r[1]);
+        }
+        return agents;
     }
 
     @Override
