@@ -189,15 +189,12 @@ public class Views {
     }
 
     /**
-     * What a page's script shows for a refused ceremony: in English the credentials module's own sentence (it may
-     * name a number or a device kind), in another language the words for its reason ({@code ceremony.<REASON>}).
+     * What a page's script shows for a refused ceremony, in the reader's language: the credentials module's key and
+     * arguments (the passkey limit's number, which kind of device to choose ...; {@code ceremony.<REASON>} where
+     * the reason says it all).
      */
     public String words(HttpServletRequest request, dev.latchkey.credentials.api.CeremonyRejected rejected) {
-        Locale locale = language.of(request);
-        if (dev.latchkey.education.api.Languages.FALLBACK.getLanguage().equals(locale.getLanguage())) {
-            return rejected.getMessage();
-        }
-        return text(locale, request, UiText.of("ceremony." + rejected.reason().name()));
+        return text(request, new UiText(rejected.key(), rejected.args()));
     }
 
     /** The reader's language for this request ({@link ReaderLanguage}). */
