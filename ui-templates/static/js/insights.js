@@ -2,8 +2,9 @@
 // figures; charts are hidden from assistive technology). Chart.js is served by the app
 // (/webjars/chart.js/...); without it, or without script, the tables alone remain.
 
+// A German page writes 62,5 where the CSV has 62.5 (the server shows figures in the reader's language).
 const number = (text) => {
-  const value = Number.parseFloat(String(text).replace("%", "").trim());
+  const value = Number.parseFloat(String(text).replace("%", "").replace(",", ".").trim());
   return Number.isFinite(value) ? value : 0;
 };
 

@@ -30,6 +30,9 @@ class UiTextKeysTest {
     private static final Path I18N = Path.of("../../ui-templates/templates/i18n");
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path NUDGES = Path.of("../nudges/src/main/java");
+    private static final Path CREDENTIALS = Path.of("../credentials/src/main/java");
+    /** The words a refused ceremony carries beyond its reason's ({@code CeremonyRejected.key}). */
+    private static final Pattern CEREMONY = Pattern.compile("\"(ceremony\\.detail\\.\\w+)\"");
     /** Dotted names only: {@code Words.of("B".equals(variant) ? ...)} begins with a value compared, not a key. */
     private static final Pattern WORDS = Pattern.compile("Words\\.of\\(\\s*\"([a-z]\\w*(?:\\.\\w+)+)\"");
     private static final Pattern KEY = Pattern.compile("UiText\\.of\\(\\s*\"([\\w.]+)\"|\"(stepup\\.for\\.\\w+)\"");
@@ -57,6 +60,17 @@ class UiTextKeysTest {
                 }
             }
         }
+        // The words the credentials module gives a refused ceremony (the passkey limit with its number ...).
+        try (Stream<Path> files = Files.walk(CREDENTIALS)) {
+            for (Path source : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = CEREMONY.matcher(Files.readString(source));
+                while (m.find()) {
+                    used.add(m.group(1));
+                }
+            }
+        }
+        assertThat(used).contains("ceremony.detail.passkeyCap", "ceremony.detail.platformOnly", "problem.csrf",
+                "problem.database.message", "forbidden.json");
         assertThat(used).contains("handoff.refused.unknown", "handoff.refused.wrongCode.many");
         assertThat(used).contains("signin.error.email", "code.error.wrong", "stepup.for.removePasskey", "error.notFound");
         Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));

@@ -94,6 +94,16 @@ class DatabaseOutageIT {
         assertThat(api.headers().firstValue("Retry-After")).isPresent();
         assertThat(api.body()).contains("\"status\":503").contains("DATABASE_UNAVAILABLE");
 
+        // A German reader gets the 503 in German: its words come from the message bundle, which needs no database.
+        HttpResponse<String> german = viaNode.get("/account/security", "Accept-Language", "de");
+        assertThat(german.statusCode()).as(german.body()).isEqualTo(503);
+        assertThat(german.body()).contains("<html lang=\"de\"", "Latchkey ist kurz nicht erreichbar",
+                "Wir erreichen unsere Datenbank gerade nicht.").doesNotContain("briefly unavailable");
+        HttpResponse<String> germanApi = viaNode.postJson("/api/signin/options", "{\"mediation\":\"modal\"}",
+                "Accept-Language", "de");
+        assertThat(germanApi.statusCode()).isEqualTo(503);
+        assertThat(germanApi.body()).contains("Latchkey erreicht seine Datenbank gerade nicht.");
+
         HttpResponse<String> anonymous = new Browser(node.baseUrl()).withOrigin(Browser.BASE_URL)
                 .postJson("/api/signin/options", "{\"mediation\":\"modal\"}");
         assertThat(anonymous.statusCode()).as(anonymous.body()).isEqualTo(503);

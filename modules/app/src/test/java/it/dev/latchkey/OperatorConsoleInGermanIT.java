@@ -187,4 +187,33 @@ class OperatorConsoleInGermanIT {
         assertThat(noTable.statusCode()).isEqualTo(404);
         assertThat(noTable.body()).contains("Eine Tabelle dieses Namens gibt es auf dem Dashboard nicht.");
     }
+
+    /**
+     * The staff gate's JSON 403 in German words; a refused CSV export's page German around its German message;
+     * figures with a decimal comma on the page while the CSV keeps the point.
+     */
+    @Test
+    void theGatesJsonTheRefusedExportAndTheFiguresInGerman() {
+        HttpResponse<String> json = staff.member.get("/operator/insights", "Accept-Language", "de", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(403);
+        assertThat(Authenticator.parse(json.body()).get("reason").stringValue()).isEqualTo("ROLE_REQUIRED");
+        assertThat(Authenticator.parse(json.body()).get("error").stringValue())
+                .isEqualTo("Das Auswertungs-Dashboard ist nur freigegeben für: Operator oder Administrator.");
+
+        HttpResponse<String> badExport = staff.admin.get("/operator/insights/export?table=sign-ins-by-method"
+                + "&from=2026-02-01&to=2026-01-01", "Accept-Language", "de");
+        assertThat(badExport.statusCode()).isEqualTo(400);
+        assertThat(badExport.body()).contains("<html lang=\"de\"", "Etwas ist schiefgelaufen",
+                "Das Enddatum darf nicht vor dem Startdatum liegen.").doesNotContain("Something went wrong");
+
+        // Figures: the share column of sign-ins by method has decimals (0.0 or more) once anyone signed in.
+        String page = german(staff.admin, "/operator/insights");
+        String csv = staff.admin.get("/operator/insights/export?table=sign-ins-by-method", "Accept-Language", "de").body();
+        Matcher decimal = Pattern.compile(",(\\d+\\.\\d)\r\n").matcher(csv);
+        assertThat(decimal.find()).as(csv).isTrue();
+        assertThat(page).contains("<td>" + decimal.group(1).replace('.', ',') + "</td>");
+        assertThat(page).doesNotContainPattern("<td>\\d+\\.\\d+</td>");
+        assertThat(staff.admin.get("/operator/insights", "Accept-Language", "en").body())
+                .contains("<td>" + decimal.group(1) + "</td>");
+    }
 }

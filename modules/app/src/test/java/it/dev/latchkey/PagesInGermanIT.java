@@ -178,6 +178,58 @@ class PagesInGermanIT {
         assertThat(english.body()).contains("<html lang=\"en\"", "We could not find that page.", "Go to sign-in");
     }
 
+    /**
+     * What the security filters answer before any page (a forged or expired form, a request too large, an API
+     * path that takes only POST): the plain page and the JSON in German, English for an English reader.
+     */
+    @Test
+    void theFiltersRefusalsAreGerman() {
+        Browser browser = german();
+        browser.get("/signin");
+        HttpResponse<String> expired = browser.postFormWithoutCsrfToken("/signin/continue", "email=x%40example.com");
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.headers().firstValue("Content-Language")).hasValue("de");
+        assertThat(expired.body()).contains("<html lang=\"de\"", "<h1>Etwas ist schiefgelaufen</h1>",
+                "Ihre Seite ist abgelaufen. Laden Sie sie neu und versuchen Sie es erneut.", "Zur Anmeldung")
+                .doesNotContain("Your page has expired", "Something went wrong", "??");
+
+        HttpResponse<String> foreign = german().withOrigin("https://evil.example").postJson("/api/signin/options", "{}");
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(Authenticator.parse(foreign.body()).get("reason").stringValue()).isEqualTo("FORBIDDEN_ORIGIN");
+        assertThat(Authenticator.parse(foreign.body()).get("error").stringValue())
+                .isEqualTo("Diese Anfrage kam von einer Seite, die wir nicht kennen.");
+
+        String huge = "email=someone%40example.com&password=" + "x".repeat(100 * 1024);
+        HttpResponse<String> tooLarge = browser.postForm("/signin/password", huge);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("<html lang=\"de\"", "Diese Anfrage ist zu groß.")
+                .doesNotContain("That request is too large");
+
+        HttpResponse<String> getOnApi = browser.get("/api/no-such-thing", "Accept", "application/json");
+        assertThat(getOnApi.statusCode()).isEqualTo(405);
+        assertThat(Authenticator.parse(getOnApi.body()).get("error").stringValue())
+                .isEqualTo("Verwenden Sie POST für diesen Endpunkt.");
+        HttpResponse<String> nothing = browser.postJson("/api/no-such-thing", "{}");
+        assertThat(nothing.statusCode()).isEqualTo(404);
+        assertThat(Authenticator.parse(nothing.body()).get("error").stringValue()).isEqualTo("Hier gibt es nichts.");
+
+        Browser english = new Browser().withHeader("Accept-Language", ENGLISH);
+        english.get("/signin");
+        HttpResponse<String> englishExpired = english.postFormWithoutCsrfToken("/signin/continue", "email=x%40example.com");
+        assertThat(englishExpired.statusCode()).isEqualTo(403);
+        assertThat(englishExpired.body()).contains("<html lang=\"en\"", "Something went wrong",
+                "Your page has expired. Reload it and try again.", "Go to sign-in");
+    }
+
+    /** A signed-out script call on the account's API: the JSON its script shows says so in German. */
+    @Test
+    void aSignedOutAccountCallIsGerman() {
+        HttpResponse<String> signedOut = german().postJson("/api/account/passkeys/options", "{}");
+        assertThat(signedOut.statusCode()).isEqualTo(401);
+        assertThat(Authenticator.parse(signedOut.body()).get("error").stringValue())
+                .isEqualTo("Ihre Sitzung ist beendet. Melden Sie sich erneut an.");
+    }
+
     @Test
     void theStaffPageThatRefusesIsGerman() throws Exception {
         StaffAccounts staff = StaffAccounts.signedUp(SMTP);

@@ -130,6 +130,33 @@ class PersonTextsInGermanIT {
         assertThat(unknown.body()).contains("Wir kennen diesen Link nicht.").doesNotContain("We do not know this link");
     }
 
+    /**
+     * A refused passkey ceremony says as much in German as in English (here: a passkey this server does not know,
+     * and what to do instead), not only the reason's general sentence.
+     */
+    @Test
+    void aRefusedCeremonyGivesItsDetailInGerman() {
+        Browser elsewhere = new Browser();
+        Authenticator stranger = new Authenticator();
+        // A passkey made for a sign-up that never finished: nobody here knows it.
+        stranger.create(Journeys.signUpOptions(elsewhere, Journeys.uniqueEmail("unbekannt"), "Niemand"));
+
+        Browser browser = german();
+        HttpResponse<String> refused = Journeys.signIn(browser, stranger.get(Journeys.signInOptions(browser, "modal")));
+        assertThat(refused.statusCode()).isBetween(400, 499);
+        assertThat(refused.headers().firstValue("Content-Language")).hasValue("de");
+        assertThat(Authenticator.parse(refused.body()).get("reason").stringValue()).isEqualTo("UNKNOWN_CREDENTIAL");
+        assertThat(Authenticator.parse(refused.body()).get("error").stringValue())
+                .isEqualTo("Dieser Passkey ist bei uns nicht registriert. Vielleicht wurde er entfernt. Versuchen Sie es"
+                        + " mit einem anderen Passkey oder melden Sie sich auf andere Weise an.");
+
+        Browser english = new Browser().withHeader("Accept-Language", "en");
+        HttpResponse<String> same = Journeys.signIn(english, stranger.get(Journeys.signInOptions(english, "modal")));
+        assertThat(Authenticator.parse(same.body()).get("error").stringValue())
+                .isEqualTo("This passkey is not registered with us. It may have been removed. Try another passkey"
+                        + " or another way to sign in.");
+    }
+
     /** The decoded text of a plain-text mail (umlauts arrive encoded). */
     private static String text(MimeMessage message) throws Exception {
         return ((String) message.getContent()).replace("\r\n", "\n");

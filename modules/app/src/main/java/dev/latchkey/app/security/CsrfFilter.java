@@ -1,6 +1,7 @@
 package dev.latchkey.app.security;
 
 import dev.latchkey.app.config.LatchkeySettings;
+import dev.latchkey.app.web.UiText;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -43,6 +44,9 @@ public class CsrfFilter extends HttpFilter {
     @Inject
     LatchkeySettings settings;
 
+    @Inject
+    dev.latchkey.app.web.Views views;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -63,13 +67,13 @@ public class CsrfFilter extends HttpFilter {
         }
         String origin = request.getHeader("Origin");
         if (origin != null && !settings.allowedOrigins().contains(origin)) {
-            Problems.send(response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN_ORIGIN",
-                    "This request came from a page we do not recognise.", request);
+            views.plainProblem(request, response, HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN_ORIGIN",
+                    UiText.of("problem.foreignOrigin"), "This request came from a page we do not recognise.");
             return;
         }
         if ("cross-site".equals(request.getHeader("Sec-Fetch-Site"))) {
-            Problems.send(response, HttpServletResponse.SC_FORBIDDEN, "CROSS_SITE",
-                    "This request came from another site.", request);
+            views.plainProblem(request, response, HttpServletResponse.SC_FORBIDDEN, "CROSS_SITE",
+                    UiText.of("problem.crossSite"), "This request came from another site.");
             return;
         }
         String presented = Optional.ofNullable(request.getHeader(HEADER))
@@ -77,8 +81,8 @@ public class CsrfFilter extends HttpFilter {
                 .orElse("");
         if (cookieToken.isEmpty() || !MessageDigest.isEqual(cookieToken.get().getBytes(StandardCharsets.US_ASCII),
                 presented.getBytes(StandardCharsets.US_ASCII))) {
-            Problems.send(response, HttpServletResponse.SC_FORBIDDEN, "CSRF",
-                    "Your page has expired. Reload it and try again.", request);
+            views.plainProblem(request, response, HttpServletResponse.SC_FORBIDDEN, "CSRF",
+                    UiText.of("problem.csrf"), "Your page has expired. Reload it and try again.");
             return;
         }
         request.setAttribute(TOKEN_ATTRIBUTE, cookieToken.get());

@@ -19,6 +19,9 @@ public class DatabaseFaultFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(DatabaseFaultFilter.class.getName());
 
+    @jakarta.inject.Inject
+    transient dev.latchkey.app.web.Views views;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -26,7 +29,7 @@ public class DatabaseFaultFilter extends HttpFilter {
             // The authentication mechanism already answered 503 (it could not read the session). Liberty
             // still runs an unprotected resource after its SEND_FAILURE: it must not, anonymously.
             if (!response.isCommitted()) {
-                DatabaseFaults.send(request, response);
+                DatabaseFaults.send(request, response, views);
             }
             return;
         }
@@ -35,7 +38,7 @@ public class DatabaseFaultFilter extends HttpFilter {
                     || DatabaseFaults.isDatabaseFault((Throwable) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION)))) {
             // The container turned a database fault (in the authentication mechanism, say) into an
             // error status of its own: answer what it really is.
-            DatabaseFaults.send(request, response);
+            DatabaseFaults.send(request, response, views);
             return;
         }
         try {
@@ -47,7 +50,7 @@ public class DatabaseFaultFilter extends HttpFilter {
             // One line, no stack: an outage would otherwise fill the log with identical traces.
             LOG.log(Level.WARNING, () -> "Database unavailable on " + request.getMethod() + " " + request.getRequestURI()
                     + ": answered 503 (" + rootMessage(e) + ")");
-            DatabaseFaults.send(request, response);
+            DatabaseFaults.send(request, response, views);
         }
     }
 

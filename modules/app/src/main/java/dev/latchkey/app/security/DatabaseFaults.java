@@ -68,36 +68,62 @@ public final class DatabaseFaults {
 
     /**
      * Answers 503 with Retry-After: problem details JSON (RFC 9457, with the {@code error} member the
-     * page scripts show) for scripts and {@code /api}, a short readable page otherwise.
+     * page scripts show) for scripts and {@code /api}, a short readable page otherwise, in the reader's language
+     * ({@code problem.database.*}). The words come from the message bundle, which needs no database; should even
+     * that fail (or {@code views} be absent), the answer is the English below: the 503 always renders.
      */
-    public static void send(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response, dev.latchkey.app.web.Views views)
+            throws IOException {
         request.setAttribute(ATTRIBUTE, Boolean.TRUE);
         response.resetBuffer();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         response.setHeader("Cache-Control", "no-store");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String accept = request.getHeader("Accept");
-        boolean json = request.getRequestURI().startsWith("/api/") || (accept != null && accept.contains("application/json"));
-        if (json) {
+        Words words = words(request, views);
+        response.setHeader("Content-Language", words.lang());
+        if (Problems.wantsJson(request)) {
             response.setContentType("application/problem+json");
             response.getWriter().write(jakarta.json.Json.createObjectBuilder()
                     .add("type", "about:blank")
                     .add("title", "Service Unavailable")
                     .add("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE)
-                    .add("detail", MESSAGE)
+                    .add("detail", words.message())
                     .add("reason", REASON)
-                    .add("error", MESSAGE)
+                    .add("error", words.message())
                     .build().toString());
         } else {
             response.setContentType("text/html");
-            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            response.getWriter().write("<!doctype html><html lang=\"" + Problems.escape(words.lang()) + "\"><head>"
+                    + "<meta charset=\"utf-8\">"
                     + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    + "<title>Try again in a moment - Latchkey</title>"
+                    + "<title>" + Problems.escape(words.title()) + "</title>"
                     + "<link rel=\"stylesheet\" href=\"/static/css/latchkey.css\"></head>"
-                    + "<body><main class=\"card\"><h1>Latchkey is briefly unavailable</h1>"
-                    + "<p>We cannot reach our database right now. Please try again in a moment"
-                    + " (reload this page in a few seconds).</p></main></body></html>");
+                    + "<body><main class=\"card\"><h1>" + Problems.escape(words.heading()) + "</h1>"
+                    + "<p>" + Problems.escape(words.page()) + "</p></main></body></html>");
+        }
+    }
+
+    /** The 503's words: the language tag, the page's title, heading and sentence, and the scripts' message. */
+    record Words(String lang, String title, String heading, String page, String message) {
+        static final Words ENGLISH = new Words("en", "Try again in a moment - Latchkey", "Latchkey is briefly unavailable",
+                "We cannot reach our database right now. Please try again in a moment (reload this page in a few seconds).",
+                MESSAGE);
+    }
+
+    static Words words(HttpServletRequest request, dev.latchkey.app.web.Views views) {
+        if (views == null) {
+            return Words.ENGLISH;
+        }
+        try {
+            java.util.Locale locale = views.language(request);
+            return new Words(locale.toLanguageTag(),
+                    views.text(locale, request, dev.latchkey.app.web.UiText.of("problem.database.title")),
+                    views.text(locale, request, dev.latchkey.app.web.UiText.of("problem.database.heading")),
+                    views.text(locale, request, dev.latchkey.app.web.UiText.of("problem.database.page")),
+                    views.text(locale, request, dev.latchkey.app.web.UiText.of("problem.database.message")));
+        } catch (RuntimeException e) {
+            return Words.ENGLISH;
         }
     }
 }

@@ -25,11 +25,14 @@ public class HostCheckFilter extends HttpFilter {
     @Inject
     LatchkeySettings settings;
 
+    @Inject
+    dev.latchkey.app.web.Views views;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (!allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
-            answerUnknownHost(settings.allowedOrigins(), request, response);
+            answerUnknownHost(settings.allowedOrigins(), views, request, response);
             return;
         }
         chain.doFilter(request, response);
@@ -39,7 +42,8 @@ public class HostCheckFilter extends HttpFilter {
      * The answer to a Host that names none of our origins: the same server under its loopback address is sent on
      * to its {@code http://localhost} origin (GET and HEAD) or told to go there; anything else is refused.
      */
-    static void answerUnknownHost(Set<String> origins, HttpServletRequest request, HttpServletResponse response)
+    static void answerUnknownHost(Set<String> origins, dev.latchkey.app.web.Views views, HttpServletRequest request,
+                                  HttpServletResponse response)
             throws IOException {
         java.util.Optional<String> localhost = localhostFor(origins, request.getHeader("Host"));
         if (localhost.isPresent() && ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
@@ -52,18 +56,19 @@ public class HostCheckFilter extends HttpFilter {
             return;
         }
         if (localhost.isPresent()) {
-            Problems.send(response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
+            views.plainProblem(request, response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
+                    dev.latchkey.app.web.UiText.of("problem.useLocalhost", localhost.get()),
                     "Passkeys work on " + localhost.get() + ", not on an IP address: open " + localhost.get()
-                            + " instead.", request);
+                            + " instead.");
             return;
         }
-        refuse(request, response);
+        refuse(views, request, response);
     }
 
     /** The 400 for a Host that names none of our origins; the header is not echoed. */
-    static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problems.send(response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
-                "This server does not answer to that address.", request);
+    static void refuse(dev.latchkey.app.web.Views views, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        views.plainProblem(request, response, HttpServletResponse.SC_BAD_REQUEST, "UNKNOWN_HOST",
+                dev.latchkey.app.web.UiText.of("problem.unknownHost"), "This server does not answer to that address.");
     }
 
     /**

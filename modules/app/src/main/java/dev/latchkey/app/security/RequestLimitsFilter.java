@@ -1,5 +1,7 @@
 package dev.latchkey.app.security;
 
+import dev.latchkey.app.web.UiText;
+import dev.latchkey.app.web.Views;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -27,24 +29,29 @@ public class RequestLimitsFilter extends HttpFilter {
     /** The most any request body may be: as the JSON endpoints' limit. */
     public static final long MAX_BODY_BYTES = 64 * 1024;
 
+    @jakarta.inject.Inject
+    transient Views views;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long length = request.getContentLengthLong();
         if (length > MAX_BODY_BYTES) {
             response.setHeader("Connection", "close");
-            Problems.send(response, 413, "TOO_LARGE", "That request is too large.", request);
+            views.plainProblem(request, response, 413, "TOO_LARGE", UiText.of("request.tooLarge"), "That request is too large.");
             return;
         }
         if (isForm(request) && length < 0 && request.getHeader("Transfer-Encoding") != null) {
-            Problems.send(response, 411, "LENGTH_REQUIRED", "Send the form again from its page.", request);
+            views.plainProblem(request, response, 411, "LENGTH_REQUIRED", UiText.of("problem.lengthRequired"),
+                    "Send the form again from its page.");
             return;
         }
         try {
             // Liberty decodes the query string and a form body together, on the first parameter read.
             request.getParameterMap();
         } catch (RuntimeException e) {
-            Problems.send(response, 400, "BAD_REQUEST", "That address or form could not be read.", request);
+            views.plainProblem(request, response, 400, "BAD_REQUEST", UiText.of("problem.unreadable"),
+                    "That address or form could not be read.");
             return;
         }
         chain.doFilter(request, response);

@@ -39,6 +39,9 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
     @Inject
     dev.latchkey.app.config.LatchkeySettings settings;
 
+    @Inject
+    dev.latchkey.app.web.Views views;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -46,7 +49,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
         // which Liberty makes absolute from the request's host (see HostCheckFilter).
         if (!HostCheckFilter.allowed(settings.allowedOrigins(), request.getHeader("Host"))) {
             try {
-                HostCheckFilter.answerUnknownHost(settings.allowedOrigins(), request, response);
+                HostCheckFilter.answerUnknownHost(settings.allowedOrigins(), views, request, response);
                 response.flushBuffer();
             } catch (java.io.IOException gone) {
                 // the client left
@@ -67,7 +70,7 @@ public class SessionCookieMechanism implements HttpAuthenticationMechanism {
                     "Database unavailable while restoring a session on " + request.getRequestURI() + ": answered 503 ("
                             + DatabaseFaultFilter.rootMessage(e) + ")");
             try {
-                DatabaseFaults.send(request, response);
+                DatabaseFaults.send(request, response, views);
                 response.flushBuffer();
             } catch (java.io.IOException gone) {
                 // the client left

@@ -29,6 +29,9 @@ public class SharedDeviceFilter extends HttpFilter {
     @Inject
     transient SharedDevices sharedDevices;
 
+    @Inject
+    transient dev.latchkey.app.web.Views views;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -40,8 +43,9 @@ public class SharedDeviceFilter extends HttpFilter {
             response.sendRedirect(Paths.ACCOUNT + "?sharedDevice");
             return;
         }
-        Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: your account's settings are not"
-                + " changed here. Sign out, and manage them on your own phone or computer.", request);
+        views.plainProblem(request, response, 403, "SHARED_DEVICE", dev.latchkey.app.web.UiText.of("problem.sharedDevice"),
+                "This is a shared computer: your account's settings are not changed here. Sign out, and manage them"
+                        + " on your own phone or computer.");
     }
 
     static boolean allowed(String path) {

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web;
 
-import dev.latchkey.app.security.Problems;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +15,16 @@ import java.io.IOException;
 public class ApiNotFound extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    @jakarta.inject.Inject
+    transient Views views;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+        views.plainProblem(request, response, 404, "NOT_FOUND", UiText.of("problem.nothingHere"));
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        CeremonyEndpoint.postOnly(request, response);
+        CeremonyEndpoint.postOnly(views, request, response);
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,20 +25,20 @@ public abstract class CeremonyEndpoint extends HttpServlet {
         try {
             post(request, response);
         } catch (CeremonyRejected e) {
-            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e), request);
+            views.plainProblem(request, response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e));
         } catch (CeremonyExchange.BadRequest e) {
-            Problems.send(response, e.status, "BAD_REQUEST", views.text(request, e.words), request);
+            views.plainProblem(request, response, e.status, "BAD_REQUEST", e.words);
         }
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        postOnly(request, response);
+        postOnly(views, request, response);
     }
 
     /** The 405 of a POST-only JSON endpoint. */
-    static void postOnly(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    static void postOnly(Views views, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
-        Problems.send(response, 405, "METHOD_NOT_ALLOWED", "Use POST for this endpoint.", request);
+        views.plainProblem(request, response, 405, "METHOD_NOT_ALLOWED", UiText.of("problem.postOnly"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web;
 
-import dev.latchkey.app.security.Problems;
 import jakarta.inject.Inject;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
@@ -60,12 +59,14 @@ public class ErrorPage extends HttpServlet {
         try {
             views.problem(original, response, shown, reason, message);
         } catch (RuntimeException e) {
-            // The page itself failed (whatever broke the request may break it too): the plain English answer.
+            // The page itself failed (whatever broke the request may break it too): the plain answer, English should the
+            // message bundle fail as well.
             LOG.log(Level.WARNING, "the error page could not be rendered", e);
             if (!response.isCommitted()) {
                 response.reset();
-                Problems.send(response, shown, reason, clientError ? "We could not handle that request."
-                        : "Something went wrong on our side. Please try again in a moment.", original);
+                // Its words still come in the reader's language when the bundle can be read (plainProblem).
+                views.plainProblem(original, response, shown, reason, message, clientError
+                        ? "We could not handle that request." : "Something went wrong on our side. Please try again in a moment.");
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.latchkey.app.web;
 
 import dev.latchkey.app.config.PasskeyManagementSettings;
-import dev.latchkey.app.security.Problems;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -23,11 +22,14 @@ public class RelatedOrigins extends HttpServlet {
     @Inject
     transient PasskeyManagementSettings passkeySettings;
 
+    @Inject
+    transient Views views;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         List<String> related = passkeySettings.relatedOrigins();
         if (related.isEmpty()) {
-            Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+            views.plainProblem(request, response, 404, "NOT_FOUND", UiText.of("problem.nothingHere"));
             return;
         }
         JsonArrayBuilder origins = Json.createArrayBuilder();

@@ -131,11 +131,46 @@ public class Views {
     public void problem(HttpServletRequest request, HttpServletResponse response, int status, String reason,
                         UiText message) throws IOException {
         if (Problems.wantsJson(request)) {
-            Problems.send(response, status, reason, text(request, message), request);
+            plainProblem(request, response, status, reason, message);
         } else {
             // The switcher returns to the path alone: a query may hold what an error page must not echo (a token).
             render(request, response, status, "error", Map.of("message", message, "here", request.getRequestURI()));
         }
+    }
+
+    /**
+     * An error answer without a template, for the filters that answer before any page (a request too large, a
+     * forged form) and for scripts: {@link Problems}' plain page or JSON, in the reader's language. Should the
+     * message bundle itself be unusable, the answer is English ({@code english}) rather than none.
+     */
+    public void plainProblem(HttpServletRequest request, HttpServletResponse response, int status, String reason,
+                             UiText message, String english) throws IOException {
+        Problems.Wording words;
+        try {
+            words = wording(request, text(request, message));
+        } catch (RuntimeException e) {
+            words = Problems.english(english);
+        }
+        Problems.send(response, status, reason, words, request);
+    }
+
+    /** As {@link #plainProblem(HttpServletRequest, HttpServletResponse, int, String, UiText, String)}. */
+    public void plainProblem(HttpServletRequest request, HttpServletResponse response, int status, String reason,
+                             UiText message) throws IOException {
+        plainProblem(request, response, status, reason, message, "We could not handle that request.");
+    }
+
+    /** A message already in the reader's language (such as {@link #words}), in a plain error answer. */
+    public void plainProblem(HttpServletRequest request, HttpServletResponse response, int status, String reason,
+                             String message) throws IOException {
+        Problems.send(response, status, reason, wording(request, message), request);
+    }
+
+    /** The plain error page's words around a message, in the reader's language. */
+    public Problems.Wording wording(HttpServletRequest request, String message) {
+        Locale locale = language.of(request);
+        return new Problems.Wording(locale.toLanguageTag(), text(locale, request, UiText.of("error.title")), message,
+                text(locale, request, UiText.of("error.signin")));
     }
 
     /**
@@ -154,15 +189,12 @@ public class Views {
     }
 
     /**
-     * What a page's script shows for a refused ceremony: in English the credentials module's own sentence (it may
-     * name a number or a device kind), in another language the words for its reason ({@code ceremony.<REASON>}).
+     * What a page's script shows for a refused ceremony, in the reader's language: the credentials module's key and
+     * arguments (the passkey limit's number, which kind of device to choose ...; {@code ceremony.<REASON>} where
+     * the reason says it all).
      */
     public String words(HttpServletRequest request, dev.latchkey.credentials.api.CeremonyRejected rejected) {
-        Locale locale = language.of(request);
-        if (dev.latchkey.education.api.Languages.FALLBACK.getLanguage().equals(locale.getLanguage())) {
-            return rejected.getMessage();
-        }
-        return text(locale, request, UiText.of("ceremony." + rejected.reason().name()));
+        return text(request, new UiText(rejected.key(), rejected.args()));
     }
 
     /** The reader's language for this request ({@link ReaderLanguage}). */

@@ -1,8 +1,10 @@
 package dev.latchkey.credentials.api;
 
 /**
- * A ceremony was refused. Nothing was stored and nobody was signed in. The message is written for
- * the person in front of the browser; {@link #reason()} is for logs, metrics and status codes.
+ * A ceremony was refused. Nothing was stored and nobody was signed in. {@link #key()} and {@link #args()} say it
+ * for the person in front of the browser, in their language (a message key of the pages' bundles, by default
+ * {@code ceremony.<REASON>}, or a more precise one such as the passkey limit with its number); the message is the
+ * same in English, for logs; {@link #reason()} is for logs, metrics and status codes.
  */
 public class CeremonyRejected extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -47,15 +49,41 @@ public class CeremonyRejected extends RuntimeException {
     }
 
     private final Reason reason;
+    private final String key;
+    private final java.util.List<String> args;
 
+    /** A refusal that the reason's own words ({@code ceremony.<REASON>}) say in full. */
     public CeremonyRejected(Reason reason, String userMessage) {
-        super(userMessage);
-        this.reason = reason;
+        this(reason, userMessage, null);
     }
 
+    /** As {@link #CeremonyRejected(Reason, String)}, with its cause. */
     public CeremonyRejected(Reason reason, String userMessage, Throwable cause) {
-        super(userMessage, cause);
+        this(reason, "ceremony." + reason.name(), java.util.List.of(), userMessage, cause);
+    }
+
+    /**
+     * A refusal with words of its own.
+     *
+     * @param key     the message key that says it ({@code ceremony.detail.*})
+     * @param args    the key's arguments ({0}, {1} ...): numbers and names, never sentences
+     * @param english the same in English, for logs
+     */
+    public CeremonyRejected(Reason reason, String key, java.util.List<String> args, String english, Throwable cause) {
+        super(english, cause);
         this.reason = reason;
+        this.key = java.util.Objects.requireNonNull(key, "key");
+        this.args = java.util.List.copyOf(args);
+    }
+
+    /** The message key that says this refusal to the person. */
+    public String key() {
+        return key;
+    }
+
+    /** The key's arguments. */
+    public java.util.List<String> args() {
+        return args;
     }
 
     public Reason reason() {

@@ -67,7 +67,7 @@ final class CredentialChecks {
         // authenticatorGetAssertion never includes it (#sctn-op-get-assertion step 9: "excluding
         // attestedCredentialData"). An assertion with AT set is not what a conforming authenticator sends.
         if (authData.isFlagAT() || authData.getAttestedCredentialData() != null) {
-            throw refused("Your passkey sent a sign-in response we could not read. Please try again.");
+            throw refused("ceremony.detail.unreadableSignIn", "Your passkey sent a sign-in response we could not read. Please try again.");
         }
         extensionFlag(authData);
     }
@@ -79,7 +79,7 @@ final class CredentialChecks {
     private static void extensionFlag(AuthenticatorData<?> authData) {
         boolean hasExtensions = authData.getExtensions() != null && !authData.getExtensions().getKeys().isEmpty();
         if (authData.isFlagED() != hasExtensions) {
-            throw refused("Your passkey sent data we could not read. Please try again.");
+            throw refused("ceremony.detail.unreadableData", "Your passkey sent data we could not read. Please try again.");
         }
     }
 
@@ -167,10 +167,11 @@ final class CredentialChecks {
     }
 
     private static CeremonyRejected unusableKey() {
-        return refused("This passkey's key cannot be used to sign in. Try another passkey manager or security key.");
+        return refused("ceremony.detail.unusableKey",
+                "This passkey's key cannot be used to sign in. Try another passkey manager or security key.");
     }
 
-    private static CeremonyRejected refused(String message) {
-        return new CeremonyRejected(CeremonyRejected.Reason.MALFORMED, message);
+    private static CeremonyRejected refused(String key, String message) {
+        return new CeremonyRejected(CeremonyRejected.Reason.MALFORMED, key, java.util.List.of(), message, null);
     }
 }

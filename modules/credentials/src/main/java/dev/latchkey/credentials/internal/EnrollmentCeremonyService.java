@@ -53,7 +53,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         if (!passkeys.entitiesOf(accountId).isEmpty()) {
             // identity's ranked StepUp: where the account has a passkey only a passkey (or a recovery
             // code) may add another. A password sign-in proves less, so no upgrade is issued.
-            throw webAuthn.rejected(Reason.WRONG_CEREMONY, "This account already has a passkey. Add another one from"
+            throw webAuthn.rejected(Reason.WRONG_CEREMONY, "ceremony.detail.hasPasskey", "This account already has a passkey. Add another one from"
                     + " your account page.", null);
         }
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.ADD_PASSKEY, accountId, Mediation.CONDITIONAL,
@@ -85,13 +85,13 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
         WebAuthnCeremonies.VerifiedRegistration verified = webAuthn.verifyRegistration(responseJson, binding,
                 PendingCeremony.Purpose.HANDOFF);
         if (!verified.ceremony().accountId().filter(accountId::equals).isPresent()) {
-            throw webAuthn.rejected(Reason.WRONG_CEREMONY, "This passkey request belongs to another link. Open the"
+            throw webAuthn.rejected(Reason.WRONG_CEREMONY, "ceremony.detail.otherLink", "This passkey request belongs to another link. Open the"
                     + " link again.", null);
         }
         purgeExpired();
         PasskeyEntity p = verified.passkey();
         if (passkeys.findByCredentialId(p.credentialId).isPresent() || pendingWithCredential(p.credentialId)) {
-            throw webAuthn.rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered.", null);
+            throw webAuthn.rejected(Reason.ALREADY_REGISTERED, "ceremony.detail.registered", "This passkey is already registered.", null);
         }
         cap.refuseAt(accountId);
         em.createNativeQuery("insert into cred_pending_passkey (id, account_id, credential_id, public_key, sign_count,"
@@ -141,8 +141,8 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
                 .executeUpdate();
         em.createNativeQuery("delete from cred_pending_passkey where id = ?").setParameter(1, pendingId).executeUpdate();
         if (moved != 1) {
-            throw new CeremonyRejected(Reason.UNKNOWN_CHALLENGE, "The new passkey waited too long and was removed."
-                    + " Start again with a new link.");
+            throw new CeremonyRejected(Reason.UNKNOWN_CHALLENGE, "ceremony.detail.pendingExpired", java.util.List.of(),
+                    "The new passkey waited too long and was removed. Start again with a new link.", null);
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkeyId, "handoff: paired (was pending "
                 + pendingId + ")");
@@ -172,6 +172,6 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
 
     private Account account(UUID accountId) {
         return accounts.find(accountId).orElseThrow(() -> new CeremonyRejected(Reason.UNKNOWN_CREDENTIAL,
-                "Your account could not be found."));
+                "ceremony.detail.noAccount", java.util.List.of(), "Your account could not be found.", null));
     }
 }

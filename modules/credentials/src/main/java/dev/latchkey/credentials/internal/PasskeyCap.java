@@ -42,9 +42,10 @@ class PasskeyCap {
                 .setParameter("a", accountId).getSingleResult();
         if (held >= rules.passkeyCap()) {
             events.recordRefusal(CeremonyRejected.Reason.TOO_MANY_PASSKEYS.name());
-            throw new CeremonyRejected(CeremonyRejected.Reason.TOO_MANY_PASSKEYS, "Your account already has "
+            throw new CeremonyRejected(CeremonyRejected.Reason.TOO_MANY_PASSKEYS, "ceremony.detail.passkeyCap",
+                    java.util.List.of(Integer.toString(rules.passkeyCap())), "Your account already has "
                     + rules.passkeyCap() + " passkeys, the most it can hold. Remove one you no longer use before"
-                    + " adding another.");
+                    + " adding another.", null);
         }
     }
 }

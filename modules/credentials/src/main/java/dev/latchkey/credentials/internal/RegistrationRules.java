@@ -228,12 +228,14 @@ class RegistrationRules {
     }
 
     private CeremonyRejected attachmentRefused() {
-        String message = policy.attachment() == Attachment.PLATFORM
+        boolean platform = policy.attachment() == Attachment.PLATFORM;
+        String message = platform
                 ? "This organisation only accepts passkeys saved on the device you are using, not on a security key"
                         + " or another phone. Choose \"On this device\" and try again."
                 : "This organisation only accepts security keys and passkeys on a phone, not passkeys saved on this"
                         + " computer. Choose \"A security key\" or \"On a phone or tablet\" and try again.";
-        return new CeremonyRejected(Reason.ATTACHMENT_NOT_ALLOWED, message);
+        return new CeremonyRejected(Reason.ATTACHMENT_NOT_ALLOWED,
+                platform ? "ceremony.detail.platformOnly" : "ceremony.detail.roamingOnly", List.of(), message, null);
     }
 
     private static CeremonyRejected attestationRefused(Throwable cause) {

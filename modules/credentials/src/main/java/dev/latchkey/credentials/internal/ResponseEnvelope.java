@@ -54,8 +54,8 @@ record ResponseEnvelope(String id, Optional<String> attachment) {
         // #dom-publickeycredential-id: id is the base64url encoding of rawId; a response whose
         // two disagree was not produced by a conforming client.
         if (!id.stringValue().equals(rawId.stringValue())) {
-            throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED,
-                    "Your browser sent an inconsistent passkey response. Please try again.");
+            throw new CeremonyRejected(CeremonyRejected.Reason.MALFORMED, "ceremony.detail.inconsistent",
+                    java.util.List.of(), "Your browser sent an inconsistent passkey response. Please try again.", null);
         }
         // #dom-publickeycredential-type: the string "public-key"; a number, boolean, object or
         // null is malformed (asking a non-string node for its string value throws).

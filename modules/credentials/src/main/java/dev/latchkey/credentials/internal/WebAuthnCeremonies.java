@@ -137,7 +137,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                                            Optional<Hint> where) {
         UUID accountId = stepUp.confirm(proof);
         Account account = accounts.find(accountId)
-                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "Your account could not be found.", null));
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "ceremony.detail.noAccount", "Your account could not be found.", null));
         startRegistration(where);
         cap.refuseAt(accountId);
         List<PasskeyEntity> existing = passkeys.entitiesOf(accountId);
@@ -155,7 +155,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         try {
             rules.checkStart(where);
         } catch (CeremonyRejected e) {
-            throw rejected(e.reason(), e.getMessage(), null);
+            throw counted(e, null);
         }
     }
 
@@ -216,13 +216,13 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             // more than the password did. Where the account already has a passkey, a password alone
             // must never add one (identity's ranked StepUp): the ceremony was only issued while the
             // account had none, and a passkey added since ends it.
-            throw rejected(Reason.WRONG_CEREMONY, "This account already has a passkey. Add another one from your"
+            throw rejected(Reason.WRONG_CEREMONY, "ceremony.detail.hasPasskey", "This account already has a passkey. Add another one from your"
                     + " account page.", null);
         }
         // Another passkey may have been added since the options were issued.
         cap.refuseAt(accountId);
         if (!passkeys.addToAccount(passkey)) {
-            throw rejected(Reason.ALREADY_REGISTERED, "This passkey is already registered, or your account holds the"
+            throw rejected(Reason.ALREADY_REGISTERED, "ceremony.detail.registeredOrFull", "This passkey is already registered, or your account holds the"
                     + " most passkeys it can.", null);
         }
         events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, "added");
@@ -254,7 +254,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             // Flags and credential public key (CredentialChecks): what webauthn4j parses but does not refuse.
             CredentialChecks.registration(authData);
         } catch (CeremonyRejected e) {
-            throw rejected(e.reason(), e.getMessage(), null);
+            throw counted(e, null);
         }
         try {
             // §7.1 steps 7-25 (type, challenge, #rp-op-registering-a-new-credential-step-origin,
@@ -271,11 +271,11 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                     rules.userVerificationRequired(), userPresenceRequired));
             rules.check(data, envelope.attachment());
         } catch (CeremonyRejected e) {
-            throw rejected(e.reason(), e.getMessage(), e.getCause());
+            throw counted(e, e.getCause());
         }
         AttestedCredentialData credential = authData.getAttestedCredentialData();
         if (!Arrays.equals(credential.getCredentialId(), base64UrlDecode(envelope.id()))) {
-            throw rejected(Reason.MALFORMED, null, null);
+            throw rejected(Reason.MALFORMED, null, null, null);
         }
         PasskeyEntity passkey = new PasskeyEntity();
         passkey.id = UUID.randomUUID();
@@ -327,7 +327,8 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
                 .map(p -> new CredentialDescriptor("public-key", Hashes.base64Url(p.credentialId), PasskeyStore.transports(p)))
                 .toList();
         if (allowed.isEmpty()) {
-            throw new CeremonyRejected(Reason.UNKNOWN_CREDENTIAL, "Your account has no passkey to confirm with.");
+            throw new CeremonyRejected(Reason.UNKNOWN_CREDENTIAL, "ceremony.detail.noPasskeyToConfirm", List.of(),
+                    "Your account has no passkey to confirm with.", null);
         }
         byte[] challenge = challenges.issue(PendingCeremony.Purpose.STEP_UP, accountId, Mediation.MODAL, binding,
                 clientAddress, null);
@@ -345,7 +346,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         if (!result.accountId().equals(session.accountId())) {
             // #rp-op-verifying-assertion-step-allowcredentials: the credential must be one of the
             // signed-in account's; another account's passkey proves nothing about this session.
-            throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
+            throw rejected(Reason.WRONG_CEREMONY, "ceremony.detail.otherAccount", "That passkey belongs to another account.", null);
         }
         // User verification was required (§7.2 step 17 with UV required): a ranked re-authentication.
         stepUp.record(session.sessionId(), result.method(), Optional.of(result.flags()));
@@ -377,25 +378,25 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             // Flags (CredentialChecks): no attested credential data in an assertion, ED only with extensions.
             CredentialChecks.assertion(data.getAuthenticatorData());
         } catch (CeremonyRejected e) {
-            throw rejected(e.reason(), e.getMessage(), null);
+            throw counted(e, null);
         }
 
         // §7.2 step 6: identify the credential; it must be registered here.
         PasskeyEntity passkey = passkeys.findByCredentialId(data.getCredentialId())
-                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL,
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, "ceremony.detail.notRegistered",
                         "This passkey is not registered with us. It may have been removed. Try another passkey"
                                 + " or another way to sign in.", null));
         if (ceremony.accountId().isPresent() && !ceremony.accountId().get().equals(passkey.accountId)) {
-            throw rejected(Reason.WRONG_CEREMONY, "That passkey belongs to another account.", null);
+            throw rejected(Reason.WRONG_CEREMONY, "ceremony.detail.otherAccount", "That passkey belongs to another account.", null);
         }
         // §7.2 step 6: response.userHandle, when present, must be the user handle of the
         // credential's owner; when the user was not identified before the ceremony it must be present.
         Account owner = accounts.find(passkey.accountId)
-                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, null, null));
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CREDENTIAL, null, null, null));
         byte[] presented = data.getUserHandle();
         if ((presented == null && ceremony.accountId().isEmpty())
                 || (presented != null && !MessageDigest.isEqual(presented, owner.userHandle().bytes()))) {
-            throw rejected(Reason.VERIFICATION_FAILED, null, null);
+            throw rejected(Reason.VERIFICATION_FAILED, null, null, null);
         }
         boolean userVerificationRequired = purpose == PendingCeremony.Purpose.STEP_UP;
         try {
@@ -406,15 +407,15 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         } catch (MaliciousCounterValueException e) {
             // §7.2 step 22: a counter that did not grow signals a possibly cloned authenticator.
             LOG.warning(() -> "Passkey " + passkey.id + " presented a sign counter that did not increase");
-            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+            throw rejected(Reason.VERIFICATION_FAILED, null, null, e);
         } catch (VerificationException e) {
-            throw rejected(Reason.VERIFICATION_FAILED, null, e);
+            throw rejected(Reason.VERIFICATION_FAILED, null, null, e);
         }
         AuthenticatorData<?> authData = data.getAuthenticatorData();
         // §7.2 step 23: update the stored sign count and backup state (BS can change over time).
         if (!passkeys.recordUse(passkey.id, passkey.signCount, authData.getSignCount(), authData.isFlagBS(),
                 passkey.userVerified || authData.isFlagUV())) {
-            throw rejected(Reason.VERIFICATION_FAILED, null, null);
+            throw rejected(Reason.VERIFICATION_FAILED, null, null, null);
         }
         events.record(CredentialEvents.Type.PASSKEY_USED, owner.id(), passkey.id,
                 what + " " + ceremony.mediation().name().toLowerCase(java.util.Locale.ROOT));
@@ -433,7 +434,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
         byte[] challenge = clientData.getChallenge().getValue();
         PendingCeremony ceremony = (spendHere ? challenges.consumeInCallersTransaction(challenge)
                 : challenges.consume(challenge))
-                .orElseThrow(() -> rejected(Reason.UNKNOWN_CHALLENGE,
+                .orElseThrow(() -> rejected(Reason.UNKNOWN_CHALLENGE, "ceremony.detail.signInExpired",
                         "This sign-in request has expired or was already used. Please try again.", null));
         if (ceremony.purpose() != purpose
                 || !MessageDigest.isEqual(ceremony.bindingHash(), Sha256.of(binding.secret()))) {
@@ -457,17 +458,31 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
     }
 
     private CeremonyRejected wrongCeremony(Throwable cause) {
-        return rejected(Reason.WRONG_CEREMONY,
+        return rejected(Reason.WRONG_CEREMONY, "ceremony.detail.otherWindow",
                 "This passkey request was started in another window or for something else. Please start again.", cause);
     }
 
-    public CeremonyRejected rejected(Reason reason, String message, Throwable cause) {
+    /** A refusal of the rules or checks, counted, with its words and the cause to log. */
+    private CeremonyRejected counted(CeremonyRejected refused, Throwable cause) {
+        if (cause != null) {
+            LOG.log(Level.FINE, "Ceremony rejected: " + refused.reason(), cause);
+        }
+        events.recordRefusal(refused.reason().name() + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));
+        return new CeremonyRejected(refused.reason(), refused.key(), refused.args(), refused.getMessage(), cause);
+    }
+
+    /**
+     * A refusal, counted; {@code key} and {@code message} say it (the message in English, for logs), or, both
+     * {@code null}, "We could not verify your passkey" ({@code ceremony.VERIFICATION_FAILED}).
+     */
+    public CeremonyRejected rejected(Reason reason, String key, String message, Throwable cause) {
         String text = Optional.ofNullable(message).orElse("We could not verify your passkey. Please try again.");
+        String said = Optional.ofNullable(key).orElse("ceremony.VERIFICATION_FAILED");
         if (cause != null) {
             LOG.log(Level.FINE, "Ceremony rejected: " + reason, cause);
         }
         events.recordRefusal(reason.name()
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));
-        return new CeremonyRejected(reason, text, cause);
+        return new CeremonyRejected(reason, said, List.of(), text, cause);
     }
 }

@@ -21,9 +21,4 @@ public record SignInEvent(
         boolean succeeded,
         Optional<String> reason,
         Instant at) {
-
-    /** "passkey on this device on Chrome on Linux". */
-    public String describe() {
-        return method.words() + " on " + deviceLabel;
-    }
 }

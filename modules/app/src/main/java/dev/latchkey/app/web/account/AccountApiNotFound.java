@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.Problems;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,10 +14,13 @@ import java.io.IOException;
 public class AccountApiNotFound extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
+    @jakarta.inject.Inject
+    transient dev.latchkey.app.web.Views views;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (AccountCeremonyEndpoint.signedIn(request, response).isPresent()) {
-            Problems.send(response, 404, "NOT_FOUND", "There is nothing here.", request);
+        if (AccountCeremonyEndpoint.signedIn(views, request, response).isPresent()) {
+            views.plainProblem(request, response, 404, "NOT_FOUND", dev.latchkey.app.web.UiText.of("problem.nothingHere"));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.credentials.api.CeremonyRejected;
@@ -31,7 +30,7 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = signedIn(request, response);
+        Optional<Sessions.SignedInSession> session = signedIn(views, request, response);
         if (session.isEmpty()) {
             return;
         }
@@ -40,18 +39,20 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         } catch (StepUpProof.Expired e) {
             stepUpRequired(request, response);
         } catch (CeremonyRejected e) {
-            Problems.send(response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e), request);
+            views.plainProblem(request, response, CeremonyExchange.status(e.reason()), e.reason().name(), views.words(request, e));
         } catch (CeremonyExchange.BadRequest e) {
-            Problems.send(response, e.status, "BAD_REQUEST", views.text(request, e.words), request);
+            views.plainProblem(request, response, e.status, "BAD_REQUEST", e.words);
         }
     }
 
     /** The session, or a 401 already sent. */
-    static Optional<Sessions.SignedInSession> signedIn(HttpServletRequest request, HttpServletResponse response)
+    static Optional<Sessions.SignedInSession> signedIn(dev.latchkey.app.web.Views views, HttpServletRequest request,
+                                                      HttpServletResponse response)
             throws IOException {
         Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
         if (session.isEmpty()) {
-            Problems.send(response, 401, "SIGNED_OUT", "Your session has ended. Sign in again.", request);
+            views.plainProblem(request, response, 401, "SIGNED_OUT", dev.latchkey.app.web.UiText.of("problem.signedOut"),
+                    "Your session has ended. Sign in again.");
         }
         return session;
     }
@@ -64,8 +65,8 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
         return stepUp.proof(s.sessionId()).orElseThrow(StepUpProof.Expired::new);
     }
 
-    private static void stepUpRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Problems.send(response, 403, "STEP_UP_REQUIRED",
-                "For your security, confirm it is you with your passkey first.", request);
+    private void stepUpRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        views.plainProblem(request, response, 403, "STEP_UP_REQUIRED", dev.latchkey.app.web.UiText.of("problem.stepUp"),
+                "For your security, confirm it is you with your passkey first.");
     }
 }

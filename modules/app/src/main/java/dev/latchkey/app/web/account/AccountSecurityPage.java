@@ -138,7 +138,7 @@ public class AccountSecurityPage extends HttpServlet {
             change = passwords.set(id, current, Optional.ofNullable(request.getParameter("newPassword")).orElse(""),
                     BrowserContext.describe(request, Map.of(), sharedDevices.isShared(request)));
         } catch (FallbackSignIns.NotOffered e) {
-            dev.latchkey.app.security.Problems.send(response, 404, "NOT_FOUND", e.getMessage(), request);
+            views.plainProblem(request, response, 404, "NOT_FOUND", UiText.of("error.notFound"));
             return;
         } catch (Passwords.Busy e) {
             response.setHeader("Retry-After", "2");

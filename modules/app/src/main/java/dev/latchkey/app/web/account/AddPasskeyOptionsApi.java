@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.app.web.ClientAddress;
 import dev.latchkey.app.web.SharedDevices;
@@ -41,8 +40,8 @@ public class AddPasskeyOptionsApi extends AccountCeremonyEndpoint {
     protected void post(HttpServletRequest request, HttpServletResponse response, Sessions.SignedInSession s)
             throws IOException {
         if (sharedDevices.isShared(request)) {
-            Problems.send(response, 403, "SHARED_DEVICE", "This is a shared computer: do not save a"
-                    + " passkey on it. Add one on your own phone or computer instead.", request);
+            views.plainProblem(request, response, 403, "SHARED_DEVICE",
+                    dev.latchkey.app.web.UiText.of("problem.sharedDevicePasskey"));
         } else {
             StepUpProof proof = proof(stepUp, s);
             // "On this device" / "On a phone or tablet" / "A security key" (L3 hints).

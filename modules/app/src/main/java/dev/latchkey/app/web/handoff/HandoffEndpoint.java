@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.handoff;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.CeremonyEndpoint;
 import dev.latchkey.nudges.api.Handoffs;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +25,8 @@ public abstract class HandoffEndpoint extends CeremonyEndpoint {
             postHandoff(request, response);
         } catch (Handoffs.Refused e) {
             HandoffRefusals.retryAfter(e, response);
-            Problems.send(response, HandoffRefusals.status(e.reason()), e.reason().name(),
-                    HandoffRefusals.said(views, request, e), request);
+            views.plainProblem(request, response, HandoffRefusals.status(e.reason()), e.reason().name(),
+                    HandoffRefusals.said(views, request, e));
         }
     }
 

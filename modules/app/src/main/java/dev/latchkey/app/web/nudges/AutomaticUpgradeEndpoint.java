@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.nudges;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.SharedDevices;
 import dev.latchkey.app.web.account.AccountCeremonyEndpoint;
 import dev.latchkey.identity.api.Sessions;
@@ -48,8 +47,7 @@ public abstract class AutomaticUpgradeEndpoint extends AccountCeremonyEndpoint {
         Optional<UUID> offer = s.deviceId().flatMap(d -> upgrades.offered(s.accountId(), d));
         if (offer.isEmpty() || sharedDevices.isShared(request) || !stepUp.satisfied(s.sessionId())
                 || stepUp.passkeyRequired(s.accountId())) {
-            Problems.send(response, 403, "NO_UPGRADE", "There is no passkey to save automatically here. Add one from"
-                    + " your account page.", request);
+            views.plainProblem(request, response, 403, "NO_UPGRADE", dev.latchkey.app.web.UiText.of("problem.noUpgrade"));
             return;
         }
         postOffered(request, response, s, offer.get());

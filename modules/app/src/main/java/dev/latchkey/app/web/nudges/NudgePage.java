@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.nudges;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
@@ -115,8 +114,7 @@ public class NudgePage extends HttpServlet {
         };
         Optional<UUID> id = uuid(request.getParameter("d"));
         if (answer.isEmpty() || id.isEmpty()) {
-            Problems.send(response, 400, "BAD_REQUEST", "That answer was not understood. Go back and choose one of the buttons.",
-                    request);
+            views.plainProblem(request, response, 400, "BAD_REQUEST", dev.latchkey.app.web.UiText.of("problem.nudgeAnswer"));
             return;
         }
         Sessions.SignedInSession s = session.get();

@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.nudges;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.identity.api.Sessions;
 import jakarta.inject.Inject;
@@ -28,7 +27,7 @@ public class UpgradeOutcomeApi extends AutomaticUpgradeEndpoint {
             throws IOException {
         Object outcome = exchange.readObject(request).get("outcome");
         if (!"declined".equals(outcome) && !"failed".equals(outcome)) {
-            Problems.send(response, 400, "BAD_OUTCOME", "The outcome is \"declined\" or \"failed\".", request);
+            views.plainProblem(request, response, 400, "BAD_OUTCOME", dev.latchkey.app.web.UiText.of("problem.badOutcome"));
             return;
         }
         upgrades.notCompleted(s.accountId(), s.deviceId().orElseThrow(), offer, "declined".equals(outcome));

@@ -30,8 +30,10 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
     /** A headline in the reader's language; {@code value} is empty when the figure is not measured yet. */
     public record HeadlineView(String label, String value, String detail) {
 
-        static HeadlineView of(Dashboard.Headline h, java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
-            return new HeadlineView(say.apply(h.label()), h.value().orElse(""), say.apply(h.detail()));
+        static HeadlineView of(Dashboard.Headline h, java.util.function.Function<dev.latchkey.nudges.api.Words, String> say,
+                               Locale locale) {
+            return new HeadlineView(say.apply(h.label()), h.value().map(v -> Decimals.shown(v, locale)).orElse(""),
+                    say.apply(h.detail()));
         }
     }
 
@@ -75,8 +77,8 @@ public record InsightsView(String from, String to, int maxDays, String problem, 
                             List<List<String>> rows, String chart, String series, String exportHref) {
 
         static TableView of(InsightsTable t, String from, String to, Cohort cohort,
-                            java.util.function.Function<dev.latchkey.nudges.api.Words, String> say) {
-            java.util.function.Function<Cell, String> cell = c -> c.words().map(say).orElse(c.text());
+                            java.util.function.Function<dev.latchkey.nudges.api.Words, String> say, Locale locale) {
+            java.util.function.Function<Cell, String> cell = c -> c.words().map(say).orElse(Decimals.shown(c.text(), locale));
             return new TableView(t.id(), say.apply(dev.latchkey.nudges.api.Words.of("insights." + t.id() + ".title")),
                     say.apply(dev.latchkey.nudges.api.Words.of("insights." + t.id() + ".caption")),
                     t.filters().map(say).orElse(""), t.columns().stream().map(cell).toList(),

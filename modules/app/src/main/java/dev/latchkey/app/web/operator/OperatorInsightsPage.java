@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.operator;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.app.web.ReaderLanguage;
@@ -68,7 +67,7 @@ public class OperatorInsightsPage extends HttpServlet {
             String problem = (parsed.range().isEmpty() ? parsed.problem() : cohort.problem())
                     .map(words.in(request, language.of(request))).orElse("");
             if (export) {
-                Problems.send(response, 400, parsed.range().isEmpty() ? "BAD_RANGE" : "BAD_COHORT", problem, request);
+                views.plainProblem(request, response, 400, parsed.range().isEmpty() ? "BAD_RANGE" : "BAD_COHORT", problem);
             } else {
                 views.render(request, response, 400, new InsightsView(from, to, DateRange.MAX_DAYS, problem, "",
                         "", new InsightsView.CohortView(domain, signUp, device, ""), java.util.List.of(),
@@ -90,13 +89,15 @@ public class OperatorInsightsPage extends HttpServlet {
             return;
         }
         Locale locale = language.of(request);
+        // Figures with the reader's decimal separator (62,5 % in German); the CSV keeps the point.
+        java.util.function.Function<dev.latchkey.nudges.api.Words, String> say = Decimals.saying(words.in(request, locale), locale);
         String notice = request.getParameter("rebuilt") != null ? views.message(request, locale, "op.insights.rebuilt") : "";
         views.render(request, response, 200, new InsightsView(range.from().toString(), range.to().toString(),
                 DateRange.MAX_DAYS, "", notice, dashboard.snapshotAt().map(at -> When.shown(at, locale)).orElse(""),
                 InsightsView.CohortView.of(chosen, words.in(request, locale)), dashboard.headlines().stream()
-                        .map(h -> InsightsView.HeadlineView.of(h, words.in(request, locale))).toList(),
+                        .map(h -> InsightsView.HeadlineView.of(h, say, locale)).toList(),
                 dashboard.tables().stream().map(t -> InsightsView.TableView.of(t, range.from().toString(),
-                        range.to().toString(), chosen, words.in(request, locale))).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
+                        range.to().toString(), chosen, say, locale)).toList(), staff.get().may(Permission.INSIGHTS_REBUILD)));
     }
 
     private void export(HttpServletRequest request, HttpServletResponse response, Dashboard dashboard) throws IOException {

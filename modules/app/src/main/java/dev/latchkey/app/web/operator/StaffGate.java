@@ -1,8 +1,8 @@
 package dev.latchkey.app.web.operator;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.security.SessionCookieMechanism;
 import dev.latchkey.app.web.Paths;
+import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.identity.api.Permission;
 import dev.latchkey.identity.api.Sessions;
@@ -90,7 +90,14 @@ public class StaffGate {
                        Set<StaffRole> roles) throws IOException {
         String accept = request.getHeader("Accept");
         if (accept != null && accept.contains("application/json")) {
-            Problems.send(response, 403, "ROLE_REQUIRED", new Staff.NotPermitted(permission).getMessage(), request);
+            // The page's words in one sentence: "The mail queue is only for an operator or admin."
+            java.util.Locale locale = views.language(request);
+            String or = " " + views.text(locale, request, UiText.of("forbidden.or")) + " ";
+            String needed = java.util.EnumSet.copyOf(permission.grantedTo()).stream()
+                    .map(r -> views.text(locale, request, UiText.of("forbidden.role." + r.name())))
+                    .collect(java.util.stream.Collectors.joining(or));
+            views.plainProblem(request, response, 403, "ROLE_REQUIRED", UiText.of("forbidden.json",
+                    views.text(locale, request, UiText.of("forbidden.permission." + permission.name())), needed));
             return;
         }
         views.render(request, response, 403, new StaffForbiddenView(permission.name(),

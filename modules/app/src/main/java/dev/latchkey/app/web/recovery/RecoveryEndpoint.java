@@ -1,6 +1,5 @@
 package dev.latchkey.app.web.recovery;
 
-import dev.latchkey.app.security.Problems;
 import dev.latchkey.app.web.CeremonyEndpoint;
 import dev.latchkey.insights.api.AssistedRecovery;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,8 +25,8 @@ public abstract class RecoveryEndpoint extends CeremonyEndpoint {
             postRecovery(request, response);
         } catch (AssistedRecovery.Refused e) {
             retryAfter(e, response);
-            Problems.send(response, status(e.reason()), e.reason().name(),
-                    words.in(request, views.language(request)).apply(e.words()), request);
+            views.plainProblem(request, response, status(e.reason()), e.reason().name(),
+                    words.in(request, views.language(request)).apply(e.words()));
         }
     }
 
