@@ -76,6 +76,8 @@ class UiTextKeysTest {
         Arrays.stream(Permission.values()).forEach(p -> used.add("forbidden.permission." + p.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> used.add("forbidden.role." + r.name()));
         Arrays.stream(CeremonyRejected.Reason.values()).forEach(r -> used.add("ceremony." + r.name()));
+        Arrays.stream(dev.latchkey.federation.api.OpenIdProvider.Reason.values())
+                .forEach(r -> used.add("oidc.refused." + r.name()));
         // The operator's security timeline (insights' AccountLookup.SecurityEvent): every code it can hand the page.
         Arrays.stream(PasskeyEvent.Kind.values()).forEach(k -> used.add("op.event.PASSKEY_" + k.name()));
         Arrays.stream(PasskeyEvent.Cause.values()).forEach(c -> used.add("op.event.cause." + c.name()));

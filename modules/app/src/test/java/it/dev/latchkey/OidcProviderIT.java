@@ -662,6 +662,22 @@ class OidcProviderIT {
         }
         assertThat(Database.count("select count(*) from fed_event where type = 'REFUSED' and reason = 'unknown_client'"))
                 .isGreaterThanOrEqualTo(1);
+
+        // The refusal pages in the reader's language (issue 14, item 8): German for a German browser.
+        HttpResponse<String> german = new Browser().get("/oidc/authorize?" + query("no-such-client", CONFIDENTIAL_REDIRECT,
+                "s", "n", Map.of()), "Accept-Language", "de-DE,de;q=0.9");
+        assertThat(german.statusCode()).isEqualTo(400);
+        assertThat(german.headers().firstValue("Location")).isEmpty();
+        assertThat(german.body()).contains("<html lang=\"de\"",
+                "Die Anwendung, die Sie hierher geschickt hat, ist bei Latchkey nicht registriert.")
+                .doesNotContain("not registered");
+        HttpResponse<String> noHint = new Browser().get("/oidc/logout?post_logout_redirect_uri="
+                + enc("http://127.0.0.1/rp/signed-out"), "Accept-Language", "de-DE,de;q=0.9");
+        assertThat(noHint.statusCode()).isEqualTo(400);
+        assertThat(noHint.body()).contains("Dieser Abmeldelink sagt nicht, welche Anmeldung beendet werden soll.")
+                .doesNotContain("This sign-out link");
+        assertThat(new Browser().get("/oidc/logout?post_logout_redirect_uri=" + enc("http://127.0.0.1/rp/signed-out"))
+                .body()).contains("This sign-out link does not say which sign-in to end.");
     }
 
     @Test

@@ -59,8 +59,37 @@ public interface OpenIdProvider {
     record Redirect(String location) implements BrowserStep {
     }
 
-    /** A page with a readable message, never a redirect (the redirect target cannot be trusted). */
-    record Refused(int status, String message) implements BrowserStep {
+    /**
+     * A page that says why, never a redirect (the redirect target cannot be trusted). The page words the
+     * reason in the reader's language ({@code oidc.refused.<reason>}); {@link Reason#english} is for logs and
+     * for an answer when the message files cannot be used.
+     */
+    record Refused(int status, Reason reason) implements BrowserStep {
+    }
+
+    /** Why a browser's authorization or sign-out request was refused. */
+    enum Reason {
+        INVALID_SIGN_IN_LINK("This sign-in link is not valid. Go back to the application and start again."),
+        EXPIRED_SIGN_IN_REQUEST("This sign-in request has expired. Go back to the application and start again."),
+        UNKNOWN_CLIENT("The application that sent you here is not registered with Latchkey, so we cannot sign you in to it."),
+        UNREGISTERED_REDIRECT("The application that sent you here asked to return to an address it has not registered."
+                + " We did not sign you in to it."),
+        INVALID_SIGN_OUT_LINK("This sign-out link is not valid. You are still signed in."),
+        SIGN_OUT_WITHOUT_HINT("This sign-out link does not say which sign-in to end. To sign out, use the"
+                + " application's sign-out button, or Latchkey's own."),
+        UNREGISTERED_SIGN_OUT_REDIRECT("The application asked to return to an address it has not registered. You are"
+                + " still signed in.");
+
+        private final String english;
+
+        Reason(String english) {
+            this.english = english;
+        }
+
+        /** The reason in English, as the page says it to an English reader. */
+        public String english() {
+            return english;
+        }
     }
 
     /** A JSON answer for a client's back-channel call, with the headers the protocol asks for. */

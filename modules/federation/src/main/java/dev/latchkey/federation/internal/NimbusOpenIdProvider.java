@@ -210,12 +210,12 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         try {
             id = UUID.fromString(requestId == null ? "" : requestId);
         } catch (IllegalArgumentException e) {
-            return new Refused(400, "This sign-in link is not valid. Go back to the application and start again.");
+            return new Refused(400, Reason.INVALID_SIGN_IN_LINK);
         }
         List<?> rows = em.createNativeQuery("select query, created_at from fed_request where id = ? and expires_at > current_timestamp")
                 .setParameter(1, id).getResultList();
         if (rows.isEmpty()) {
-            return new Refused(400, "This sign-in request has expired. Go back to the application and start again.");
+            return new Refused(400, Reason.EXPIRED_SIGN_IN_REQUEST);
         }
         Object[] row = (Object[]) rows.get(0);
         String query = (String) row[0];
@@ -277,10 +277,7 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         Optional<OidcClient> client = client(first(params, "client_id"));
         events.record(FederationEvent.Type.REFUSED, client.map(OidcClient::id).orElse(null), null,
                 client.isEmpty() ? "unknown_client" : "unregistered_redirect_uri");
-        return new Refused(400, client.isEmpty()
-                ? "The application that sent you here is not registered with Latchkey, so we cannot sign you in to it."
-                : "The application that sent you here asked to return to an address it has not registered."
-                        + " We did not sign you in to it.");
+        return new Refused(400, client.isEmpty() ? Reason.UNKNOWN_CLIENT : Reason.UNREGISTERED_REDIRECT);
     }
 
     /**
@@ -785,24 +782,22 @@ class NimbusOpenIdProvider implements OpenIdProvider {
         try {
             request = LogoutRequest.parse(query == null ? "" : query);
         } catch (ParseException e) {
-            return new Refused(400, "This sign-out link is not valid. You are still signed in.");
+            return new Refused(400, Reason.INVALID_SIGN_OUT_LINK);
         }
         if (!(request.getIDTokenHint() instanceof SignedJWT hint)) {
             // Without proof of which sign-in the client means, a link could sign anyone out: refuse.
-            return new Refused(400, "This sign-out link does not say which sign-in to end. To sign out, use the"
-                    + " application's sign-out button, or Latchkey's own.");
+            return new Refused(400, Reason.SIGN_OUT_WITHOUT_HINT);
         }
         Optional<JWTClaimsSet> claims = verified(hint);
         Optional<OidcClient> client = claims.flatMap(c -> c.getAudience().stream().findFirst()).flatMap(this::client);
         if (claims.isEmpty() || client.isEmpty()) {
             events.record(FederationEvent.Type.REFUSED, null, null, "invalid_id_token_hint");
-            return new Refused(400, "This sign-out link is not valid. You are still signed in.");
+            return new Refused(400, Reason.INVALID_SIGN_OUT_LINK);
         }
         URI back = request.getPostLogoutRedirectionURI();
         if (back != null && !client.get().postLogoutRedirectUris().contains(back.toString())) {
             events.record(FederationEvent.Type.REFUSED, client.get().id(), null, "unregistered_post_logout_redirect_uri");
-            return new Refused(400, "The application asked to return to an address it has not registered. You are"
-                    + " still signed in.");
+            return new Refused(400, Reason.UNREGISTERED_SIGN_OUT_REDIRECT);
         }
         String subject = claims.get().getSubject();
         Optional<Sessions.SignedInSession> session = sessionToken.flatMap(sessions::resolve);

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.oidc;
 
-import dev.latchkey.app.security.Problems;
+import dev.latchkey.app.web.UiText;
+import dev.latchkey.app.web.Views;
 import dev.latchkey.federation.api.OpenIdProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,13 +23,15 @@ final class OidcAnswers {
         response.getWriter().write(answer.body());
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, OpenIdProvider.BrowserStep step)
-            throws IOException {
+    /** A redirect, or the refusal's page (or JSON) in the reader's language. */
+    static void write(Views views, HttpServletRequest request, HttpServletResponse response,
+                      OpenIdProvider.BrowserStep step) throws IOException {
         response.setHeader("Cache-Control", "no-store");
         if (step instanceof OpenIdProvider.Redirect redirect) {
             response.sendRedirect(redirect.location());
         } else if (step instanceof OpenIdProvider.Refused refused) {
-            Problems.send(response, refused.status(), "OIDC_REFUSED", refused.message(), request);
+            views.plainProblem(request, response, refused.status(), "OIDC_REFUSED",
+                    UiText.of("oidc.refused." + refused.reason().name()), refused.reason().english());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.oidc;
 
 import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.web.Views;
 import dev.latchkey.federation.api.OpenIdProvider;
 import dev.latchkey.identity.api.Sessions;
 import jakarta.inject.Inject;
@@ -21,10 +22,13 @@ public class OidcAuthorize extends HttpServlet {
     @Inject
     transient OpenIdProvider provider;
 
+    @Inject
+    transient Views views;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = SessionCookieMechanism.session(request).map(Sessions.SignedInSession::sessionId);
-        OidcAnswers.write(request, response, request.getServletPath().endsWith("/continue")
+        OidcAnswers.write(views, request, response, request.getServletPath().endsWith("/continue")
                 ? provider.resume(request.getParameter("id"), session)
                 : provider.authorize(request.getQueryString(), session));
     }

@@ -1,6 +1,7 @@
 package dev.latchkey.app.web.oidc;
 
 import dev.latchkey.app.security.Cookies;
+import dev.latchkey.app.web.Views;
 import dev.latchkey.federation.api.OpenIdProvider;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -18,10 +19,13 @@ public class OidcLogout extends HttpServlet {
     transient OpenIdProvider provider;
 
     @Inject
+    transient Views views;
+
+    @Inject
     transient Cookies cookies;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        OidcAnswers.write(request, response, provider.logout(request.getQueryString(), cookies.read(request, Cookies.SESSION)));
+        OidcAnswers.write(views, request, response, provider.logout(request.getQueryString(), cookies.read(request, Cookies.SESSION)));
     }
 }
