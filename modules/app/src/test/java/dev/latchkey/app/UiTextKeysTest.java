@@ -84,6 +84,10 @@ class UiTextKeysTest {
         Arrays.stream(SignInMethod.values()).forEach(m -> used.add("op.method." + m.name()));
         Stream.of("PERSON", "STAFF", "OTHER_ACCOUNT", "NOT_RECORDED").forEach(a -> used.add("op.event.actor." + a));
         used.addAll(Set.of("op.event.STEP_UP", "op.event.cause.ASSISTED_RECOVERY", "op.event.subject.unknown"));
+        // A device's automatic label, worded per language (Views.device, nudges' Words.device).
+        used.add("device.label");
+        Arrays.stream(dev.latchkey.identity.api.DeviceLabel.Platform.values()).forEach(p -> used.add(p.key()));
+        used.add("cards.name.madeOnLabel");
         for (String suffix : new String[] {"", "_de"}) {
             Set<String> missing = new TreeSet<>(used);
             missing.removeAll(keys(suffix));

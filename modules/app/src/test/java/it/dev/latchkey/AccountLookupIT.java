@@ -101,6 +101,10 @@ class AccountLookupIT {
                         "Passkey umbenannt", "Passkey hinzugefügt", "auf der eigenen Kontoseite", "bei der Registrierung",
                         "Die Kontoinhaberin oder der Kontoinhaber")
                 .doesNotContain("Security events", "Passkey removed");
+        // The person's browser by its label in each language: stored once ("Chrome on Linux"), worded per reader.
+        assertThat(page).contains("<th scope=\"row\">Chrome on Linux</th>").contains("<td>Chrome on Linux</td>");
+        assertThat(german.body()).contains("<th scope=\"row\">Chrome unter Linux</th>").contains("<td>Chrome unter Linux</td>")
+                .doesNotContain("Chrome on Linux");
 
         // The person is no staff member: their own account's lookup is refused, and nothing is recorded.
         assertThat(person.get(view).statusCode()).isEqualTo(403);

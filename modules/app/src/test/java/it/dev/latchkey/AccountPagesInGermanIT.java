@@ -106,6 +106,13 @@ class AccountPagesInGermanIT {
                 .contains("Wird mit Google Password Manager auf Ihren Geräten synchronisiert")
                 .doesNotContain("Only on this device").doesNotContain("Syncs across your devices");
         assertThat(phone.get("/account/security").body()).doesNotContain(ONE_DEVICE_TIP);
+        // The devices by their labels in German (identity stores "Edge on Windows"; the page words it), on every part
+        // of the page that names them: the device list, its "I lost" buttons, the coverage card, recent sign-ins.
+        assertThat(laptopPage).contains("Edge unter Windows").contains("Safari auf dem iPhone")
+                .contains("Ich habe dieses Gerät verloren: Safari auf dem iPhone")
+                .doesNotContain("Edge on Windows").doesNotContain("Safari on iPhone");
+        assertThat(phone.get("/account/security").body()).contains("Edge unter Windows").contains("Safari auf dem iPhone")
+                .doesNotContain("Edge on Windows").doesNotContain("Safari on iPhone");
 
         // "I lost this device" for the phone: German, with education's tip for a lost device.
         Matcher lostLink = LOST_FORM.matcher(laptopPage);
@@ -125,7 +132,8 @@ class AccountPagesInGermanIT {
         assertThat(laptopLost.find()).isTrue();
         HttpResponse<String> lostLaptop = phone.get("/account/devices/lost?device=" + laptopLost.group(1));
         assertGerman(lostLaptop);
-        assertThat(lostLaptop.body()).contains("Passkey, erstellt auf Edge on Windows").doesNotContain("Passkey on ");
+        assertThat(lostLaptop.body()).contains("Passkey, erstellt mit Edge unter Windows").doesNotContain("Passkey on ")
+                .doesNotContain(" on Windows");
 
         // Remove a passkey: asks first, in German.
         Matcher removeLink = REMOVE_LINK.matcher(laptopPage);

@@ -56,18 +56,19 @@ class PersonTextsInGermanIT {
                 .contains("oder bestätigen Sie Ihre E-Mail-Adresse und erstellen Sie Wiederherstellungscodes.")
                 .doesNotContain("only way into your account");
 
-        // A second passkey made here: the notice names it in German ("Passkey, erstellt auf ...").
+        // A second passkey made here: the notice names it in German, the device's label too ("Edge unter Windows").
         PasskeyManagementIT.addPasskey(laptop, new Authenticator());
         MimeMessage added = Mailbox.await(SMTP, email, "Ihrem Konto wurde ein Passkey hinzugefügt");
-        assertThat(text(added)).contains("„Passkey, erstellt auf Edge on Windows“").doesNotContain("Passkey on ");
+        assertThat(text(added)).contains("„Passkey, erstellt mit Edge unter Windows“").doesNotContain("Passkey on ")
+                .doesNotContain(" on Windows");
         String second = PasskeyManagementIT.passkeyIds(laptop.get("/account/security").body())[1];
 
         // Removing it: the removal notice names it in German too.
         HttpResponse<String> removed = laptop.postForm("/account/passkeys/remove", "passkey=" + second);
         assertThat(removed.statusCode()).as(removed.body()).isEqualTo(302);
         MimeMessage notice = Mailbox.await(SMTP, email, "Aus Ihrem Konto wurde ein Passkey entfernt");
-        assertThat(text(notice)).contains("der Passkey „Passkey, erstellt auf Edge on Windows“ wurde am")
-                .doesNotContain("Passkey on ");
+        assertThat(text(notice)).contains("der Passkey „Passkey, erstellt mit Edge unter Windows“ wurde am")
+                .doesNotContain("Passkey on ").doesNotContain(" on Windows");
 
         // "I lost this device" without a device: the error page in German.
         HttpResponse<String> lost = laptop.postForm("/account/devices/lost", "device=not-a-uuid");

@@ -44,10 +44,10 @@ class StoredPasskeyNamesIT {
         assertThat(Database.count("select count(*) from cred_passkey where account_id = " + ACCOUNT_OF
                 + " and created_device_id is null", email, email)).as("still no device record for the phone").isOne();
 
-        // In German, with the label as it is.
+        // In German, the stored (English) label worded in German.
         Browser german = laptop.withHeader("Accept-Language", "de");
-        assertThat(names(german)).containsExactlyInAnyOrder("Passkey, erstellt auf Edge on Windows",
-                "Passkey, erstellt auf Safari on iPhone");
+        assertThat(names(german)).containsExactlyInAnyOrder("Passkey, erstellt mit Edge unter Windows",
+                "Passkey, erstellt mit Safari auf dem iPhone");
     }
 
     @Test

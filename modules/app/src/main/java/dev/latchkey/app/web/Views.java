@@ -52,6 +52,24 @@ public class Views {
         return text == null ? "??" + key + "??" : text;
     }
 
+    /**
+     * A device's name in a language: an automatic label identity composed ("Chrome on Windows",
+     * {@link dev.latchkey.identity.api.DeviceLabel}) in that language's words ({@code device.label} with
+     * {@code device.platform.*}: "Chrome unter Windows"); a name the person gave, or a label with a platform
+     * identity has no words for, as it is.
+     */
+    public String device(HttpServletRequest request, Locale locale, String nameOrLabel) {
+        return dev.latchkey.identity.api.DeviceLabel.read(nameOrLabel)
+                .map(l -> message(request, locale, "device.label", l.browser(),
+                        message(request, locale, l.platform().key())))
+                .orElse(nameOrLabel);
+    }
+
+    /** {@link #device(HttpServletRequest, Locale, String)} as a function of one page's request and language. */
+    public java.util.function.UnaryOperator<String> devices(HttpServletRequest request, Locale locale) {
+        return nameOrLabel -> device(request, locale, nameOrLabel);
+    }
+
     /** Renders a page's view model in the reader's language ({@link ReaderLanguage}). */
     public void render(HttpServletRequest request, HttpServletResponse response, int status, PageView page)
             throws IOException {

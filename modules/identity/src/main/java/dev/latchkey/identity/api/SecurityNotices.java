@@ -24,8 +24,9 @@ public interface SecurityNotices {
     boolean send(UUID accountId, Notice notice);
 
     /**
-     * What happened, with the facts the mail names. Device labels and names people gave are shown as they are;
-     * a passkey's automatic name is said in the mail's language ({@link PasskeyName}).
+     * What happened, with the facts the mail names. Names people gave are shown as they are; a device's automatic
+     * label (in the fields {@code fromDevice}, {@code createdOn} and {@code deviceLabel}, {@link DeviceLabel}) and a
+     * passkey's automatic name ({@link PasskeyName}) are said in the mail's language.
      */
     sealed interface Notice permits PasskeyAdded, PasskeyRemoved, DeviceLost, AssistedRecoveryStarted {
     }
@@ -36,8 +37,9 @@ public interface SecurityNotices {
      * the pages' {@code cards.name.*} messages do).
      *
      * @param kind what the name is made of
-     * @param text the owner's name ({@code GIVEN}), the provider's ({@code PROVIDER}) or the label of the browser
-     *             the passkey was made on ({@code MADE_ON}): plain text, never translated; empty for the other kinds
+     * @param text the owner's name ({@code GIVEN}), the provider's ({@code PROVIDER}) or the name or label of the
+     *             browser the passkey was made on ({@code MADE_ON}, a label worded as {@link DeviceLabel} says): plain
+     *             text otherwise, never translated; empty for the other kinds
      */
     record PasskeyName(Kind kind, String text) {
 

@@ -1,6 +1,8 @@
 package dev.latchkey.identity.internal;
 
 import dev.latchkey.identity.api.ClientDescription;
+import dev.latchkey.identity.api.DeviceLabel;
+import dev.latchkey.identity.api.DeviceLabel.Platform;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,8 @@ final class DeviceLabels {
         });
         java.util.Optional<UserAgentAnalyzer> built = analyzer();
         if (built.isEmpty()) {
-            return new Label("Browser on an unknown device", "Browser", "an unknown device", "Unknown");
+            return new Label(new DeviceLabel(DeviceLabel.ANY_BROWSER, Platform.UNKNOWN).stored(), DeviceLabel.ANY_BROWSER,
+                    Platform.UNKNOWN.stored(), "Unknown");
         }
         UserAgent ua = built.get().parse(headers);
         String deviceClass = deviceClass(ua.getValue(UserAgent.DEVICE_CLASS));
@@ -50,8 +53,9 @@ final class DeviceLabels {
                 ua.getValue(UserAgent.DEVICE_BRAND));
         String browser = fit(browser(ua.getValue(UserAgent.AGENT_NAME)), MAX_PART);
         platform = fit(platform, MAX_PART);
-        browser = browser.isEmpty() ? "Browser" : browser;
-        platform = platform.isEmpty() ? "an unknown device" : platform;
+        browser = browser.isEmpty() ? DeviceLabel.ANY_BROWSER : browser;
+        platform = platform.isEmpty() ? Platform.UNKNOWN.stored() : platform;
+        // The grammar DeviceLabel.read takes apart again for the reader's language.
         return new Label(fit(browser + " on " + platform, MAX_LABEL), browser, platform, deviceClass);
     }
 
@@ -106,7 +110,7 @@ final class DeviceLabels {
     static String browser(String agentName) {
         if (agentName == null || agentName.isBlank() || agentName.startsWith("Unknown") || agentName.equals("??")
                 || agentName.equals("Hacker")) {
-            return "Browser";
+            return DeviceLabel.ANY_BROWSER;
         }
         return switch (agentName) {
             case "Edge", "Microsoft Edge", "Edg" -> "Edge";
@@ -120,18 +124,19 @@ final class DeviceLabels {
 
     static String platform(String osName, String deviceClass, String brand) {
         if (osName == null) {
-            return "an unknown device";
+            return Platform.UNKNOWN.stored();
         }
         return switch (osName) {
-            case "iOS", "iPadOS" -> "Tablet".equals(deviceClass) || "iPadOS".equals(osName) ? "iPad" : "iPhone";
-            case "Mac OS", "Mac OS X", "macOS" -> "Mac";
-            case "Windows NT", "Windows" -> "Windows";
-            case "Android" -> "Tablet".equals(deviceClass) ? "Android tablet" : "Android";
-            case "Chrome OS", "ChromeOS" -> "ChromeOS";
-            case "Linux", "Ubuntu", "Fedora", "Debian" -> "Linux";
+            case "iOS", "iPadOS" -> ("Tablet".equals(deviceClass) || "iPadOS".equals(osName) ? Platform.IPAD
+                    : Platform.IPHONE).stored();
+            case "Mac OS", "Mac OS X", "macOS" -> Platform.MAC.stored();
+            case "Windows NT", "Windows" -> Platform.WINDOWS.stored();
+            case "Android" -> ("Tablet".equals(deviceClass) ? Platform.ANDROID_TABLET : Platform.ANDROID).stored();
+            case "Chrome OS", "ChromeOS" -> Platform.CHROMEOS.stored();
+            case "Linux", "Ubuntu", "Fedora", "Debian" -> Platform.LINUX.stored();
             // Yauaa calls empty and script-like User-Agents "Hacker".
             default -> osName.startsWith("Unknown") || osName.equals("??") || osName.equals("Hacker")
-                    ? "an unknown device" : osName;
+                    ? Platform.UNKNOWN.stored() : osName;
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.latchkey.identity.internal;
 
+import dev.latchkey.identity.api.DeviceLabel;
 import dev.latchkey.identity.api.SecurityNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -44,6 +45,15 @@ class MailTemplates {
 
     /** Not a mail: the words of a passkey's automatic name, used inside the passkey mails. */
     static final String PASSKEY_NAME = "passkey-name";
+
+    /** Not a mail: a device's automatic label in the language's words ({@link DeviceLabel}). */
+    static final String DEVICE_LABEL = "device-label";
+
+    /**
+     * The fields of {@link SecurityNotices}' records that hold a device's name or label: worded by
+     * {@link #device(String, Locale)} before a template sees them.
+     */
+    static final java.util.Set<String> DEVICE_FIELDS = java.util.Set.of("fromDevice", "createdOn", "deviceLabel");
 
     static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.GERMAN);
 
@@ -95,8 +105,24 @@ class MailTemplates {
     String passkeyName(SecurityNotices.PasskeyName name, Locale language) {
         Context context = new Context(language);
         context.setVariable("kind", name.kind().name());
-        context.setVariable("text", name.text());
+        boolean made = name.kind() == SecurityNotices.PasskeyName.Kind.MADE_ON;
+        context.setVariable("text", made ? device(name.text(), language) : name.text());
+        context.setVariable("isLabel", made && DeviceLabel.read(name.text()).isPresent());
         return engine.process(language.getLanguage() + "/" + PASSKEY_NAME, context).strip();
+    }
+
+    /**
+     * A device's name in a language: an automatic label ("Chrome on Windows") in the language's words from
+     * {@code <language>/device-label.txt} ("Chrome unter Windows"); a name the person gave, or a label
+     * {@link DeviceLabel#read} does not know, as it is.
+     */
+    String device(String nameOrLabel, Locale language) {
+        return DeviceLabel.read(nameOrLabel).map(label -> {
+            Context context = new Context(language);
+            context.setVariable("browser", label.browser());
+            context.setVariable("platform", label.platform().name());
+            return engine.process(language(language.getLanguage()).getLanguage() + "/" + DEVICE_LABEL, context).strip();
+        }).orElse(nameOrLabel);
     }
 
     /**
@@ -125,7 +151,12 @@ class MailTemplates {
             Map<String, Object> fields = new LinkedHashMap<>();
             for (var component : record.getClass().getRecordComponents()) {
                 try {
-                    fields.put(component.getName(), plain(component.getAccessor().invoke(record), language));
+                    Object field = component.getAccessor().invoke(record);
+                    if (DEVICE_FIELDS.contains(component.getName())) {
+                        field = field instanceof Optional<?> o ? o.map(v -> device((String) v, language))
+                                : field instanceof String text ? device(text, language) : field;
+                    }
+                    fields.put(component.getName(), plain(field, language));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException("cannot read " + component, e);
                 }

@@ -2,6 +2,7 @@ package dev.latchkey.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.latchkey.identity.api.DeviceLabel;
 import dev.latchkey.identity.api.SecurityNotices;
 import dev.latchkey.identity.api.SecurityNotices.PasskeyHome;
 import java.time.Instant;
@@ -66,10 +67,13 @@ class MailTemplatesTest {
             case INVITATION -> List.of("https://login.example.com/signup?invitation=TOKEN123", "7");
             case RECOVERY_CODE_USED -> List.of("Ada", "9");
             case PASSWORD_ADDED, PASSWORD_CHANGED, PASSWORD_REMOVED, ASSISTED_RECOVERY_STARTED -> List.of("Ada", when);
-            case PASSKEY_ADDED -> List.of("Ada", "Google Password Manager", "Edge on Windows", when);
-            case PASSKEY_REMOVED -> List.of("Ada", "Work laptop", "Edge on Windows", when);
-            case DEVICE_LOST -> List.of("Ada", "Safari on iPhone", language.equals(Locale.GERMAN)
-                    ? "  - Passkey, erstellt auf Safari on iPhone\n" : "  - Passkey on Safari on iPhone\n", "  - Second one\n",
+            case PASSKEY_ADDED -> List.of("Ada", "Google Password Manager",
+                    language.equals(Locale.GERMAN) ? "Edge unter Windows" : "Edge on Windows", when);
+            case PASSKEY_REMOVED -> List.of("Ada", "Work laptop",
+                    language.equals(Locale.GERMAN) ? "Edge unter Windows" : "Edge on Windows", when);
+            case DEVICE_LOST -> List.of("Ada", language.equals(Locale.GERMAN) ? "Safari auf dem iPhone" : "Safari on iPhone",
+                    language.equals(Locale.GERMAN)
+                    ? "  - Passkey, erstellt mit Safari auf dem iPhone\n" : "  - Passkey on Safari on iPhone\n", "  - Second one\n",
                     "  - iCloud Keychain: ", "iCloud Keychain", "  - YubiKey: ", when);
         };
     }
@@ -143,8 +147,8 @@ class MailTemplatesTest {
                 .contains("a passkey (\"Passkey on Chrome on Windows\", only on the device that created it (Chrome on Windows))"
                         + " was added to your Latchkey account on 4 March 2026 at 05:06 UTC.\n");
         assertThat(TEMPLATES.render(MailTemplates.Kind.PASSKEY_ADDED, Locale.GERMAN, notice(deviceBound)).body())
-                .contains("am 4. März 2026 um 05:06 UTC ein Passkey hinzugefügt: „Passkey, erstellt auf Chrome on Windows“"
-                        + " (nur auf dem Gerät, das ihn erstellt hat (Chrome on Windows)).\n");
+                .contains("am 4. März 2026 um 05:06 UTC ein Passkey hinzugefügt: „Passkey, erstellt mit Chrome unter Windows“"
+                        + " (nur auf dem Gerät, das ihn erstellt hat (Chrome unter Windows)).\n");
     }
 
     @Test
@@ -189,7 +193,7 @@ class MailTemplatesTest {
             case PROVIDER -> assertThat(List.of(english, german)).containsOnly("iCloud Keychain");
             case SECURITY_KEY -> assertThat(List.of(english, german)).containsExactly("Security key", "Sicherheitsschlüssel");
             case MADE_ON -> assertThat(List.of(english, german))
-                    .containsExactly("Passkey on Chrome on Android", "Passkey, erstellt auf Chrome on Android");
+                    .containsExactly("Passkey on Chrome on Android", "Passkey, erstellt mit Chrome unter Android");
             case PHONE_OR_TABLET -> assertThat(List.of(english, german))
                     .containsExactly("Passkey on a phone or tablet", "Passkey auf einem Smartphone oder Tablet");
             case UNNAMED -> assertThat(List.of(english, german)).containsOnly("Passkey");
@@ -204,7 +208,36 @@ class MailTemplatesTest {
         assertThat(removed).contains("der Passkey „Sicherheitsschlüssel“ wurde am").doesNotContain("Security key");
         String lost = TEMPLATES.render(MailTemplates.Kind.DEVICE_LOST, Locale.GERMAN, ARGUMENTS.get(MailTemplates.Kind.DEVICE_LOST))
                 .body();
-        assertThat(lost).contains("  - Passkey, erstellt auf Safari on iPhone\n").contains("  - Second one\n")
-                .doesNotContain("Passkey on ");
+        assertThat(lost).contains("  - Passkey, erstellt mit Safari auf dem iPhone\n").contains("  - Second one\n")
+                .contains("das Gerät „Safari auf dem iPhone“ wurde am").doesNotContain("Passkey on ").doesNotContain(" on iPhone");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(DeviceLabel.Platform.class)
+    void aDevicesAutomaticLabelIsSaidInTheMailsLanguage(DeviceLabel.Platform platform) {
+        String stored = new DeviceLabel("Firefox", platform).stored();
+        String english = TEMPLATES.device(stored, Locale.ENGLISH);
+        String german = TEMPLATES.device(stored, Locale.GERMAN);
+        assertThat(english).as("English says what is stored").isEqualTo(stored);
+        assertThat(german).startsWith("Firefox ").doesNotContain(" on ").doesNotContain("[").isNotEqualTo("Firefox ");
+        assertThat(german.substring("Firefox ".length())).as("the German words of " + platform)
+                .startsWith(switch (platform) {
+                    case WINDOWS, ANDROID, CHROMEOS, LINUX -> "unter ";
+                    case MAC, IPHONE, IPAD -> "auf dem ";
+                    case ANDROID_TABLET, UNKNOWN -> "auf einem ";
+                });
+    }
+
+    @Test
+    void aNameSomeoneGaveADeviceStaysAsGiven() {
+        assertThat(TEMPLATES.device("Work laptop", Locale.GERMAN)).isEqualTo("Work laptop");
+        assertThat(TEMPLATES.device("Firefox on FreeBSD", Locale.GERMAN)).as("a platform without German words")
+                .isEqualTo("Firefox on FreeBSD");
+        assertThat(TEMPLATES.passkeyName(new SecurityNotices.PasskeyName(SecurityNotices.PasskeyName.Kind.MADE_ON,
+                "Arbeitslaptop"), Locale.GERMAN)).isEqualTo("Passkey, erstellt auf Arbeitslaptop");
+        String removed = TEMPLATES.render(MailTemplates.Kind.PASSKEY_REMOVED, Locale.GERMAN, notice(
+                new SecurityNotices.PasskeyRemoved(SecurityNotices.PasskeyName.given("Mein Schlüssel"), WHEN,
+                        Optional.of("Chrome on Linux")))).body();
+        assertThat(removed).contains("Chrome unter Linux").doesNotContain("Chrome on Linux");
     }
 }

@@ -42,7 +42,7 @@ public record PromptWords(Words heading, List<Words> text, Action primary, Optio
     public static PromptWords afterSignIn(Prompt prompt, Optional<Scenario> scenario, Optional<SignInMethod> trigger,
                                           String variant, Optional<DeviceCoverage> here, boolean stepUpFirst,
                                           Optional<String> tip) {
-        Object device = here.<Object>map(DeviceCoverage::label).orElse(Words.of("words.thisDevice"));
+        Object device = here.<Object>map(d -> Words.device(d.label())).orElse(Words.of("words.thisDevice"));
         List<String> providers = here.map(DeviceCoverage::providers).orElse(List.of());
         boolean password = trigger.filter(SignInMethod.PASSWORD::equals).isPresent();
         Words fallback = Words.of(password ? "words.fallback.password" : "words.fallback.code");

@@ -28,8 +28,20 @@ public record Words(String key, List<Object> args) {
         return new Words(key, List.of(args));
     }
 
-    /** "a", "a or b", "a or b or c" ({@code words.or}): names joined in the reader's language. */
-    public static Object or(List<String> names) {
+    /**
+     * A device's name as an argument: an automatic label identity composed ("Chrome on Windows",
+     * {@link dev.latchkey.identity.api.DeviceLabel}) as words of the reader's language ({@code device.label} with
+     * its {@code device.platform.*}); a name the person gave, or a label with a platform identity has no words
+     * for, as plain text.
+     */
+    public static Object device(String nameOrLabel) {
+        return dev.latchkey.identity.api.DeviceLabel.read(nameOrLabel)
+                .<Object>map(l -> of("device.label", l.browser(), of(l.platform().key())))
+                .orElse(nameOrLabel);
+    }
+
+    /** "a", "a or b", "a or b or c" ({@code words.or}): names ({@link String} or {@link Words}) joined in the reader's language. */
+    public static Object or(List<?> names) {
         if (names.isEmpty()) {
             throw new IllegalArgumentException("no names to join");
         }

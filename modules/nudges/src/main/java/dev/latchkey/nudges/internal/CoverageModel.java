@@ -158,8 +158,9 @@ final class CoverageModel {
                     + ", which cannot confirm it is you on this device.", List.of(), Optional.of("On " + where
                     + ", open your Security page and choose \"No Bluetooth? Use a link instead\", then open the link"
                     + " here. Or, if you saved recovery codes, sign in here with one and then create a passkey."),
-                    Words.of("words.explain.onlyOnComputers", Words.or(computers)),
-                    Optional.of(Words.of("words.next.onlyOnComputers", Words.or(computers))));
+                    Words.of("words.explain.onlyOnComputers", Words.or(computers.stream().map(Words::device).toList())),
+                    Optional.of(Words.of("words.next.onlyOnComputers",
+                            Words.or(computers.stream().map(Words::device).toList()))));
         }
         return entry(d, Verdict.NOT_COVERED,
                 d.capabilities().platformAuthenticator().isPresent() ? "NONE_KNOWN" : "NONE_KNOWN_CAPABILITY_UNKNOWN",

@@ -174,14 +174,15 @@ public class AccountSecurityPage extends HttpServlet {
         CoverageCard.View coverage = coverageCard.view(id, thisDevice, pageWords.in(request, locale)).orElse(null);
         List<dev.latchkey.identity.api.Device> known = devices.of(id);
         java.util.Map<UUID, String> deviceNames = new java.util.HashMap<>();
-        known.forEach(d -> deviceNames.put(d.id(), d.name()));
+        known.forEach(d -> deviceNames.put(d.id(), d.givenName().orElseGet(() -> views.device(request, locale, d.label()))));
         views.render(request, response, status, new AccountSecurityView(account,
                 cards.passkeys(), cards.passkeyRemoved(), cards.passkeyRenamed(), cards.passkeySignals(),
                 AccountSecurityView.PasswordStatus.of(passwords.setAt(id), passwords.minimumLength(id)), passwordSaved,
                 known.stream()
-                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), d.name(), When.shown(d.lastSeen(), locale),
+                        .map(d -> new AccountSecurityView.DeviceRow(d.id().toString(), deviceNames.get(d.id()), When.shown(d.lastSeen(), locale),
                                 When.iso(d.lastSeen()), thisDevice.filter(d.id()::equals).isPresent(),
-                                When.shown(d.firstSeen(), locale), When.iso(d.firstSeen()), d.givenName().orElse(""), d.label()))
+                                When.shown(d.firstSeen(), locale), When.iso(d.firstSeen()), d.givenName().orElse(""),
+                                views.device(request, locale, d.label())))
                         .toList(),
                 signIns.recent(id, 10).stream()
                         .map(e -> new AccountSecurityView.SignInRow(signInWords(request, locale, e, deviceNames),
@@ -210,7 +211,7 @@ public class AccountSecurityPage extends HttpServlet {
      */
     private String signInWords(HttpServletRequest request, Locale locale, dev.latchkey.identity.api.SignInEvent e,
                                java.util.Map<UUID, String> deviceNames) {
-        String device = e.deviceId().map(deviceNames::get).orElse(e.deviceLabel());
+        String device = e.deviceId().map(deviceNames::get).orElseGet(() -> views.device(request, locale, e.deviceLabel()));
         return views.message(request, locale, "account.signIns.how." + e.method().name(), device);
     }
 }

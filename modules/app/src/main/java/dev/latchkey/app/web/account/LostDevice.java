@@ -71,7 +71,7 @@ public class LostDevice extends HttpServlet {
         }
         java.util.Locale locale = language.of(request);
         views.render(request, response, 200, LostDeviceView.of(plan.get(), accountTips.lostDevice(locale).orElse(null),
-                locale, c -> PasskeyForms.shownName(views, request, locale, c)));
+                locale, c -> PasskeyForms.shownName(views, request, locale, c), views.devices(request, locale)));
     }
 
     @Override

@@ -35,12 +35,15 @@ public record LostDeviceView(String deviceId, String deviceLabel, List<PasskeyCa
      * @param tip    education's tip for a lost device, or {@code null}
      * @param locale the page's language, for dates
      * @param name   a card's name in that language (as the account page names it)
+     * @param device a device's name or label in that language
      */
     static LostDeviceView of(LostDevicePlan plan, Tip tip, java.util.Locale locale,
-                             java.util.function.Function<dev.latchkey.credentials.api.PasskeyCard, String> name) {
-        return new LostDeviceView(plan.deviceId().toString(), plan.deviceLabel(),
-                plan.removed().stream().map(c -> PasskeyCardView.of(c, locale, name.apply(c))).toList(),
-                plan.kept().stream().map(k -> Kept.of(k, PasskeyCardView.of(k.passkey(), locale, name.apply(k.passkey()))))
+                             java.util.function.Function<dev.latchkey.credentials.api.PasskeyCard, String> name,
+                             java.util.function.UnaryOperator<String> device) {
+        return new LostDeviceView(plan.deviceId().toString(), device.apply(plan.deviceLabel()),
+                plan.removed().stream().map(c -> PasskeyCardView.of(c, locale, name.apply(c), device)).toList(),
+                plan.kept().stream().map(k -> Kept.of(k, PasskeyCardView.of(k.passkey(), locale, name.apply(k.passkey()),
+                                device)))
                         .toList(),
                 tip);
     }

@@ -19,20 +19,25 @@ public record PasskeyCardView(String id, String name, boolean customName, String
     /**
      * @param locale the page's language, for the dates
      * @param name   the name to show, in that language ({@link PasskeyCard.AutomaticName} unless the person named it)
+     * @param device a device's name or label in that language ({@link dev.latchkey.app.web.Views#device})
      */
-    static PasskeyCardView of(PasskeyCard c, java.util.Locale locale, String name) {
+    static PasskeyCardView of(PasskeyCard c, java.util.Locale locale, String name,
+                              java.util.function.UnaryOperator<String> device) {
         return new PasskeyCardView(c.id().toString(), name, c.customName(),
-                c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), where(c.whereItLives()),
+                c.storage().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), where(c.whereItLives(), device),
                 c.provider().map(PasskeyProvider::name).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconLight).orElse(""),
                 c.provider().flatMap(PasskeyProvider::iconDark).orElse(""),
-                When.shown(c.createdAt(), locale), When.iso(c.createdAt()), c.createdOn().orElse(""),
+                When.shown(c.createdAt(), locale), When.iso(c.createdAt()), c.createdOn().map(device).orElse(""),
                 c.lastUsedAt().map(t -> When.shown(t, locale)).orElse(""),
-                c.lastUsedAt().map(When::iso).orElse(""), c.lastUsedOn().orElse(""));
+                c.lastUsedAt().map(When::iso).orElse(""), c.lastUsedOn().map(device).orElse(""));
     }
 
-    /** Where a passkey lives, as words of the page's language ({@code cards.where.*}); names stay as they are. */
-    static UiText where(PasskeyCard.WhereItLives where) {
+    /**
+     * Where a passkey lives, as words of the page's language ({@code cards.where.*}); names stay as they are, a
+     * device's automatic label is worded by {@code device}.
+     */
+    static UiText where(PasskeyCard.WhereItLives where, java.util.function.UnaryOperator<String> device) {
         boolean named = !where.argument().isEmpty();
         return switch (where.kind()) {
             case SYNCED -> named ? UiText.of("cards.where.syncedWith", where.argument()) : UiText.of("cards.where.synced");
@@ -41,7 +46,7 @@ public record PasskeyCardView(String id, String name, boolean customName, String
             case SECURITY_KEY -> UiText.of("cards.where.securityKey");
             case PHONE_OR_TABLET -> UiText.of("cards.where.phoneOrTablet");
             case THIS_DEVICE -> UiText.of("cards.where.thisDevice");
-            case CREATING_DEVICE -> named ? UiText.of("cards.where.creatingDeviceNamed", where.argument())
+            case CREATING_DEVICE -> named ? UiText.of("cards.where.creatingDeviceNamed", device.apply(where.argument()))
                     : UiText.of("cards.where.creatingDevice");
         };
     }

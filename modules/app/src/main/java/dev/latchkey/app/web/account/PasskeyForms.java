@@ -58,7 +58,8 @@ public class PasskeyForms {
         // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
         // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
         java.util.Locale locale = language.of(request);
-        return new Cards(cards.stream().map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c))).toList(),
+        return new Cards(cards.stream().map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c),
+                        views.devices(request, locale))).toList(),
                 request.getParameter("passkeyRemoved") != null, request.getParameter("passkeyRenamed") != null,
                 new Signals(relyingParty.id(), account.userHandle().base64Url(),
                         String.join(" ", cards.stream().map(PasskeyCard::credentialId).toList()), account.email().value(),
@@ -83,7 +84,7 @@ public class PasskeyForms {
         Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
         java.util.Locale locale = language.of(request);
         return management.cards(account.id(), thisDevice).stream()
-                .map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c)))
+                .map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c), views.devices(request, locale)))
                 .filter(c -> c.id().equals(wanted.get().toString())).findFirst();
     }
 
@@ -105,7 +106,9 @@ public class PasskeyForms {
         return switch (automatic.kind()) {
             case PROVIDER -> automatic.argument();
             case SECURITY_KEY -> views.message(request, locale, "cards.name.securityKey");
-            case MADE_ON -> views.message(request, locale, "cards.name.madeOn", automatic.argument());
+            case MADE_ON -> dev.latchkey.identity.api.DeviceLabel.read(automatic.argument()).isPresent()
+                    ? views.message(request, locale, "cards.name.madeOnLabel", views.device(request, locale, automatic.argument()))
+                    : views.message(request, locale, "cards.name.madeOn", automatic.argument());
             case PHONE_OR_TABLET -> views.message(request, locale, "cards.name.phoneOrTablet");
             case UNNAMED -> views.message(request, locale, "cards.name.passkey");
         };

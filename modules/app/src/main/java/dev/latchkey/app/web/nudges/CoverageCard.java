@@ -95,7 +95,8 @@ public class CoverageCard {
     private static Row row(DeviceCoverage d, Instant now, Optional<UUID> thisDevice, Function<Words, String> say) {
         boolean current = thisDevice.filter(d::includes).isPresent();
         String next = PromptWords.nextStep(d, current).map(say).orElse("");
-        return new Row(d.label(), String.join(", ", d.providers()), d.verdict().name(), say.apply(d.explanationWords()),
+        // The device's label in the reader's words ("Chrome unter Windows"), a name the person gave as it is.
+        return new Row(say.apply(Words.of("words.literal", Words.device(d.label()))), String.join(", ", d.providers()), d.verdict().name(), say.apply(d.explanationWords()),
                 ago(d.lastSeen(), now), Math.max(0, Duration.between(d.lastSeen(), now).toDays()), When.iso(d.lastSeen()),
                 next, current);
     }

@@ -85,10 +85,11 @@ public class NudgePage extends HttpServlet {
         }
         NudgeDecision d = decision.get();
         Prompt prompt = d.prompt().orElseThrow();
-        String device = d.device().map(c -> c.label()).orElse("");
+        Locale locale = language.of(request);
+        String device = d.device().map(c -> pageWords.in(request, locale).apply(
+                dev.latchkey.nudges.api.Words.of("words.literal", dev.latchkey.nudges.api.Words.device(c.label())))).orElse("");
         String providers = d.device().map(c -> String.join(", ", c.providers())).orElse("");
         boolean stepUpFirst = createsHere(prompt) && !stepUp.satisfied(session.get().sessionId());
-        Locale locale = language.of(request);
         Optional<Tip> tip = tip(d, locale);
         // The words are the nudges module's (PromptWords): true for this decision's state, tested card by state.
         PromptWords words = PromptWords.afterSignIn(prompt, d.scenario(), d.trigger(), d.variant(), d.device(),

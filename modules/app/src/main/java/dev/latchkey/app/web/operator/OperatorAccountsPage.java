@@ -97,7 +97,8 @@ public class OperatorAccountsPage extends HttpServlet {
             return;
         }
         views.render(request, response, 200, new OperatorAccountView(detail.get(),
-                OperatorAuditView.Row.of(detail.get().lookups(), words.in(request, language.of(request))), mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null, times(request)));
+                OperatorAuditView.Row.of(detail.get().lookups(), words.in(request, language.of(request))), mayRecover ? OperatorRecoveryPage.emptyForm(detail.get().account().id()) : null, times(request),
+                new DeviceNames(views.devices(request, language.of(request)))));
     }
 
     private Times times(HttpServletRequest request) {
