@@ -113,7 +113,7 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
                 .setParameter(12, p.attestationFormat)
                 .setParameter(13, madeOn.map(l -> PasskeyNames.clean(l, 160)).filter(l -> !l.isEmpty()).orElse(null))
                 .executeUpdate();
-        events.record(CredentialEvents.Type.PASSKEY_PENDING, accountId, p.id, "handoff: waiting for the pairing code");
+        events.record(CredentialEvents.Type.PASSKEY_PENDING, accountId, p.id, CredentialEvents.Detail.HANDOFF_WAITING);
         return p.id;
     }
 
@@ -144,8 +144,8 @@ class EnrollmentCeremonyService implements EnrollmentCeremonies {
             throw new CeremonyRejected(Reason.UNKNOWN_CHALLENGE, "ceremony.detail.pendingExpired", java.util.List.of(),
                     "The new passkey waited too long and was removed. Start again with a new link.", null);
         }
-        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkeyId, "handoff: paired (was pending "
-                + pendingId + ")");
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkeyId,
+                CredentialEvents.Detail.HANDOFF_PAIRED.text + " (was pending " + pendingId + ")");
         passkeys.created(passkeyId, createdOn);
         return passkeyId;
     }

@@ -129,7 +129,8 @@ class ManagedPasskeys implements PasskeyManagement {
         }
         String cleaned = PasskeyNames.clean(name, MAX_NAME_LENGTH);
         p.name = cleaned.isEmpty() ? null : cleaned;
-        events.record(CredentialEvents.Type.PASSKEY_RENAMED, accountId, passkeyId, p.name == null ? "automatic name" : "renamed");
+        events.record(CredentialEvents.Type.PASSKEY_RENAMED, accountId, passkeyId, p.name == null
+                ? CredentialEvents.Detail.AUTOMATIC_NAME : CredentialEvents.Detail.RENAMED);
         return p.name == null
                 ? new Rename(Rename.Outcome.NAME_RESET) : new Rename(Rename.Outcome.RENAMED);
     }
@@ -162,7 +163,7 @@ class ManagedPasskeys implements PasskeyManagement {
         SecurityNotices.PasskeyName name = PasskeyWords.mailName(card(passkey, devicesOf(accountId), Optional.empty()));
         em.remove(passkey);
         em.flush();
-        events.recordRemoval(passkey, "removed by the user");
+        events.recordRemoval(passkey, CredentialEvents.Detail.REMOVED_BY_USER);
         removed.fire(new PasskeyRemoved(accountId, passkeyId, "REMOVED_BY_USER", name, fromDevice));
         return new Removal(Removal.Outcome.REMOVED, false);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Reads {@code cred_event}'s rows as {@link PasskeyEvent} codes. The log keeps a type and a short
- * detail written by each path that changes a passkey; both are mapped here, once. Uses and refused
+ * detail ({@link CredentialEvents.Detail}) written by each path that changes a passkey; both are mapped here, once. Uses and refused
  * ceremonies are not changes to the account's passkeys and are left out.
  */
 final class PasskeyHistory {
@@ -21,18 +21,21 @@ final class PasskeyHistory {
     private PasskeyHistory() {
     }
 
-    /** The kind and cause of one row; empty for a type that is no change to the passkeys. */
+    /**
+     * The kind and cause of one row; empty for a type that is no change to the passkeys. The cause is the
+     * {@link CredentialEvents.Detail} the writer recorded; a detail that is none of them is {@code UNKNOWN}.
+     */
     static Optional<Code> code(String type, String detail) {
-        String d = detail == null ? "" : detail;
+        CredentialEvents.Detail d = CredentialEvents.Detail.of(detail).orElse(null);
         return Optional.ofNullable(switch (type) {
-            case "PASSKEY_REGISTERED" -> new Code(PasskeyEvent.Kind.ADDED, d.equals("sign-up") ? PasskeyEvent.Cause.SIGN_UP
-                    : d.equals("added") ? PasskeyEvent.Cause.BY_PERSON
-                    : d.startsWith("handoff") ? PasskeyEvent.Cause.HANDOFF : PasskeyEvent.Cause.UNKNOWN);
-            case "PASSKEY_RENAMED" -> new Code(PasskeyEvent.Kind.RENAMED, d.equals("automatic name")
-                    ? PasskeyEvent.Cause.NAME_RESET : d.equals("renamed") ? PasskeyEvent.Cause.BY_PERSON
+            case "PASSKEY_REGISTERED" -> new Code(PasskeyEvent.Kind.ADDED, d == CredentialEvents.Detail.SIGN_UP
+                    ? PasskeyEvent.Cause.SIGN_UP : d == CredentialEvents.Detail.ADDED ? PasskeyEvent.Cause.BY_PERSON
+                    : d == CredentialEvents.Detail.HANDOFF_PAIRED ? PasskeyEvent.Cause.HANDOFF : PasskeyEvent.Cause.UNKNOWN);
+            case "PASSKEY_RENAMED" -> new Code(PasskeyEvent.Kind.RENAMED, d == CredentialEvents.Detail.AUTOMATIC_NAME
+                    ? PasskeyEvent.Cause.NAME_RESET : d == CredentialEvents.Detail.RENAMED ? PasskeyEvent.Cause.BY_PERSON
                     : PasskeyEvent.Cause.UNKNOWN);
-            case "PASSKEY_REMOVED" -> new Code(PasskeyEvent.Kind.REMOVED, d.equals("removed by the user")
-                    ? PasskeyEvent.Cause.BY_PERSON : d.equals("device reported lost") ? PasskeyEvent.Cause.DEVICE_LOST
+            case "PASSKEY_REMOVED" -> new Code(PasskeyEvent.Kind.REMOVED, d == CredentialEvents.Detail.REMOVED_BY_USER
+                    ? PasskeyEvent.Cause.BY_PERSON : d == CredentialEvents.Detail.DEVICE_LOST ? PasskeyEvent.Cause.DEVICE_LOST
                     : PasskeyEvent.Cause.UNKNOWN);
             case "PASSKEYS_REMOVED" -> new Code(PasskeyEvent.Kind.REMOVED, PasskeyEvent.Cause.ADDRESS_CLAIMED);
             case "PASSKEY_PENDING" -> new Code(PasskeyEvent.Kind.PENDING, PasskeyEvent.Cause.HANDOFF);

@@ -161,7 +161,7 @@ class PasskeyStore implements Passkeys, PasskeyPresence {
                 continue;
             }
             em.remove(p);
-            events.recordRemoval(p, "device reported lost");
+            events.recordRemoval(p, CredentialEvents.Detail.DEVICE_LOST);
             removedEvents.fire(new PasskeyRemoved(lost.accountId(), p.id, "DEVICE_LOST", PasskeyWords.mailName(card),
                     Optional.of(lost.deviceId())));
         }

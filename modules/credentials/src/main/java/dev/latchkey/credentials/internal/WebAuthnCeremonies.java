@@ -192,7 +192,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             events.recordRefusal("sign-up: " + e.reason());
             throw e;
         }
-        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, "sign-up");
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, account.id(), verified.passkey().id, CredentialEvents.Detail.SIGN_UP);
         // The new session keeps the attestation's UV and BE flags (WebAuthn L3 §6.1), as a sign-in keeps its assertion's.
         SignedIn signedIn = signIns.completeSignUp(account.id(), Optional.of(new dev.latchkey.identity.api.AuthenticatorFlags(
                 verified.passkey().userVerified, verified.passkey().backupEligible)),
@@ -225,7 +225,7 @@ class WebAuthnCeremonies implements PasskeyCeremonies {
             throw rejected(Reason.ALREADY_REGISTERED, "ceremony.detail.registeredOrFull", "This passkey is already registered, or your account holds the"
                     + " most passkeys it can.", null);
         }
-        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, "added");
+        events.record(CredentialEvents.Type.PASSKEY_REGISTERED, accountId, passkey.id, CredentialEvents.Detail.ADDED);
         // "Add a passkey on your phone" (hybrid): it lives on the phone, not on the browser that asked;
         // noting it here would call this device covered. Unsigned, so for coverage only.
         boolean elsewhere = PasskeyPlacement.of(Optional.ofNullable(passkey.attachment), PasskeyStore.transports(passkey))

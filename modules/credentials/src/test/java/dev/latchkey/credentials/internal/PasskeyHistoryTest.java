@@ -38,4 +38,18 @@ class PasskeyHistoryTest {
         assertThat(PasskeyHistory.code("CEREMONY_REJECTED", "VERIFICATION_FAILED")).isEmpty();
         assertThat(PasskeyHistory.TYPES).doesNotContain("PASSKEY_USED", "CEREMONY_REJECTED");
     }
+
+    /** The texts rows hold since the log began: the writers and the reader share them ({@link CredentialEvents.Detail}). */
+    @Test
+    void theWrittenTextsAreTheStoredOnesAndReadBack() {
+        assertThat(java.util.Arrays.stream(CredentialEvents.Detail.values()).map(d -> d.text)).containsExactly("sign-up",
+                "added", "handoff: waiting for the pairing code", "handoff: paired", "automatic name", "renamed",
+                "removed by the user", "device reported lost");
+        for (CredentialEvents.Detail d : CredentialEvents.Detail.values()) {
+            assertThat(CredentialEvents.Detail.of(d.text)).contains(d);
+        }
+        assertThat(CredentialEvents.Detail.of("handoff: paired (was pending 1234)")).contains(CredentialEvents.Detail.HANDOFF_PAIRED);
+        assertThat(CredentialEvents.Detail.of("handoff: pairedX")).isEmpty();
+        assertThat(CredentialEvents.Detail.of("renamed later")).isEmpty();
+    }
 }
