@@ -35,6 +35,8 @@
 #   BENCH_STARTS=3         how many starts --startup-only takes (the first on a fresh database)
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
+#   BENCH_WARMUP=600       passkey sign-ins before the measured 2,000, and as many requests of each page before its
+#                          measured 1,000 (default: none); the JIT compiler's share falls with more
 #   INSIGHTS_ACCOUNTS=1000000 INSIGHTS_EVENTS=20000000 INSIGHTS_DAYS=365 INSIGHTS_SEED=42   the population (--insights)
 #   INSIGHTS_REQUESTS=400    dashboard requests timed (--insights)
 set -euo pipefail
@@ -269,6 +271,7 @@ say ""
 LOAD_ARGS=(--base "$BASES" --pid "$PIDS" --out "$OUT.load")
 [ "$MODE" = "smoke" ] && LOAD_ARGS+=(--smoke)
 [ "$MODE" = "signin" ] && LOAD_ARGS+=(--signin-only)
+[ -n "${BENCH_WARMUP:-}" ] && LOAD_ARGS+=(--warm-up "$BENCH_WARMUP")
 [ "$DB" = "postgres" ] && LOAD_ARGS+=(--pg-url "jdbc:postgresql://127.0.0.1:5432/$PG_DB" --pg-user postgres)
 load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?

@@ -38,12 +38,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoadRun {
 
+    /** @param pageWarmUp unmeasured requests of each page before its measured ones (0 by default: --warm-up sets it) */
     private record Plan(int accounts, int warmUp, int sequential, int pages, int concurrentJourneys,
-                        int[] rampLevels, double rampSeconds, double halfRateSeconds) {
+                        int[] rampLevels, double rampSeconds, double halfRateSeconds, int pageWarmUp) {
     }
 
-    private static final Plan FULL = new Plan(32, 600, 2000, 1000, 100, new int[] {1, 2, 4, 8, 16, 32}, 10, 30);
-    private static final Plan SMOKE = new Plan(16, 20, 30, 30, 2, new int[] {1, 4, 16}, 2, 3);
+    private static final Plan FULL = new Plan(32, 600, 2000, 1000, 100, new int[] {1, 2, 4, 8, 16, 32}, 10, 30, 0);
+    private static final Plan SMOKE = new Plan(16, 20, 30, 30, 2, new int[] {1, 4, 16}, 2, 3, 0);
 
     private final List<String> instances;
     private final ServerCpu cpu;
@@ -70,6 +71,7 @@ public final class LoadRun {
         boolean signInOnly = false;
         String pgUrl = null;
         String pgUser = "postgres";
+        Integer warmUp = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--base" -> instances = List.of(args[++i].split(","));
@@ -79,8 +81,16 @@ public final class LoadRun {
                 case "--signin-only" -> signInOnly = true;
                 case "--pg-url" -> pgUrl = args[++i];
                 case "--pg-user" -> pgUser = args[++i];
+                case "--warm-up" -> warmUp = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (warmUp != null) {
+            if (warmUp < 0) {
+                throw new IllegalArgumentException("--warm-up takes a count of sign-ins, 0 or more");
+            }
+            plan = new Plan(plan.accounts(), warmUp, plan.sequential(), plan.pages(), plan.concurrentJourneys(),
+                    plan.rampLevels(), plan.rampSeconds(), plan.halfRateSeconds(), warmUp);
         }
         LoadRun run = new LoadRun(instances, pids, new DatabaseWork(pgUrl, pgUser), plan, signInOnly);
         boolean clean = run.run();
@@ -149,9 +159,14 @@ public final class LoadRun {
 
         // 2. The pages, sequentially.
         say("");
-        say("## Sequential pages");
+        say(plan.pageWarmUp() == 0 ? "## Sequential pages"
+                : String.format(Locale.ROOT, "## Sequential pages, each after %d warm-up requests of it", plan.pageWarmUp()));
         VirtualUser.Timings pages = VirtualUser.Timings.named("seq");
+        VirtualUser.Timings pageWarm = VirtualUser.Timings.named("warm-up");
         VirtualUser anonymous = users.get(0);
+        for (int i = 0; i < plan.pageWarmUp(); i++) {
+            anonymous.signInPage(pageWarm);
+        }
         dbBefore = dbSample();
         before = cpu.sample();
         for (int i = 0; i < plan.pages(); i++) {
@@ -163,6 +178,9 @@ public final class LoadRun {
         say(pages.signInPage().line());
         VirtualUser signedIn = users.get(1);
         signedIn.signIn(VirtualUser.Timings.named("setup"));
+        for (int i = 0; i < plan.pageWarmUp(); i++) {
+            signedIn.accountPage(pageWarm);
+        }
         dbBefore = dbSample();
         before = cpu.sample();
         for (int i = 0; i < plan.pages(); i++) {
