@@ -35,6 +35,7 @@
 #   BENCH_STARTS=3         how many starts --startup-only takes (the first on a fresh database)
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
+#   BENCH_HEAP=1           the live heap at ready and after the load: a class histogram (a full GC first), the heap's use
 #   BENCH_WARMUP=600       passkey sign-ins before the measured 2,000, and as many requests of each page before its
 #                          measured 1,000 (default: none); the JIT compiler's share falls with more
 #   INSIGHTS_ACCOUNTS=1000000 INSIGHTS_EVENTS=20000000 INSIGHTS_DAYS=365 INSIGHTS_SEED=42   the population (--insights)
@@ -86,6 +87,13 @@ fi
 CP="$ROOT/benchmarks/target/classes:$(cat "$BENCH/classpath.txt")"
 
 # ---------------------------------------------------------------- server
+# What stays live (BENCH_HEAP=1): a full GC (GC.class_histogram forces one), the 40 largest classes, the heap's use.
+live_heap() {
+  local jcmd="${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}jcmd"
+  say "live heap $1 (jcmd GC.class_histogram, after a full GC; the 40 largest classes):"
+  "$jcmd" "$pid" GC.class_histogram 2>&1 | sed -n '2,44p' | tee -a "$OUT" >/dev/null || true
+  "$jcmd" "$pid" GC.heap_info 2>&1 | sed -n '2,3p' | tee -a "$OUT" >/dev/null || true
+}
 server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() {
   "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
@@ -256,6 +264,7 @@ fi
 secs=$(start_server)
 pid=$(server_pid)
 say "start (fresh database): ready in $secs s, $(cpu "$pid"); RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${BENCH_HEAP:-}" ] || live_heap "at ready"
 BASES="http://localhost:$PORT"
 PIDS="$pid"
 if [ -n "$TWO" ]; then
@@ -277,6 +286,9 @@ load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
 cat "$OUT.load" >> "$OUT" && rm -f "$OUT.load"
 say "server RSS after the load: $(rss "$pid")${TWO:+; second instance: $(rss "${pid2:-0}")}"
+if [ -n "${BENCH_HEAP:-}" ]; then
+  live_heap "after the load"
+fi
 stop_server
 
 # ---------------------------------------------------------------- raw verification, in-process
