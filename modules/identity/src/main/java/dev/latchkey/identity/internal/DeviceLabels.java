@@ -11,8 +11,8 @@ import nl.basjes.parse.useragent.UserAgentAnalyzer;
 
 /**
  * Friendly device labels ("Chrome on Windows", "Safari on iPhone") from the User-Agent string and
- * User-Agent client hints, parsed by Yauaa. Yauaa's analyzer takes a few seconds of CPU and some
- * memory to build, so it is built once, with only the fields used here, on a thread of its own that
+ * User-Agent client hints, parsed by Yauaa. Yauaa's analyzer takes a few seconds of CPU and about
+ * 120 MiB of heap to build (half of the server's live heap), so it is built once, with only the fields used here, on a thread of its own that
  * start-up begins ({@link #warmUp()}): the server is ready without waiting for it (BENCHMARKS.md,
  * start-up). A label asked for before it is built waits for it, at most {@link #MAX_WAIT}; past that
  * the label is a neutral one, and the next sign-in on that device names it properly.
@@ -77,9 +77,12 @@ final class DeviceLabels {
         try {
             analyzer.complete(UserAgentAnalyzer.newBuilder()
                     .hideMatcherLoadStats()
-                    // Yauaa's own test cases are for checking Yauaa: without them the analyzer holds 20 MiB of
-                    // heap instead of 45 and builds a little faster (BENCHMARKS.md, "Quiet evening runs").
+                    // Yauaa's own test cases are for checking Yauaa: without them the analyzer holds 117 MiB of
+                    // heap instead of 142 (BENCHMARKS.md, change 9).
                     .dropTests()
+                    // Build the matchers here, on this thread: by default Yauaa builds them on the first parse,
+                    // which made the first sign-in after a start wait 2 to 5 s for them (BENCHMARKS.md, change 9).
+                    .immediateInitialization()
                     .withCache(10_000)
                     .withField(UserAgent.AGENT_NAME)
                     .withField(UserAgent.OPERATING_SYSTEM_NAME)
