@@ -58,7 +58,15 @@ public record DeviceLabel(String browser, Platform platform) {
 
     /** The stored, English text. */
     public String stored() {
-        return browser + JOIN + platform.stored;
+        return compose(browser, platform.stored);
+    }
+
+    /**
+     * The label stored for a browser and a platform, including one outside {@link Platform} (an operating system
+     * Yauaa names that identity has no words for): the one grammar {@link #read} takes apart again.
+     */
+    public static String compose(String browser, String platform) {
+        return browser + JOIN + platform;
     }
 
     /**

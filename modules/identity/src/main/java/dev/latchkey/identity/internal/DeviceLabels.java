@@ -55,8 +55,7 @@ final class DeviceLabels {
         platform = fit(platform, MAX_PART);
         browser = browser.isEmpty() ? DeviceLabel.ANY_BROWSER : browser;
         platform = platform.isEmpty() ? Platform.UNKNOWN.stored() : platform;
-        // The grammar DeviceLabel.read takes apart again for the reader's language.
-        return new Label(fit(browser + " on " + platform, MAX_LABEL), browser, platform, deviceClass);
+        return new Label(fit(DeviceLabel.compose(browser, platform), MAX_LABEL), browser, platform, deviceClass);
     }
 
     /**
