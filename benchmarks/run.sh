@@ -36,6 +36,8 @@
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
 #   BENCH_HEAP=1           the live heap at ready and after the load: a class histogram (a full GC first), the heap's use
+#   BENCH_NMT=1            the server JVM's memory by kind (Native Memory Tracking: heap, metaspace, code, threads, ...)
+#                          at ready and after the load, committed MiB; NMT itself costs a few MiB and a little CPU
 #   BENCH_WARMUP=600       passkey sign-ins before the measured 2,000, and as many requests of each page before its
 #                          measured 1,000 (default: none); the JIT compiler's share falls with more
 #   INSIGHTS_ACCOUNTS=1000000 INSIGHTS_EVENTS=20000000 INSIGHTS_DAYS=365 INSIGHTS_SEED=42   the population (--insights)
@@ -94,6 +96,14 @@ live_heap() {
   "$jcmd" "$pid" GC.class_histogram 2>&1 | sed -n '2,44p' | tee -a "$OUT" >/dev/null || true
   "$jcmd" "$pid" GC.heap_info 2>&1 | sed -n '2,3p' | tee -a "$OUT" >/dev/null || true
 }
+# Native Memory Tracking's summary in one line: each kind's committed MiB (the total first), beside the RSS.
+native_memory() {
+  local jcmd="${SERVER_JAVA_HOME:+$SERVER_JAVA_HOME/bin/}jcmd"
+  say "native memory $1 (NMT, committed MiB; RSS $(rss "$pid")): $("$jcmd" "$pid" VM.native_memory summary 2>&1 | awk '
+    /^Total:/ { if (match($0, /committed=[0-9]+KB/)) printf "total %d", substr($0, RSTART + 10, RLENGTH - 12) / 1024 }
+    /^-  *[A-Za-z]/ { name = $0; sub(/^- */, "", name); sub(/ *\(.*/, "", name)
+      if (match($0, /committed=[0-9]+KB/)) { kb = substr($0, RSTART + 10, RLENGTH - 12); if (kb >= 1024) printf ", %s %d", name, kb / 1024 } }')"
+}
 server_pid() { cat "$WLP/usr/servers/.pid/${1:-$SERVER}.pid" 2>/dev/null || true; }
 stop_server() {
   "$WLP/bin/server" stop "$SERVER" >/dev/null 2>&1 || true
@@ -113,6 +123,9 @@ stop_server
 rm -rf "$SDIR" "$BENCH/db"
 "$WLP/bin/server" create "$SERVER" >/dev/null
 cp "$ROOT"/liberty/server.xml "$ROOT"/liberty/db-*.xml "$ROOT"/liberty/jvm.options "$ROOT"/liberty/bootstrap.properties "$SDIR/"
+# Added to the server.env `server create` wrote, never over it: that one holds the generated keystore and
+# LTPA keys passwords, without which Liberty answers every signed-in request 403 (CWWKS4000E).
+[ ! -f "$ROOT/liberty/server.env" ] || cat "$ROOT/liberty/server.env" >> "$SDIR/server.env"
 mkdir -p "$SDIR/jdbc" "$SDIR/apps"
 cp "$BENCH"/files/h2-*.jar "$BENCH"/files/postgresql-*.jar "$SDIR/jdbc/"
 cp "$BENCH/files/latchkey.war" "$SDIR/apps/latchkey.war"
@@ -129,6 +142,7 @@ if [ -n "$TWO" ]; then
   sed -i "s/^http.port=.*/http.port=$PORT2/" "$WLP/usr/servers/$SERVER2/bootstrap.properties"
   for d in "$SDIR" "$WLP/usr/servers/$SERVER2"; do echo "latchkey.rp.origins=http://localhost:$PORT" >> "$d/bootstrap.properties"; done
 fi
+[ -z "${BENCH_NMT:-}" ] || echo "-XX:NativeMemoryTracking=summary" >> "$SDIR/jvm.options"
 if [ "${BENCH_JFR:-}" = "1" ]; then
   echo "-XX:StartFlightRecording=filename=$RESULTS/$STAMP-$DB-$MODE.jfr,settings=profile,dumponexit=true" >> "$SDIR/jvm.options"
 fi
@@ -255,6 +269,8 @@ if [ "$MODE" = "startup" ]; then
     sleep 5
     say "start $run ($([ $run = 1 ] && echo 'fresh database' || echo 'existing database')): ready in $secs s, $used; RSS at ready+5 s: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     say "  $(milestones)"
+    [ -z "${BENCH_NMT:-}" ] || native_memory "at ready+5 s"
+    [ -z "${BENCH_HEAP:-}" ] || live_heap "at ready+5 s"
     stop_server
   done
   echo "Results: $OUT"
@@ -264,6 +280,7 @@ fi
 secs=$(start_server)
 pid=$(server_pid)
 say "start (fresh database): ready in $secs s, $(cpu "$pid"); RSS at ready: $(rss "$pid"); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+[ -z "${BENCH_NMT:-}" ] || native_memory "at ready"
 [ -z "${BENCH_HEAP:-}" ] || live_heap "at ready"
 BASES="http://localhost:$PORT"
 PIDS="$pid"
@@ -286,6 +303,7 @@ load_ok=0
 "$JAVA" -cp "$CP" dev.latchkey.benchmarks.LoadRun "${LOAD_ARGS[@]}" || load_ok=$?
 cat "$OUT.load" >> "$OUT" && rm -f "$OUT.load"
 say "server RSS after the load: $(rss "$pid")${TWO:+; second instance: $(rss "${pid2:-0}")}"
+[ -z "${BENCH_NMT:-}" ] || native_memory "after the load"
 if [ -n "${BENCH_HEAP:-}" ]; then
   live_heap "after the load"
 fi
