@@ -1,5 +1,5 @@
 /**
- * The WAR: a thin web layer over the modules' APIs, the session mechanism and Liberty wiring.
+ * The WAR: a thin web layer over the modules' APIs, the session filter and Liberty wiring.
  * It exports nothing; it may require every module, but only their {@code api} packages are
  * visible to it (an import of another module's {@code internal} package does not compile).
  */
@@ -16,7 +16,6 @@ module dev.latchkey.app {
     requires jakarta.cdi;
     requires jakarta.inject;
     requires jakarta.annotation;
-    requires jakarta.security;
     requires jakarta.json.bind;
     requires jakarta.json;
     requires tools.jackson.core;

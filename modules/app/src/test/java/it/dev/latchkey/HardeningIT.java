@@ -67,7 +67,7 @@ class HardeningIT {
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.head() + forged.body()).doesNotContain("evil.example");
 
-        // A page for anyone (the filters' path, not the sign-in mechanism's).
+        // A page for anyone.
         Raw forgedPage = get("/signin", "evil.example");
         assertThat(forgedPage.status()).isEqualTo(400);
         assertThat(forgedPage.head() + forgedPage.body()).doesNotContain("evil.example");
@@ -80,6 +80,43 @@ class HardeningIT {
         assertThat(ours.status()).isEqualTo(302);
         assertThat(ours.header("Location")).satisfiesAnyOf(
                 l -> assertThat(l).startsWith("/signin"), l -> assertThat(l).startsWith(Browser.BASE_URL + "/signin"));
+    }
+
+    /**
+     * The signed-in pages (SessionCookieFilter): without a session, or with a cookie naming none, every
+     * spelling of their paths leads to the sign-in page and back, and none shows anything of an account.
+     */
+    @Test
+    void theSignedInPagesSendEveryoneElseToSignIn() throws IOException {
+        String[][] cases = {
+                {"/account/security", "/account/security"},
+                {"/account", "/account"},
+                {"/operator/accounts", "/operator/accounts"},
+                {"/%61ccount/security", "/%61ccount/security"},
+                {"/learn/../account/security", null},
+        };
+        for (String[] c : cases) {
+            for (String cookie : new String[] {null, "latchkey_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}) {
+                Raw raw = send("GET " + c[0] + " HTTP/1.1\r\nHost: " + ourHost() + "\r\n"
+                        + (cookie == null ? "" : "Cookie: " + cookie + "\r\n") + "Connection: close\r\n\r\n");
+                String what = c[0] + (cookie == null ? "" : " with an unknown session cookie") + "\n" + raw.head();
+                if (c[1] == null && raw.status() != 302) {
+                    // A spelling the container refuses outright (Servlet 6 path canonicalisation) is fine too.
+                    assertThat(raw.status()).as(what).isIn(400, 404);
+                    continue;
+                }
+                assertThat(raw.status()).as(what).isEqualTo(302);
+                String location = raw.header("Location");
+                assertThat(location).as(what).satisfiesAnyOf(
+                        l -> assertThat(l).startsWith("/signin?next="),
+                        l -> assertThat(l).startsWith(Browser.BASE_URL + "/signin?next="));
+                if (c[1] != null) {
+                    assertThat(java.net.URLDecoder.decode(location.substring(location.indexOf("next=") + 5), StandardCharsets.UTF_8))
+                            .as(what).isEqualTo(c[1]);
+                }
+                assertThat(raw.body()).as(what).doesNotContain("@");
+            }
+        }
     }
 
     @Test

@@ -25,19 +25,11 @@ public class DatabaseFaultFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (Boolean.TRUE.equals(request.getAttribute(DatabaseFaults.ATTRIBUTE))) {
-            // The authentication mechanism already answered 503 (it could not read the session). Liberty
-            // still runs an unprotected resource after its SEND_FAILURE: it must not, anonymously.
-            if (!response.isCommitted()) {
-                DatabaseFaults.send(request, response, views);
-            }
-            return;
-        }
         if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ERROR && !response.isCommitted()
                 && (Boolean.TRUE.equals(request.getAttribute(DatabaseFaults.ATTRIBUTE))
                     || DatabaseFaults.isDatabaseFault((Throwable) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION)))) {
-            // The container turned a database fault (in the authentication mechanism, say) into an
-            // error status of its own: answer what it really is.
+            // The container turned a database fault into an error status of its own: answer what it
+            // really is.
             DatabaseFaults.send(request, response, views);
             return;
         }

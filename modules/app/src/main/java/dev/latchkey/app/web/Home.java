@@ -16,7 +16,7 @@ public class Home extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var session = dev.latchkey.app.security.SessionCookieMechanism.session(request);
+        var session = dev.latchkey.app.security.SessionCookieFilter.session(request);
         if (session.isPresent() && !staff.roles(session.get().accountId()).isEmpty()) {
             response.sendRedirect("/operator");
             return;

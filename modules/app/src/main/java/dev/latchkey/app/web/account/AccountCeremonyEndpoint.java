@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.CeremonyExchange;
 import dev.latchkey.credentials.api.CeremonyRejected;
 import dev.latchkey.identity.api.Sessions;
@@ -49,7 +49,7 @@ public abstract class AccountCeremonyEndpoint extends HttpServlet {
     static Optional<Sessions.SignedInSession> signedIn(dev.latchkey.app.web.Views views, HttpServletRequest request,
                                                       HttpServletResponse response)
             throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             views.plainProblem(request, response, 401, "SIGNED_OUT", dev.latchkey.app.web.UiText.of("problem.signedOut"),
                     "Your session has ended. Sign in again.");

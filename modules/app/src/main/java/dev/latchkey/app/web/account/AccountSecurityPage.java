@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.ReaderLanguage;
@@ -165,7 +165,7 @@ public class AccountSecurityPage extends HttpServlet {
 
     void render(HttpServletRequest request, HttpServletResponse response, int status, Account account,
                 AccountSecurityView.Refused refused) throws IOException {
-        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        Optional<UUID> thisDevice = SessionCookieFilter.session(request).flatMap(Sessions.SignedInSession::deviceId);
         UUID id = account.id();
         PasskeyForms.Cards cards = passkeyForms.cards(request, account);
         String passwordSaved = request.getParameter("passwordSet") != null ? "account.password.added"

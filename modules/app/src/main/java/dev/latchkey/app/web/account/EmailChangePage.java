@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.identity.api.Account;
@@ -43,7 +43,7 @@ public class EmailChangePage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         Optional<Account> account = session.flatMap(s -> accounts.find(s.accountId()));
         if (account.isEmpty() || !account.get().emailConfirmed()) {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);
@@ -54,7 +54,7 @@ public class EmailChangePage extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         Optional<Account> account = session.flatMap(s -> accounts.find(s.accountId()));
         if (account.isEmpty() || !account.get().emailConfirmed()) {
             response.sendRedirect(account.isEmpty() ? "/signin" : Paths.ACCOUNT);

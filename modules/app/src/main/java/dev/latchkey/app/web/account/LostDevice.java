@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
@@ -58,7 +58,7 @@ public class LostDevice extends HttpServlet {
             report(request, response);
             return;
         }
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         Optional<UUID> device = parse(request.getParameter("device"));
         if (session.isEmpty() || device.isEmpty() || device.equals(session.get().deviceId())) {
             response.sendRedirect(Paths.ACCOUNT + "#devices-heading");
@@ -80,7 +80,7 @@ public class LostDevice extends HttpServlet {
     }
 
     private void report(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         Optional<UUID> device = parse(request.getParameter("device"));
         if (session.isEmpty() || device.isEmpty()) {
             views.problem(request, response, 400, "BAD_REQUEST", UiText.of("lostDevice.choose"));

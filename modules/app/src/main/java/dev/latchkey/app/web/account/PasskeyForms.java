@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.UiText;
 import dev.latchkey.credentials.api.PasskeyCard;
@@ -53,7 +53,7 @@ public class PasskeyForms {
 
     /** The cards, the notices after a change, and what the page script signals to the passkey provider. */
     Cards cards(HttpServletRequest request, Account account) {
-        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        Optional<UUID> thisDevice = SessionCookieFilter.session(request).flatMap(Sessions.SignedInSession::deviceId);
         List<PasskeyCard> cards = management.cards(account.id(), thisDevice);
         // Signal API (WebAuthn L3 §5.1.10): the COMPLETE list of the account's credential ids, so
         // the provider hides only passkeys that are really gone; a partial list would hide valid ones.
@@ -81,7 +81,7 @@ public class PasskeyForms {
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
-        Optional<UUID> thisDevice = SessionCookieMechanism.session(request).flatMap(Sessions.SignedInSession::deviceId);
+        Optional<UUID> thisDevice = SessionCookieFilter.session(request).flatMap(Sessions.SignedInSession::deviceId);
         java.util.Locale locale = language.of(request);
         return management.cards(account.id(), thisDevice).stream()
                 .map(c -> PasskeyCardView.of(c, locale, shownName(request, locale, c), views.devices(request, locale)))
@@ -119,7 +119,7 @@ public class PasskeyForms {
 
     void post(HttpServletRequest request, HttpServletResponse response, Account account, Page page, Form form)
             throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         Optional<UUID> passkey = parse(request.getParameter("passkey"));
         if (session.isEmpty()) {
             response.sendRedirect("/signin");

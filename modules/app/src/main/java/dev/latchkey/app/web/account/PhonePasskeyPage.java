@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.credentials.api.Hint;
@@ -38,7 +38,7 @@ public class PhonePasskeyPage extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;

@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.BrowserContext;
 import dev.latchkey.app.web.ClientAddress;
 import dev.latchkey.app.web.Paths;
@@ -62,7 +62,7 @@ public class RecoveryCodePages extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
@@ -78,7 +78,7 @@ public class RecoveryCodePages extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;

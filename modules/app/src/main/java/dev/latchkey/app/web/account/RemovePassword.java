@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.account;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.identity.api.Passwords;
 import dev.latchkey.identity.api.Sessions;
@@ -42,7 +42,7 @@ public class RemovePassword extends HttpServlet {
             doPost(request, response);
             return;
         }
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
@@ -58,7 +58,7 @@ public class RemovePassword extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;

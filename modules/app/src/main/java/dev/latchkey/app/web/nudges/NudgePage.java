@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.nudges;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.education.api.Tip;
@@ -73,7 +73,7 @@ public class NudgePage extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;
@@ -102,7 +102,7 @@ public class NudgePage extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String next = Paths.safeNext(request.getParameter("next"));
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin");
             return;

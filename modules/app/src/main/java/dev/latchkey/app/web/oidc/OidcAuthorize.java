@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.oidc;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Views;
 import dev.latchkey.federation.api.OpenIdProvider;
 import dev.latchkey.identity.api.Sessions;
@@ -27,7 +27,7 @@ public class OidcAuthorize extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        var session = SessionCookieMechanism.session(request).map(Sessions.SignedInSession::sessionId);
+        var session = SessionCookieFilter.session(request).map(Sessions.SignedInSession::sessionId);
         OidcAnswers.write(views, request, response, request.getServletPath().endsWith("/continue")
                 ? provider.resume(request.getParameter("id"), session)
                 : provider.authorize(request.getQueryString(), session));

@@ -1,6 +1,6 @@
 package dev.latchkey.app.web.operator;
 
-import dev.latchkey.app.security.SessionCookieMechanism;
+import dev.latchkey.app.security.SessionCookieFilter;
 import dev.latchkey.app.web.Paths;
 import dev.latchkey.app.web.UiText;
 import dev.latchkey.app.web.Views;
@@ -50,7 +50,7 @@ public class StaffGate {
      */
     public Optional<Admitted> admit(HttpServletRequest request, HttpServletResponse response, Permission permission,
                                     String returnTo) throws IOException {
-        Optional<Sessions.SignedInSession> session = SessionCookieMechanism.session(request);
+        Optional<Sessions.SignedInSession> session = SessionCookieFilter.session(request);
         if (session.isEmpty()) {
             response.sendRedirect("/signin?next=" + java.net.URLEncoder.encode(returnTo,
                     java.nio.charset.StandardCharsets.UTF_8));
