@@ -26,6 +26,7 @@ module dev.latchkey.app {
     requires microprofile.config.api;
     requires microprofile.metrics.api;
     requires thymeleaf;
+    requires ognl;
     requires io.nayuki.qrcodegen;
     requires java.logging;
 

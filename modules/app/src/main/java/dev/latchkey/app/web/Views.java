@@ -245,6 +245,7 @@ public class Views {
                     resolver.setTemplateMode(TemplateMode.HTML);
                     resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
                     resolver.setCacheable(true);
+                    RecordProperties.install();
                     TemplateEngine e = new TemplateEngine();
                     e.setTemplateResolver(resolver);
                     UiMessages m = new UiMessages(request.getServletContext());
