@@ -119,6 +119,26 @@ class HardeningIT {
         }
     }
 
+    /**
+     * A path parameter in one request must not break the next request for the shorter path, whoever sends it:
+     * Liberty's invocation cache did (a 500 for "/account" after "/account;x=1/security"); liberty/jvm.options
+     * turns it off.
+     */
+    @Test
+    void aPathParameterNeverBreaksTheNextRequest() throws IOException {
+        for (String[] pair : new String[][] {
+                {"/account;x=1/security", "/account"},
+                {"/account;jsessionid=abc/security", "/account"},
+                {"/account/security;x=1", "/account/security"},
+                {"/learn;x=1/what-is-a-passkey", "/learn"},
+        }) {
+            for (String path : pair) {
+                Raw raw = get(path, ourHost());
+                assertThat(raw.status()).as(String.join(" then ", pair) + ": " + path + "\n" + raw.head()).isIn(200, 302, 404);
+            }
+        }
+    }
+
     @Test
     void libertysOwnResponsesCarryTheSecurityHeadersAndNoPlatformNames() throws IOException {
         for (String path : new String[] {"/health/ready", "/health/live", "/health", "/no/such/page"}) {
