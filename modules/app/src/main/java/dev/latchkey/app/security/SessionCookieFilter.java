@@ -26,7 +26,7 @@ import java.util.UUID;
  *
  * <p>A filter, not a Jakarta Security mechanism: Liberty looked a mechanism up with
  * {@code CDI.current()} twice per request, and found its bean manager by walking the whole stack,
- * then logged the caller into JAAS with a new LTPA token; together 15 % of a passkey sign-in's CPU
+ * then logged the caller into JAAS with a new LTPA token: 15 % of a passkey sign-in's profile samples
  * and over a quarter of the sign-in page's (BENCHMARKS.md, change 11). Mapped in web.xml after the
  * Host and database-fault filters (a fault reading the session is a 503 there) and before every
  * filter and servlet that asks who is signed in.
