@@ -11,6 +11,16 @@ final class AltServer {
     static final String BASE_URL = System.getProperty("latchkey.it.alt.base-url", "http://localhost:9382");
     static final String OPERATOR = "operator@alt.example";
     static final String SHARED_NETWORK_ADDRESS = "198.51.100.7";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A made-up client address for a test behind this server's trusted proxy, one per test run: 203.0.113.100
+     * to .249 (a documentation range). Tests that name a fixed address take it below .100 (a flood
+     * from 203.0.113.9, say) or from .250 up (TrustedProxyIT), so a drawn one never meets theirs.
+     */
+    static String clientAddress() {
+        return "203.0.113." + (100 + RANDOM.nextInt(150));
+    }
     private static final String H2_PATH = System.getProperty("latchkey.it.alt.h2.path");
 
     private AltServer() {

@@ -14,12 +14,20 @@ class TrustedProxyIT {
     private static final String LOOPBACK_KEYS = "throttle_key in ('RECOVERY_CODE:client:127.0.0.1',"
             + " 'RECOVERY_CODE:client:0:0:0:0:0:0:0:1', 'RECOVERY_CODE:client:::1')";
 
+    /**
+     * Addresses no other test sends: the tests behind the alt server's trusted proxy draw theirs from
+     * 203.0.113.100 to .249 ({@link AltServer#clientAddress()}; they used to draw from .1 to .250, and
+     * one drew .66, which this test sent, so its row was counted here and CI failed).
+     */
+    private static final String MADE_UP = "203.0.113.254";
+    private static final String ANOTHER_MADE_UP = "203.0.113.253";
+
     @Test
     void aSpoofedForwardedForIsIgnoredByTheAbuseLimits() {
-        Browser spoofer = new Browser().withHeader("X-Forwarded-For", "203.0.113.66");
+        Browser spoofer = new Browser().withHeader("X-Forwarded-For", MADE_UP);
         spoofer.get("/signin");
         assertThat(guess(spoofer).statusCode()).isEqualTo(422);
-        assertThat(Database.count("select count(*) from idn_throttle where throttle_key like '%203.0.113.66%'"))
+        assertThat(Database.count("select count(*) from idn_throttle where throttle_key like '%" + MADE_UP + "'"))
                 .as("nothing is counted against the address the client made up").isZero();
         assertThat(Database.count("select count(*) from idn_throttle where " + LOOPBACK_KEYS))
                 .as("the failure counts against the real (loopback) address").isOne();
@@ -29,7 +37,7 @@ class TrustedProxyIT {
         Database.execute("update idn_throttle set failures = 50, last_failure_at = current_timestamp where "
                 + LOOPBACK_KEYS);
         try {
-            Browser other = new Browser().withHeader("X-Forwarded-For", "198.51.100.99");
+            Browser other = new Browser().withHeader("X-Forwarded-For", ANOTHER_MADE_UP);
             other.get("/signin");
             HttpResponse<String> limited = guess(other);
             assertThat(limited.statusCode()).as("a new made-up address does not escape the limit").isEqualTo(429);
