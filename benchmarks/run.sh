@@ -30,7 +30,8 @@
 #   BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64   the JDK of the server(s) and of the raw verification
 #                          (default: JAVA_HOME, else the java on the PATH)
 #   BENCH_JVM_ARGS="..."   extra options for the server JVM (one jvm.options line each, split on spaces)
-#   BENCH_JFR=1            record a JFR profile of the server (benchmarks/results/<time>-<db>-<mode>.jfr)
+#   BENCH_JFR=1            record a JFR profile of the server (benchmarks/results/<time>-<db>-<mode>.jfr; with
+#                          --startup-only one per start, <time>-<db>-startup-start<n>.jfr)
 #   BENCH_HTTP_PORT=9437   the server's port
 #   BENCH_STARTS=3         how many starts --startup-only takes (the first on a fresh database)
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
@@ -125,6 +126,9 @@ rm -rf "$SDIR" "$BENCH/db"
 cp "$ROOT"/liberty/server.xml "$ROOT"/liberty/db-*.xml "$ROOT"/liberty/jvm.options "$ROOT"/liberty/bootstrap.properties "$SDIR/"
 # Added to the server.env `server create` wrote, never over it: that one holds the generated keystore and
 # LTPA keys passwords, without which Liberty answers every signed-in request 403 (CWWKS4000E).
+# The generated file has no newline at its end: without one, a line added would join its last line (the LTPA
+# keys password, and the server would run on the default JDK instead of BENCH_JAVA_HOME's).
+[ -z "$(tail -c 1 "$SDIR/server.env")" ] || echo >> "$SDIR/server.env"
 [ ! -f "$ROOT/liberty/server.env" ] || cat "$ROOT/liberty/server.env" >> "$SDIR/server.env"
 mkdir -p "$SDIR/jdbc" "$SDIR/apps"
 cp "$BENCH"/files/h2-*.jar "$BENCH"/files/postgresql-*.jar "$SDIR/jdbc/"
@@ -272,6 +276,8 @@ if [ "$MODE" = "startup" ]; then
     [ -z "${BENCH_NMT:-}" ] || native_memory "at ready+5 s"
     [ -z "${BENCH_HEAP:-}" ] || live_heap "at ready+5 s"
     stop_server
+    # Each start keeps its own recording (the next JVM would not write over the file).
+    [ ! -f "$RESULTS/$STAMP-$DB-$MODE.jfr" ] || mv "$RESULTS/$STAMP-$DB-$MODE.jfr" "$RESULTS/$STAMP-$DB-$MODE-start$run.jfr"
   done
   echo "Results: $OUT"
   exit 0
