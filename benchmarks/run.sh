@@ -34,6 +34,8 @@
 #                          --startup-only one per start, <time>-<db>-startup-start<n>.jfr)
 #   BENCH_HTTP_PORT=9437   the server's port
 #   BENCH_STARTS=3         how many starts --startup-only takes (the first on a fresh database)
+#   BENCH_AOT=1            JDK 25+: train an ahead-of-time cache with one start and stop first, then run every start
+#                          with it (README, "Faster starts on JDK 25"); needs BENCH_JAVA_HOME on a JDK 25
 #   BENCH_MAVEN_ARGS="-o"  extra Maven arguments for the build (for example offline)
 #   BENCH_READY_SECONDS=600  how long to wait for /health/ready
 #   BENCH_HEAP=1           the live heap at ready and after the load: a class histogram (a full GC first), the heap's use
@@ -230,11 +232,42 @@ milestones() {
   ' "$log"
 }
 
+# JDK 25+ ahead-of-time cache (JEP 483/514/515), as README "Faster starts on JDK 25" trains one: a start to ready and a
+# stop with -XX:AOTCacheOutput, then every measured start with -XX:AOTCache. The training's database is wiped, so the
+# first measured start is still on a fresh one. Two instances share the one cache file (same JDK, same runtime and WAR).
+if [ "${BENCH_AOT:-}" = "1" ]; then
+  major=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ { print $2 }')
+  [ "${major:-0}" -ge 25 ] || { echo "BENCH_AOT=1 needs JDK 25 or later (BENCH_JAVA_HOME); this one is $major" >&2; exit 2; }
+  AOT="$BENCH/latchkey.aot"
+  rm -f "$AOT"
+  echo "-XX:AOTCacheOutput=$AOT" >> "$SDIR/jvm.options"
+  # Temurin 25.0.3 once crashed writing the cache as the training start stopped (SIGSEGV in
+  # MethodTrainingData::cleanup, an hs_err_pid file in the server directory, no cache): train again once.
+  for attempt in 1 2; do
+    aot_secs=$(start_server)
+    stop_server
+    [ -f "$AOT" ] && break
+    echo "no AOT cache written by training start $attempt (see $SDIR/hs_err_pid*.log)" >&2
+    rm -f "$AOT.config"
+  done
+  [ -f "$AOT" ] || { echo "no AOT cache written; see $SDIR/logs/console.log" >&2; exit 1; }
+  sed -i "s|^-XX:AOTCacheOutput=.*|-XX:AOTCache=$AOT|" "$SDIR/jvm.options"
+  [ -z "$TWO" ] || echo "-XX:AOTCache=$AOT" >> "$WLP/usr/servers/$SERVER2/jvm.options"
+  rm -f "$RESULTS/$STAMP-$DB-$MODE.jfr"
+  if [ "$DB" = "postgres" ] && [ "$MODE" != "insights" ]; then
+    psql -h 127.0.0.1 -p 5432 -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA \
+      -c "drop database if exists $PG_DB with (force)" -c "create database $PG_DB"
+  elif [ "$DB" = "h2" ] && [ "$MODE" != "insights" ]; then
+    rm -rf "$BENCH/db"
+  fi
+fi
+
 say "# Latchkey benchmark, $MODE, $DB, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "commit: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
 say "machine: $(nproc) CPUs, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
 say "java: $("$JAVA" -version 2>&1 | head -1)"
 say "server JVM options: $(grep -v '^#' "$SDIR/jvm.options" | tr '\n' ' ')"
+[ -z "${BENCH_AOT:-}" ] || say "AOT cache: trained by one start (ready in $aot_secs s) and a stop; $(du -m "$AOT" | cut -f1) MiB"
 say "load average at start: $(cat /proc/loadavg)"
 say ""
 
