@@ -12,6 +12,10 @@ final class AltServer {
     static final String OPERATOR = "operator@alt.example";
     static final String SHARED_NETWORK_ADDRESS = "198.51.100.7";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private static final String H2_PATH = System.getProperty("latchkey.it.alt.h2.path");
+
+    private AltServer() {
+    }
 
     /**
      * A made-up client address for a test behind this server's trusted proxy, one per test run: 203.0.113.100
@@ -20,10 +24,6 @@ final class AltServer {
      */
     static String clientAddress() {
         return "203.0.113." + (100 + RANDOM.nextInt(150));
-    }
-    private static final String H2_PATH = System.getProperty("latchkey.it.alt.h2.path");
-
-    private AltServer() {
     }
 
     private static volatile boolean ready;
